@@ -1,0 +1,588 @@
+//! The rule catalogue: every finding code dxer can report, in one table.
+//!
+//! To find a rule, search for its code (e.g. `DXER-F003`): it appears here and in the one function that
+//! emits it. `docs/rules.md` is generated from this table (a test fails when it is stale), and
+//! `tests/fixtures/invalid/` holds a firing fixture for every code.
+//!
+//! Message templates use `{name}` placeholders filled in by the rule.
+//! Provisions marked `[reconstruction]` enforce a field of the model form whose official text is not
+//! public (domain brief §3, §4): they are dxer's documented reading of it.
+
+use crate::report::Severity;
+
+/// A rule of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable finding code.
+    pub code: &'static str,
+    /// Default severity (callers may override it with [`crate::Options::rule_levels`]).
+    pub severity: Severity,
+    /// Short English name.
+    pub title: &'static str,
+    /// The legal provision the rule enforces.
+    pub provision: &'static str,
+    /// Message template in Azerbaijani.
+    pub az: &'static str,
+    /// Message template in English.
+    pub en: &'static str,
+    /// Message template in Russian.
+    pub ru: &'static str,
+}
+
+use Severity::{Error, Info, Warning};
+
+const FORM: &str = "CM decision No. 129 (2026), annex 1: model reglament form";
+const DATA_LIST: &str = "CM decision No. 129 (2026), annex 2: DXER data list";
+
+/// Every rule, ordered by code.
+pub static CATALOGUE: &[Rule] = &[
+    // ---- J: input --------------------------------------------------------------------------------
+    Rule {
+        code: "DXER-J001",
+        severity: Error,
+        title: "invalid JSON",
+        provision: DATA_LIST,
+        az: "JSON oxunmur: {detail} (sətir {line}, sütun {column}).",
+        en: "Invalid JSON: {detail} (line {line}, column {column}).",
+        ru: "Некорректный JSON: {detail} (строка {line}, столбец {column}).",
+    },
+    Rule {
+        code: "DXER-J002",
+        severity: Error,
+        title: "invalid UTF-8",
+        provision: DATA_LIST,
+        az: "Mətn UTF-8 deyil: {offset} baytında yanlış ardıcıllıq (sətir {line}, sütun {column}).",
+        en: "Input is not UTF-8: invalid byte sequence at byte {offset} (line {line}, column {column}).",
+        ru: "Текст не в UTF-8: неверная последовательность в байте {offset} (строка {line}, столбец {column}).",
+    },
+    Rule {
+        code: "DXER-J003",
+        severity: Error,
+        title: "input exceeds a limit",
+        provision: DATA_LIST,
+        az: "Sənəd həddi aşır: {detail}.",
+        en: "The document exceeds a limit: {detail}.",
+        ru: "Документ превышает предел: {detail}.",
+    },
+    // ---- S: structure (JSON Schema) ----------------------------------------------------------------
+    Rule {
+        code: "DXER-S001",
+        severity: Error,
+        title: "required field missing",
+        provision: FORM,
+        az: "Məcburi \"{field}\" sahəsi yoxdur.",
+        en: "Required field \"{field}\" is missing.",
+        ru: "Отсутствует обязательное поле \"{field}\".",
+    },
+    Rule {
+        code: "DXER-S002",
+        severity: Error,
+        title: "unknown field",
+        provision: FORM,
+        az: "Naməlum \"{field}\" sahəsi: modeldə belə sahə yoxdur (yazılışı yoxlayın).",
+        en: "Unknown field \"{field}\": the model has no such field (check the spelling).",
+        ru: "Неизвестное поле \"{field}\": в модели нет такого поля (проверьте написание).",
+    },
+    Rule {
+        code: "DXER-S003",
+        severity: Error,
+        title: "wrong type",
+        provision: FORM,
+        az: "Yanlış tip: {expected} gözlənilir.",
+        en: "Wrong type: expected {expected}.",
+        ru: "Неверный тип: ожидается {expected}.",
+    },
+    Rule {
+        code: "DXER-S004",
+        severity: Error,
+        title: "value not in the code list",
+        provision: FORM,
+        az: "{value} icazə verilən qiymətlərdən deyil: {allowed}.",
+        en: "{value} is not one of the allowed values: {allowed}.",
+        ru: "{value} не входит в список допустимых значений: {allowed}.",
+    },
+    Rule {
+        code: "DXER-S005",
+        severity: Error,
+        title: "wrong format",
+        provision: FORM,
+        az: "{value} düzgün formatda deyil: {expected} gözlənilir.",
+        en: "{value} has the wrong format: expected {expected}.",
+        ru: "{value} имеет неверный формат: ожидается {expected}.",
+    },
+    Rule {
+        code: "DXER-S006",
+        severity: Error,
+        title: "out of range",
+        provision: FORM,
+        az: "Qiymət icazə verilən həddən kənardır: {limit}.",
+        en: "Value is out of range: {limit}.",
+        ru: "Значение вне допустимого диапазона: {limit}.",
+    },
+    Rule {
+        code: "DXER-S007",
+        severity: Error,
+        title: "structure not accepted",
+        provision: FORM,
+        az: "Struktur qəbul edilmir: {detail}.",
+        en: "Structure not accepted: {detail}.",
+        ru: "Структура не принята: {detail}.",
+    },
+    // ---- R: required content -----------------------------------------------------------------------
+    Rule {
+        code: "DXER-R001",
+        severity: Error,
+        title: "blank text",
+        provision: FORM,
+        az: "Mətn boşdur: yalnız boşluq simvollarından ibarətdir.",
+        en: "Text is blank: it holds only white space.",
+        ru: "Текст пуст: содержит только пробельные символы.",
+    },
+    Rule {
+        code: "DXER-R002",
+        severity: Error,
+        title: "required section empty",
+        provision: FORM,
+        az: "\"{section}\" bölməsi boşdur: {why}.",
+        en: "Section \"{section}\" is empty: {why}.",
+        ru: "Раздел \"{section}\" пуст: {why}.",
+    },
+    Rule {
+        code: "DXER-R003",
+        severity: Error,
+        title: "reference to an undefined item",
+        provision: DATA_LIST,
+        az: "{what} \"{id}\" mövcud deyil: bu qeyddə belə identifikator yoxdur.",
+        en: "{what} \"{id}\" is not defined in this record.",
+        ru: "{what} \"{id}\" не определён в этой записи.",
+    },
+    // ---- G: refusal grounds ------------------------------------------------------------------------
+    Rule {
+        code: "DXER-G001",
+        severity: Error,
+        title: "no refusal grounds",
+        provision: "Law No. 279-VIIQ (2025) on State Services; model reglament form §3 (exhaustive refusal grounds) [reconstruction]",
+        az: "{service_type} xidmət üçün imtina əsaslarının tam siyahısı verilməyib.",
+        en: "A {service_type} service must list its refusal grounds exhaustively; none are given.",
+        ru: "Для услуги типа {service_type} должен быть дан исчерпывающий перечень оснований для отказа; он пуст.",
+    },
+    Rule {
+        code: "DXER-G002",
+        severity: Error,
+        title: "refusal ground without legal basis",
+        provision: "Law No. 279-VIIQ (2025) on State Services; model reglament form §3 [reconstruction]",
+        az: "İmtina əsasının hüquqi əsası göstərilməyib: hər əsas qanunvericilikdə nəzərdə tutulmalıdır.",
+        en: "The refusal ground has no legal basis: every ground must be provided for by law.",
+        ru: "У основания для отказа нет правового основания: каждое основание должно быть предусмотрено законом.",
+    },
+    Rule {
+        code: "DXER-G003",
+        severity: Error,
+        title: "open-ended refusal ground",
+        provision: "Law No. 279-VIIQ (2025) on State Services; model reglament form §3 (the list is exhaustive) [reconstruction]",
+        az: "İmtina əsası açıq siyahı kimi yazılıb (\"{phrase}\"): siyahı tam olmalıdır, hər halı ayrıca göstərin.",
+        en: "The refusal ground is open-ended (\"{phrase}\"): the list must be exhaustive; state each case separately.",
+        ru: "Основание для отказа сформулировано открыто (\"{phrase}\"): перечень должен быть исчерпывающим; укажите каждый случай отдельно.",
+    },
+    // ---- F: fees -----------------------------------------------------------------------------------
+    Rule {
+        code: "DXER-F001",
+        severity: Error,
+        title: "free service with fee tiers",
+        provision: "Model reglament form §2 (fees) [reconstruction]",
+        az: "Xidmət ödənişsiz qeyd olunub, lakin {count} ödəniş variantı göstərilib.",
+        en: "The service is marked free but lists {count} fee tier(s).",
+        ru: "Услуга отмечена как бесплатная, но указано вариантов оплаты: {count}.",
+    },
+    Rule {
+        code: "DXER-F002",
+        severity: Error,
+        title: "paid service without fee tiers",
+        provision: "Model reglament form §2 (fees) [reconstruction]",
+        az: "Xidmət ödənişli qeyd olunub, lakin heç bir ödəniş variantı (məbləğ) göstərilməyib.",
+        en: "The service is marked paid but lists no fee tier (amount).",
+        ru: "Услуга отмечена как платная, но не указан ни один вариант оплаты (сумма).",
+    },
+    Rule {
+        code: "DXER-F003",
+        severity: Error,
+        title: "zero fee amount",
+        provision: "Model reglament form §2 (fees) [reconstruction]",
+        az: "Ödəniş məbləği sıfırdır: ödənişsiz xidmətləri \"free\": true ilə qeyd edin.",
+        en: "The fee amount is zero: mark free services with \"free\": true instead.",
+        ru: "Сумма оплаты равна нулю: бесплатные услуги отмечайте \"free\": true.",
+    },
+    Rule {
+        code: "DXER-F004",
+        severity: Error,
+        title: "fee tier without time limit",
+        provision: "Model reglament form §2 (fees and time limits per tier) [reconstruction]",
+        az: "\"{tier}\" ödəniş variantının müddəti göstərilməyib: bir neçə variant olduqda hər birinin müddəti olmalıdır.",
+        en: "Fee tier \"{tier}\" has no time limit: when there are several tiers, each must state the time limit it buys.",
+        ru: "У варианта оплаты \"{tier}\" не указан срок: при нескольких вариантах у каждого должен быть свой срок.",
+    },
+    Rule {
+        code: "DXER-F005",
+        severity: Error,
+        title: "fee tier without legal basis",
+        provision: "Model reglament form §2 (fees); Law on State Duty [reconstruction]",
+        az: "\"{tier}\" ödəniş variantının hüquqi əsası göstərilməyib.",
+        en: "Fee tier \"{tier}\" has no legal basis for its amount.",
+        ru: "Для варианта оплаты \"{tier}\" не указано правовое основание суммы.",
+    },
+    // ---- T: time limits ----------------------------------------------------------------------------
+    Rule {
+        code: "DXER-T001",
+        severity: Error,
+        title: "time limit not positive",
+        provision: "Model reglament form §2 (time limit: value and unit) [reconstruction]",
+        az: "Müddət düzgün deyil ({value} {unit}): \"instant\" vahidi üçün 0, digər vahidlər üçün müsbət qiymət olmalıdır.",
+        en: "Invalid time limit ({value} {unit}): the unit \"instant\" takes 0, every other unit a positive value.",
+        ru: "Неверный срок ({value} {unit}): для единицы \"instant\" значение 0, для остальных — положительное.",
+    },
+    Rule {
+        code: "DXER-T002",
+        severity: Error,
+        title: "steps exceed the service time limit",
+        provision: "Model reglament form §3 (steps fit within the time limit) [reconstruction]",
+        az: "Addımların cəmi ({total}) xidmətin müddətini ({limit}) aşır.",
+        en: "The steps add up to {total}, more than the service time limit of {limit}.",
+        ru: "Сумма сроков этапов ({total}) превышает срок услуги ({limit}).",
+    },
+    Rule {
+        code: "DXER-T003",
+        severity: Info,
+        title: "step time limits not comparable",
+        provision: "Model reglament form §3 (steps fit within the time limit) [reconstruction]",
+        az: "Addımın müddəti ({step}) xidmətin müddəti ({limit}) ilə müqayisə edilə bilmir: vahidlər çevrilmir; eyni vahiddən istifadə edin.",
+        en: "Step time limit {step} cannot be compared with the service time limit {limit}: the units do not convert; use one unit.",
+        ru: "Срок этапа ({step}) нельзя сравнить со сроком услуги ({limit}): единицы не переводятся; используйте одну единицу.",
+    },
+    // ---- L: legal basis ----------------------------------------------------------------------------
+    Rule {
+        code: "DXER-L001",
+        severity: Error,
+        title: "legal act without number",
+        provision: "Model reglament form §1 (legal basis) [reconstruction]",
+        az: "{act_type} növlü aktın nömrəsi göstərilməyib.",
+        en: "A legal act of type {act_type} needs its number.",
+        ru: "Для акта типа {act_type} должен быть указан номер.",
+    },
+    Rule {
+        code: "DXER-L002",
+        severity: Error,
+        title: "malformed act number",
+        provision: "Model reglament form §1 (legal basis) [reconstruction]",
+        az: "Aktın nömrəsi \"{number}\" {act_type} üçün düzgün formatda deyil (nümunə: {example}).",
+        en: "Act number \"{number}\" is not well-formed for a {act_type} (example: {example}).",
+        ru: "Номер акта \"{number}\" имеет неверный формат для типа {act_type} (пример: {example}).",
+    },
+    Rule {
+        code: "DXER-L003",
+        severity: Error,
+        title: "legal act dated in the future",
+        provision: "Model reglament form §1 (legal basis) [reconstruction]",
+        az: "Aktın tarixi ({date}) qeydin tarixindən ({record_date}) sonradır.",
+        en: "The act is dated {date}, after the record's date {record_date}.",
+        ru: "Дата акта ({date}) позже даты записи ({record_date}).",
+    },
+    Rule {
+        code: "DXER-L004",
+        severity: Warning,
+        title: "legal act without date",
+        provision: "Model reglament form §1 (legal basis) [reconstruction]",
+        az: "{act_type} növlü aktın qəbul tarixi göstərilməyib.",
+        en: "The adoption date of this {act_type} is missing.",
+        ru: "Не указана дата принятия акта типа {act_type}.",
+    },
+    // ---- C: composite services ---------------------------------------------------------------------
+    Rule {
+        code: "DXER-C001",
+        severity: Error,
+        title: "composite service lists itself",
+        provision: "Model reglament form §1 (composite service) [reconstruction]",
+        az: "Kompozit xidmət özünü ({code}) tərkib xidməti kimi göstərir.",
+        en: "The composite service lists itself ({code}) as a component.",
+        ru: "Составная услуга указывает саму себя ({code}) как составную часть.",
+    },
+    Rule {
+        code: "DXER-C002",
+        severity: Warning,
+        title: "component listed twice",
+        provision: "Model reglament form §1 (composite service) [reconstruction]",
+        az: "{code} tərkib xidməti iki dəfə göstərilib.",
+        en: "Component {code} is listed twice.",
+        ru: "Составная услуга {code} указана дважды.",
+    },
+    // ---- V: applicant variants ---------------------------------------------------------------------
+    Rule {
+        code: "DXER-V001",
+        severity: Error,
+        title: "applicant combination not covered",
+        provision: "Model reglament form: applicant variants (complete) [reconstruction]",
+        az: "Heç bir variant bu müraciət edəni əhatə etmir: {combination}.",
+        en: "No variant covers this applicant: {combination}.",
+        ru: "Ни один вариант не охватывает такого заявителя: {combination}.",
+    },
+    Rule {
+        code: "DXER-V002",
+        severity: Error,
+        title: "variants overlap",
+        provision: "Model reglament form: applicant variants (non-overlapping) [reconstruction]",
+        az: "\"{first}\" və \"{second}\" variantları eyni müraciət edəni əhatə edir: {combination}.",
+        en: "Variants \"{first}\" and \"{second}\" both cover this applicant: {combination}.",
+        ru: "Варианты \"{first}\" и \"{second}\" охватывают одного и того же заявителя: {combination}.",
+    },
+    Rule {
+        code: "DXER-V003",
+        severity: Error,
+        title: "unknown attribute or value",
+        provision: "Model reglament form: applicant variants [reconstruction]",
+        az: "Variant naməlum {what} \"{id}\" istifadə edir.",
+        en: "The variant uses an unknown {what} \"{id}\".",
+        ru: "Вариант использует неизвестный {what} \"{id}\".",
+    },
+    Rule {
+        code: "DXER-V004",
+        severity: Error,
+        title: "variant refers to an unknown item",
+        provision: "Model reglament form: applicant variants [reconstruction]",
+        az: "Variant mövcud olmayan {what} \"{id}\" göstərir.",
+        en: "The variant refers to {what} \"{id}\", which is not defined.",
+        ru: "Вариант ссылается на неопределённый {what} \"{id}\".",
+    },
+    Rule {
+        code: "DXER-V005",
+        severity: Info,
+        title: "too many combinations to check",
+        provision: "Model reglament form: applicant variants [reconstruction]",
+        az: "Atributların {count} kombinasiyası var, {limit} həddindən çoxdur: tamlıq və kəsişmə yoxlanılmadı.",
+        en: "The attributes have {count} combinations, more than the limit of {limit}: completeness and overlap were not checked.",
+        ru: "У атрибутов {count} комбинаций, больше предела {limit}: полнота и пересечения не проверены.",
+    },
+    // ---- E: electronic services (decree of 23 May 2011) --------------------------------------------
+    Rule {
+        code: "DXER-E001",
+        severity: Error,
+        title: "e-service without e-form",
+        provision: "Presidential decree of 23 May 2011, §2.2 (electronic form of the application)",
+        az: "Elektron xidmətin elektron ərizə forması (e_form_url) göstərilməyib.",
+        en: "The electronic service has no e-form (e_form_url).",
+        ru: "У электронной услуги нет электронной формы заявления (e_form_url).",
+    },
+    Rule {
+        code: "DXER-E002",
+        severity: Error,
+        title: "paid e-service without online payment",
+        provision: "Presidential decree of 23 May 2011, §2.5 (real-time electronic payment)",
+        az: "Ödənişli elektron xidmət rüsumun real vaxt rejimində elektron ödənilməsini təmin etmir.",
+        en: "The paid electronic service does not offer real-time online payment of its fee.",
+        ru: "Платная электронная услуга не обеспечивает оплату в электронной форме в режиме реального времени.",
+    },
+    Rule {
+        code: "DXER-E003",
+        severity: Error,
+        title: "e-service without confirmation notice",
+        provision: "Presidential decree of 23 May 2011, §2.3 (confirmation notice to the sender)",
+        az: "Elektron müraciət üçün göndərənə təsdiqetmə bildirişi nəzərdə tutulmayıb.",
+        en: "Electronic applications get no confirmation notice to the sender.",
+        ru: "Заявителю не направляется уведомление о получении электронного обращения.",
+    },
+    Rule {
+        code: "DXER-E004",
+        severity: Error,
+        title: "e-service without identification",
+        provision: "Presidential decree of 23 May 2011, §2.5 (security), §3.1 (e-signature)",
+        az: "{service_type} elektron xidmət üçün istifadəçinin identifikasiya üsulu göstərilməyib.",
+        en: "The {service_type} electronic service names no identification method for its users.",
+        ru: "Для электронной услуги типа {service_type} не указан способ идентификации пользователя.",
+    },
+    Rule {
+        code: "DXER-E005",
+        severity: Warning,
+        title: "e-service does not accept scanned copies",
+        provision: "Presidential decree of 23 May 2011, §2.3 (scanned copies accepted electronically)",
+        az: "Elektron xidmət sənədlərin skan edilmiş surətlərini qəbul etmir.",
+        en: "The electronic service does not accept scanned copies of documents.",
+        ru: "Электронная услуга не принимает сканированные копии документов.",
+    },
+    // ---- O: once only ------------------------------------------------------------------------------
+    Rule {
+        code: "DXER-O001",
+        severity: Error,
+        title: "document asked from the user although the state holds it",
+        provision: "Presidential decree of 23 May 2011, §2.4 (data from state registers instead of documents)",
+        az: "\"{document}\" sənədi istifadəçidən tələb olunur, halbuki onun məlumatı {body} qurumunun reyestrindədir: provayder onu EHİS vasitəsilə özü əldə etməlidir.",
+        en: "Document \"{document}\" is asked from the user although its data is held by {body}: the provider must obtain it itself (through EHİS).",
+        ru: "Документ \"{document}\" запрашивается у пользователя, хотя его данные есть в реестре {body}: поставщик должен получить их сам (через EHİS).",
+    },
+    Rule {
+        code: "DXER-O002",
+        severity: Error,
+        title: "document obtained by the provider from an unnamed source",
+        provision: "Presidential decree of 23 May 2011, §2.4; DXER data list (data sources) [reconstruction]",
+        az: "\"{document}\" sənədini provayder əldə edir, lakin məlumatın hansı qurumdan və reyestrdən alındığı göstərilməyib.",
+        en: "Document \"{document}\" is obtained by the provider, but the body and register it comes from are not named.",
+        ru: "Документ \"{document}\" получает поставщик, но не указаны орган и реестр, откуда берутся данные.",
+    },
+    // ---- H: text hygiene ---------------------------------------------------------------------------
+    Rule {
+        code: "DXER-H001",
+        severity: Error,
+        title: "Cyrillic look-alike letters in Azerbaijani text",
+        provision: "CM decision No. 129 (2026), annex 3: correctness of registry data; Azerbaijani Latin alphabet [reconstruction]",
+        az: "Azərbaycan mətnində kiril hərfləri var: {letters} ({words}). Düzəliş: latın hərfləri ilə əvəz edin.",
+        en: "Azerbaijani text contains Cyrillic letters: {letters} (in {words}). Fix: replace them with the Latin letters.",
+        ru: "В азербайджанском тексте есть кириллические буквы: {letters} (в словах {words}). Исправление: заменить латинскими.",
+    },
+    Rule {
+        code: "DXER-H002",
+        severity: Warning,
+        title: "Cyrillic word in Azerbaijani text",
+        provision: "CM decision No. 129 (2026), annex 3: correctness of registry data; Azerbaijani Latin alphabet [reconstruction]",
+        az: "Azərbaycan mətnində kiril əlifbası ilə yazılmış söz var: {words}. Rusca mətni \"ru\" sahəsinə köçürün.",
+        en: "Azerbaijani text contains words in Cyrillic script: {words}. Move Russian text to the \"ru\" field.",
+        ru: "В азербайджанском тексте есть слова на кириллице: {words}. Перенесите русский текст в поле \"ru\".",
+    },
+    // ---- P, K: code lists --------------------------------------------------------------------------
+    Rule {
+        code: "DXER-P001",
+        severity: Error,
+        title: "unknown provider",
+        provision: "CM decision No. 129 (2026), §6 (who submits reglaments)",
+        az: "\"{code}\" təminatçı kodu təminatçılar siyahısında yoxdur.",
+        en: "Provider code \"{code}\" is not in the provider code list.",
+        ru: "Код поставщика \"{code}\" отсутствует в списке поставщиков.",
+    },
+    Rule {
+        code: "DXER-P002",
+        severity: Error,
+        title: "dissolved provider",
+        provision: "CM decision No. 129 (2026), §6 (who submits reglaments)",
+        az: "\"{code}\" ({name}) artıq fəaliyyət göstərmir ({since}): onun hüquqi varisi \"{successor}\" ({successor_name}) göstərilməlidir.",
+        en: "\"{code}\" ({name}) no longer exists ({since}): use its successor \"{successor}\" ({successor_name}).",
+        ru: "\"{code}\" ({name}) больше не существует ({since}): укажите правопреемника \"{successor}\" ({successor_name}).",
+    },
+    Rule {
+        code: "DXER-K001",
+        severity: Error,
+        title: "unknown service area",
+        provision: DATA_LIST,
+        az: "\"{code}\" xidmət sahəsi təsnifatda yoxdur.",
+        en: "Service area \"{code}\" is not in the classifier.",
+        ru: "Сфера услуг \"{code}\" отсутствует в классификаторе.",
+    },
+    Rule {
+        code: "DXER-D001",
+        severity: Error,
+        title: "dates out of order",
+        provision: DATA_LIST,
+        az: "{later} tarixi ({later_date}) {earlier} tarixindən ({earlier_date}) əvvəl ola bilməz.",
+        en: "{later} ({later_date}) cannot be before {earlier} ({earlier_date}).",
+        ru: "{later} ({later_date}) не может быть раньше, чем {earlier} ({earlier_date}).",
+    },
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    CATALOGUE.iter().find(|r| r.code == code)
+}
+
+/// Fills `{name}` placeholders of a template.
+pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Renders the catalogue as the Markdown table of `docs/rules.md`.
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Rule catalogue\n\nGenerated from `core/src/rules/catalogue.rs` (`cargo test` fails when this file is stale;\n\
+         regenerate with `DXER_BLESS=1 cargo test -p dxer --test catalogue`).\n\n\
+         | code | severity | rule | provision | message (en) |\n|---|---|---|---|---|\n",
+    );
+    for r in CATALOGUE {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            r.code,
+            r.severity,
+            r.title,
+            r.provision,
+            r.en.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sorted_within_groups_and_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in CATALOGUE {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
+            let tail = r.code.strip_prefix("DXER-").expect("DXER- prefix");
+            assert_eq!(tail.len(), 4, "{}", r.code);
+            assert!(tail.as_bytes()[0].is_ascii_uppercase());
+            assert!(tail[1..].bytes().all(|b| b.is_ascii_digit()));
+            assert!(
+                !r.az.is_empty() && !r.en.is_empty() && !r.ru.is_empty() && !r.provision.is_empty()
+            );
+        }
+    }
+
+    #[test]
+    fn templates_use_the_same_placeholders_in_every_language() {
+        fn names(t: &str) -> std::collections::BTreeSet<&str> {
+            t.split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(n, _)| n))
+                .collect()
+        }
+        for r in CATALOGUE {
+            assert_eq!(
+                names(r.az),
+                names(r.en),
+                "{} az/en placeholders differ",
+                r.code
+            );
+            assert_eq!(
+                names(r.ru),
+                names(r.en),
+                "{} ru/en placeholders differ",
+                r.code
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_known_names_and_keeps_unknown_ones() {
+        assert_eq!(fill("a {x} b {y} {", &[("x", "1")]), "a 1 b {y} {");
+    }
+}

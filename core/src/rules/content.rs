@@ -1,0 +1,317 @@
+//! Required content, refusal grounds, composite services, code lists and record dates.
+
+use std::collections::BTreeSet;
+
+use super::{Ctx, Emitter};
+use crate::codelists::ProviderStatus;
+use crate::model::{ProviderCode, RefusalGround, ServiceType};
+use crate::text::to_lower_az;
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
+    required_sections(ctx, out);
+    references(ctx, out);
+    refusal_grounds(ctx, out);
+    composite(ctx, out);
+    providers(ctx, out);
+    record_data(ctx, out);
+}
+
+fn needs_application(ctx: &Ctx<'_>) -> bool {
+    ctx.reg.general.service_type != ServiceType::Informative
+}
+
+/// `DXER-R002`: sections that a service which decides on an application cannot leave empty.
+fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
+    if !needs_application(ctx) {
+        return;
+    }
+    let st = ctx.reg.general.service_type.code();
+    let why = format!("a {st} service must list them");
+    if ctx.reg.standard.documents.is_empty() && !ctx.reg.general.proactive {
+        out.emit(
+            "DXER-R002",
+            &ctx.at("/standard/documents"),
+            &[("section", "documents"), ("why", &why)],
+        );
+    }
+    if ctx.reg.procedure.steps.is_empty() {
+        out.emit(
+            "DXER-R002",
+            &ctx.at("/procedure/steps"),
+            &[("section", "steps"), ("why", &why)],
+        );
+    }
+    if ctx.reg.procedure.notification_channels.is_empty() {
+        out.emit(
+            "DXER-R002",
+            &ctx.at("/procedure/notification_channels"),
+            &[("section", "notification_channels"), ("why", &why)],
+        );
+    }
+}
+
+/// `DXER-R003`: references by id inside the record.
+fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let docs: BTreeSet<&str> = ctx
+        .reg
+        .standard
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    if let Some(record) = ctx.record {
+        for (i, ds) in record.data_sources.iter().enumerate() {
+            if !docs.contains(ds.document.as_str()) {
+                out.emit(
+                    "DXER-R003",
+                    &format!("/data_sources/{i}/document"),
+                    &[("what", "document"), ("id", ds.document.as_str())],
+                );
+            }
+        }
+    }
+    if let Some(annex) = ctx
+        .reg
+        .standard
+        .application_form
+        .as_ref()
+        .and_then(|f| f.annex.as_ref())
+    {
+        if !ctx.reg.annexes.iter().any(|a| a.id == *annex) {
+            out.emit(
+                "DXER-R003",
+                &ctx.at("/standard/application_form/annex"),
+                &[("what", "annex"), ("id", annex.as_str())],
+            );
+        }
+    }
+}
+
+/// Phrases that make a list of refusal grounds open-ended, in each language (matched in lower case).
+const OPEN_ENDED: &[&str] = &[
+    "və s.",
+    "və sair",
+    "və digər",
+    "digər hallarda",
+    "digər hallar",
+    "başqa hallarda",
+    "etc.",
+    "and so on",
+    "other cases",
+    "and others",
+    "и т.д.",
+    "и т. д.",
+    "и др.",
+    "иных случаях",
+    "других случаях",
+    "и прочее",
+];
+
+pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &mut Emitter) {
+    for (i, g) in grounds.iter().enumerate() {
+        if g.legal_basis.is_empty() {
+            out.emit("DXER-G002", &format!("{path}/{i}/legal_basis"), &[]);
+        }
+        let texts = [
+            (Some(&g.text.az), "az"),
+            (g.text.en.as_ref(), "en"),
+            (g.text.ru.as_ref(), "ru"),
+        ];
+        for (text, lang) in texts {
+            let Some(text) = text else { continue };
+            let lower = if lang == "az" {
+                to_lower_az(text)
+            } else {
+                text.to_lowercase()
+            };
+            if let Some(phrase) = OPEN_ENDED.iter().find(|p| lower.contains(*p)) {
+                out.emit(
+                    "DXER-G003",
+                    &format!("{path}/{i}/text/{lang}"),
+                    &[("phrase", phrase)],
+                );
+            }
+        }
+    }
+}
+
+/// `DXER-G001`..`G003`.
+fn refusal_grounds(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let grounds = &ctx.reg.procedure.refusal_grounds;
+    if grounds.is_empty() && needs_application(ctx) {
+        out.emit(
+            "DXER-G001",
+            &ctx.at("/procedure/refusal_grounds"),
+            &[("service_type", ctx.reg.general.service_type.code())],
+        );
+    }
+    refusal_ground_list(grounds, &ctx.at("/procedure/refusal_grounds"), out);
+}
+
+/// `DXER-C001`, `DXER-C002`.
+fn composite(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let own = &ctx.reg.general.service_code;
+    let mut seen = BTreeSet::new();
+    for (i, c) in ctx.reg.general.components.iter().enumerate() {
+        let at = ctx.at(&format!("/general/components/{i}"));
+        if c == own {
+            out.emit("DXER-C001", &at, &[("code", c.as_str())]);
+        } else if !seen.insert(c) {
+            out.emit("DXER-C002", &at, &[("code", c.as_str())]);
+        }
+    }
+}
+
+fn provider(ctx: &Ctx<'_>, code: &ProviderCode, at: &str, out: &mut Emitter) {
+    let lists = &ctx.opts.codelists;
+    match lists.provider(code.as_str()) {
+        None => out.emit("DXER-P001", at, &[("code", code.as_str())]),
+        Some(p) if p.status != ProviderStatus::Active => {
+            let status = if p.status == ProviderStatus::Renamed {
+                "renamed"
+            } else {
+                "dissolved"
+            };
+            let since = match &p.since {
+                Some(date) => format!("{status} {date}"),
+                None => status.to_string(),
+            };
+            match lists.current_successor(code.as_str()) {
+                Some(s) => out.emit_with_fix(
+                    "DXER-P002",
+                    at,
+                    &[
+                        ("code", code.as_str()),
+                        ("name", &p.label.az),
+                        ("since", &since),
+                        ("successor", &s.code),
+                        ("successor_name", &s.label.az),
+                    ],
+                    s.code.clone(),
+                ),
+                None => out.emit(
+                    "DXER-P002",
+                    at,
+                    &[
+                        ("code", code.as_str()),
+                        ("name", &p.label.az),
+                        ("since", &since),
+                        ("successor", "-"),
+                        ("successor_name", "-"),
+                    ],
+                ),
+            }
+        }
+        Some(_) => {}
+    }
+}
+
+/// `DXER-P001`, `DXER-P002`: every provider code in the record.
+fn providers(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let g = &ctx.reg.general;
+    provider(ctx, &g.provider, &ctx.at("/general/provider"), out);
+    for (i, c) in g.co_executors.iter().enumerate() {
+        provider(ctx, c, &ctx.at(&format!("/general/co_executors/{i}")), out);
+    }
+    for (i, c) in g.data_suppliers.iter().enumerate() {
+        provider(
+            ctx,
+            c,
+            &ctx.at(&format!("/general/data_suppliers/{i}")),
+            out,
+        );
+    }
+    for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
+        if let Some(src) = &d.source {
+            provider(
+                ctx,
+                &src.body,
+                &ctx.at(&format!("/standard/documents/{i}/source/body")),
+                out,
+            );
+        }
+    }
+    if let Some(record) = ctx.record {
+        for (i, ds) in record.data_sources.iter().enumerate() {
+            provider(ctx, &ds.body, &format!("/data_sources/{i}/body"), out);
+        }
+    }
+}
+
+/// `DXER-K001` (service area) and `DXER-D001` (dates in order) on record data.
+fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let Some(record) = ctx.record else { return };
+    let lists = &ctx.opts.codelists;
+    let area = &record.service_area;
+    if lists
+        .service_area(&area.area)
+        .is_none_or(|a| a.parent.is_some())
+    {
+        out.emit("DXER-K001", "/service_area/area", &[("code", &area.area)]);
+    }
+    if let Some(sub) = &area.sub_area {
+        if lists
+            .service_area(sub)
+            .is_none_or(|s| s.parent.as_deref() != Some(area.area.as_str()))
+        {
+            out.emit("DXER-K001", "/service_area/sub_area", &[("code", sub)]);
+        }
+    }
+    let mut order = |later: &str, later_date, earlier: &str, earlier_date, at: &str| {
+        if let (Some(l), Some(e)) = (later_date, earlier_date) {
+            if l < e {
+                let (l, e): (chrono::NaiveDate, chrono::NaiveDate) = (l, e);
+                out.emit(
+                    "DXER-D001",
+                    at,
+                    &[
+                        ("later", later),
+                        ("later_date", &l.to_string()),
+                        ("earlier", earlier),
+                        ("earlier_date", &e.to_string()),
+                    ],
+                );
+            }
+        }
+    };
+    if let Some(v) = &record.validity {
+        order(
+            "validity.valid_to",
+            v.valid_to,
+            "validity.valid_from",
+            Some(v.valid_from),
+            "/validity/valid_to",
+        );
+    }
+    if let Some(r) = &record.review {
+        let submitted = record.submission.as_ref().map(|s| s.date);
+        order(
+            "review.started",
+            r.started,
+            "submission.date",
+            submitted,
+            "/review/started",
+        );
+        order(
+            "review.returned",
+            r.returned,
+            "review.started",
+            r.started,
+            "/review/returned",
+        );
+        order(
+            "review.resubmitted",
+            r.resubmitted,
+            "review.returned",
+            r.returned,
+            "/review/resubmitted",
+        );
+        order(
+            "review.registered",
+            r.registered,
+            "review.started",
+            r.started,
+            "/review/registered",
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! Electronic services (presidential decree of 23 May 2011, domain brief §7): `DXER-E001`..`DXER-E005`,
+//! and the once-only principle (§2.4): `DXER-O001`, `DXER-O002`.
+
+use super::{Ctx, Emitter};
+use crate::model::{IdentificationMethod, ProvidedBy, ServiceForm, ServiceType};
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
+    electronic(ctx, out);
+    once_only(ctx, out);
+}
+
+fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let g = &ctx.reg.general;
+    if g.form == ServiceForm::InPerson {
+        return;
+    }
+    let eservice = ctx.record.and_then(|r| r.eservice.as_ref());
+    let informative = g.service_type == ServiceType::Informative;
+    // E-form: in the record's e-service data or the reglament's application form. A proactive or purely
+    // informative service has no application to fill in.
+    let has_e_form = ctx
+        .reg
+        .standard
+        .application_form
+        .as_ref()
+        .is_some_and(|f| f.e_form_url.is_some())
+        || eservice.is_some_and(|e| e.e_form_url.is_some());
+    if !has_e_form && !informative && !g.proactive {
+        let at = if ctx.record.is_some() {
+            "/eservice/e_form_url".to_string()
+        } else {
+            ctx.at("/standard/application_form/e_form_url")
+        };
+        out.emit("DXER-E001", &at, &[]);
+    }
+    if !informative && !g.proactive && !ctx.reg.procedure.acceptance.confirmation_notice {
+        out.emit(
+            "DXER-E003",
+            &ctx.at("/procedure/acceptance/confirmation_notice"),
+            &[],
+        );
+    }
+    // The rest is record data (a bare reglament does not carry it).
+    if ctx.record.is_none() {
+        return;
+    }
+    let e = eservice.cloned().unwrap_or_default();
+    if !ctx.reg.standard.fees.free && !e.e_payment {
+        out.emit("DXER-E002", "/eservice/e_payment", &[]);
+    }
+    let identified = e
+        .identification
+        .iter()
+        .any(|m| *m != IdentificationMethod::None);
+    if !informative && !identified {
+        out.emit(
+            "DXER-E004",
+            "/eservice/identification",
+            &[("service_type", g.service_type.code())],
+        );
+    }
+    let user_documents = ctx
+        .reg
+        .standard
+        .documents
+        .iter()
+        .any(|d| d.provided_by == ProvidedBy::User);
+    if !informative && user_documents && !e.accepts_scanned_copies {
+        out.emit("DXER-E005", "/eservice/accepts_scanned_copies", &[]);
+    }
+}
+
+fn once_only(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let sources = ctx
+        .record
+        .map(|r| r.data_sources.as_slice())
+        .unwrap_or_default();
+    for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
+        let declared = sources
+            .iter()
+            .find(|s| s.document == d.id)
+            .map(|s| s.body.as_str())
+            .or(d.source.as_ref().map(|s| s.body.as_str()));
+        match (d.provided_by, declared) {
+            (ProvidedBy::User, Some(body)) => out.emit(
+                "DXER-O001",
+                &ctx.at(&format!("/standard/documents/{i}/provided_by")),
+                &[("document", d.id.as_str()), ("body", body)],
+            ),
+            (ProvidedBy::Provider, None) => out.emit(
+                "DXER-O002",
+                &ctx.at(&format!("/standard/documents/{i}/source")),
+                &[("document", d.id.as_str())],
+            ),
+            _ => {}
+        }
+    }
+}

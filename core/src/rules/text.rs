@@ -1,0 +1,80 @@
+//! Text rules over the raw JSON (they run even when the structure is invalid): `DXER-R001` blank text,
+//! `DXER-H001` / `DXER-H002` Cyrillic in Azerbaijani text.
+
+use serde_json::Value;
+
+use super::Emitter;
+use crate::text::check_script;
+use crate::validate::escape_token;
+
+/// Walks the document; every member named `az`, `en` or `ru` holding a string is localized text.
+/// Depth is bounded by the caller (`Options::max_depth`).
+pub(crate) fn check_value(value: &Value, out: &mut Emitter) {
+    let mut path: Vec<String> = Vec::new();
+    walk(value, &mut path, out);
+}
+
+fn pointer(path: &[String]) -> String {
+    let mut p = String::new();
+    for token in path {
+        p.push('/');
+        p.push_str(&escape_token(token));
+    }
+    p
+}
+
+fn walk(value: &Value, path: &mut Vec<String>, out: &mut Emitter) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                path.push(key.clone());
+                match (key.as_str(), v) {
+                    ("az" | "en" | "ru", Value::String(s)) => check_text(key, s, path, out),
+                    _ => walk(v, path, out),
+                }
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(i.to_string());
+                walk(v, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_text(lang: &str, s: &str, path: &[String], out: &mut Emitter) {
+    if !s.is_empty() && s.trim().is_empty() {
+        out.emit("DXER-R001", &pointer(path), &[]);
+    }
+    if lang != "az" {
+        return;
+    }
+    let report = check_script(s);
+    if report.is_clean() {
+        return;
+    }
+    if !report.mixed_words.is_empty() {
+        let args = [
+            ("letters", report.letters.join(", ")),
+            ("words", report.mixed_words.join(", ")),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        match report.fixed {
+            Some(fix) => out.emit_with_fix("DXER-H001", &pointer(path), &args, fix),
+            None => out.emit("DXER-H001", &pointer(path), &args),
+        }
+    }
+    if !report.cyrillic_words.is_empty() {
+        let words: Vec<&str> = report
+            .cyrillic_words
+            .iter()
+            .take(5)
+            .map(String::as_str)
+            .collect();
+        out.emit("DXER-H002", &pointer(path), &[("words", &words.join(", "))]);
+    }
+}

@@ -1,0 +1,228 @@
+//! Applicant variants: `DXER-V001`..`DXER-V005`. The attributes' value combinations must be covered by
+//! exactly one variant each (complete and non-overlapping).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{content::refusal_ground_list, Ctx, Emitter};
+use crate::model::Variants;
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let Some(v) = &ctx.reg.variants else { return };
+    let base = ctx.at("/variants");
+    let attrs: BTreeMap<&str, Vec<&str>> = v
+        .attributes
+        .iter()
+        .map(|a| {
+            (
+                a.id.as_str(),
+                a.values.iter().map(|x| x.id.as_str()).collect(),
+            )
+        })
+        .collect();
+    let mut consistent = references(ctx, v, &attrs, &base, out);
+    for (i, variant) in v.variants.iter().enumerate() {
+        refusal_ground_list(
+            &variant.refusal_grounds,
+            &format!("{base}/variants/{i}/refusal_grounds"),
+            out,
+        );
+    }
+    // Duplicate attribute ids make combinations ambiguous; schema-valid but reported by V003.
+    if attrs.len() != v.attributes.len() {
+        consistent = false;
+    }
+    if consistent {
+        coverage(ctx, v, &base, out);
+    }
+}
+
+/// `DXER-V003`, `DXER-V004`; returns whether combinations can be enumerated.
+fn references(
+    ctx: &Ctx<'_>,
+    v: &Variants,
+    attrs: &BTreeMap<&str, Vec<&str>>,
+    base: &str,
+    out: &mut Emitter,
+) -> bool {
+    let mut ok = true;
+    let mut seen = BTreeSet::new();
+    for (i, a) in v.attributes.iter().enumerate() {
+        if !seen.insert(a.id.as_str()) {
+            out.emit(
+                "DXER-V003",
+                &format!("{base}/attributes/{i}/id"),
+                &[("what", "duplicate attribute"), ("id", a.id.as_str())],
+            );
+        }
+    }
+    let docs: BTreeSet<&str> = ctx
+        .reg
+        .standard
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    let tiers: BTreeSet<&str> = ctx
+        .reg
+        .standard
+        .fees
+        .tiers
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    for (i, variant) in v.variants.iter().enumerate() {
+        for (attr, values) in &variant.when {
+            let at = format!(
+                "{base}/variants/{i}/when/{}",
+                crate::validate::escape_token(attr.as_str())
+            );
+            match attrs.get(attr.as_str()) {
+                None => {
+                    ok = false;
+                    out.emit(
+                        "DXER-V003",
+                        &at,
+                        &[("what", "attribute"), ("id", attr.as_str())],
+                    );
+                }
+                Some(known) => {
+                    for (j, value) in values.iter().enumerate() {
+                        if !known.contains(&value.as_str()) {
+                            ok = false;
+                            out.emit(
+                                "DXER-V003",
+                                &format!("{at}/{j}"),
+                                &[("what", "value"), ("id", value.as_str())],
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (j, d) in variant.documents.iter().enumerate() {
+            if !docs.contains(d.as_str()) {
+                out.emit(
+                    "DXER-V004",
+                    &format!("{base}/variants/{i}/documents/{j}"),
+                    &[("what", "document"), ("id", d.as_str())],
+                );
+            }
+        }
+        for (j, t) in variant.fee_tiers.iter().enumerate() {
+            if !tiers.contains(t.as_str()) {
+                out.emit(
+                    "DXER-V004",
+                    &format!("{base}/variants/{i}/fee_tiers/{j}"),
+                    &[("what", "fee tier"), ("id", t.as_str())],
+                );
+            }
+        }
+    }
+    ok
+}
+
+/// Most uncovered combinations reported one by one; the rest are summarised by the first ones.
+const MAX_UNCOVERED_REPORTED: usize = 20;
+
+/// `DXER-V001`, `DXER-V002`, `DXER-V005`.
+fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
+    let radix: Vec<usize> = v.attributes.iter().map(|a| a.values.len()).collect();
+    let total = radix.iter().try_fold(1usize, |acc, n| acc.checked_mul(*n));
+    let limit = ctx.opts.max_variant_combinations;
+    match total {
+        Some(t) if t <= limit => {}
+        _ => {
+            let count = total
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| "too many".into());
+            out.emit(
+                "DXER-V005",
+                &format!("{base}/attributes"),
+                &[("count", &count), ("limit", &limit.to_string())],
+            );
+            return;
+        }
+    }
+    if radix.contains(&0) {
+        return;
+    }
+    // Per variant and attribute: the accepted value indexes (None = any value).
+    let accepts: Vec<Vec<Option<BTreeSet<usize>>>> = v
+        .variants
+        .iter()
+        .map(|variant| {
+            v.attributes
+                .iter()
+                .map(|a| {
+                    variant.when.get(&a.id).map(|vals| {
+                        vals.iter()
+                            .filter_map(|val| a.values.iter().position(|x| x.id == *val))
+                            .collect::<BTreeSet<usize>>()
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut combo = vec![0usize; radix.len()];
+    let mut uncovered = 0usize;
+    let mut overlaps = BTreeSet::new();
+    loop {
+        let matching: Vec<usize> = (0..v.variants.len())
+            .filter(|&vi| {
+                accepts[vi]
+                    .iter()
+                    .zip(&combo)
+                    .all(|(acc, &x)| acc.as_ref().is_none_or(|set| set.contains(&x)))
+            })
+            .collect();
+        let describe = || {
+            v.attributes
+                .iter()
+                .zip(&combo)
+                .map(|(a, &x)| format!("{}={}", a.id, a.values[x].id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match matching.as_slice() {
+            [] => {
+                uncovered += 1;
+                if uncovered <= MAX_UNCOVERED_REPORTED {
+                    out.emit(
+                        "DXER-V001",
+                        &format!("{base}/variants"),
+                        &[("combination", &describe())],
+                    );
+                }
+            }
+            [_] => {}
+            [first, rest @ ..] => {
+                for second in rest {
+                    if overlaps.insert((*first, *second)) {
+                        out.emit(
+                            "DXER-V002",
+                            &format!("{base}/variants/{second}/when"),
+                            &[
+                                ("first", v.variants[*first].id.as_str()),
+                                ("second", v.variants[*second].id.as_str()),
+                                ("combination", &describe()),
+                            ],
+                        );
+                    }
+                }
+            }
+        }
+        // Next combination (mixed radix); done when it wraps.
+        let mut k = 0;
+        loop {
+            if k == combo.len() {
+                return;
+            }
+            combo[k] += 1;
+            if combo[k] < radix[k] {
+                break;
+            }
+            combo[k] = 0;
+            k += 1;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The published JSON Schemas (draft 2020-12) and the structural layer of validation.
+//!
+//! The schemas are generated from the model types ([`generate`]); the published files in `schemas/` are
+//! what other languages read, and a test fails when they differ from what the types generate
+//! (`DXER_BLESS=1 cargo test -p dxer --test schemas` rewrites them). At run time the published files are
+//! embedded and compiled once, on first use.
+
+use once_cell::sync::Lazy;
+use schemars::generate::SchemaSettings;
+use schemars::JsonSchema;
+use serde_json::{json, Value};
+
+use crate::model::{Record, Reglament};
+use crate::report::DocumentKind;
+
+/// Base URI of the published schemas.
+pub const BASE_URI: &str = "https://dxer.az/schemas/";
+
+/// The published record schema (`schemas/record.schema.json`).
+pub const RECORD_SCHEMA: &str = include_str!("../../schemas/record.schema.json");
+/// The published reglament schema (`schemas/reglament.schema.json`).
+pub const REGLAMENT_SCHEMA: &str = include_str!("../../schemas/reglament.schema.json");
+
+/// Generates the schema of a record or a reglament from the model types.
+pub fn generate(kind: DocumentKind) -> Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let (schema, file, title, description) = match kind {
+        DocumentKind::Reglament => (
+            generator.into_root_schema_for::<Reglament>(),
+            "reglament.schema.json",
+            "Reglament of a state service / Dövlət xidmətinin reqlamenti",
+            "The official description of one state service in the sections of the model form approved by Cabinet \
+             decision No. 129 of 6 May 2026 (annex 1), as reconstructed by dxer. / Nazirlər Kabinetinin 2026-cı il 6 may \
+             tarixli 129 nömrəli qərarı ilə təsdiq edilmiş nümunəvi forma üzrə bir dövlət xidmətinin rəsmi təsviri.",
+        ),
+        _ => (
+            generator.into_root_schema_for::<Record>(),
+            "record.schema.json",
+            "DXER record / DXER qeydi",
+            "One service as held by the State Services Electronic Registry: the reglament plus the data of the DXER \
+             data list (Cabinet decision No. 129 of 6 May 2026, annex 2), as reconstructed by dxer. / Dövlət \
+             Xidmətlərinin Elektron Reyestrində bir xidmət: reqlament və DXER-ə daxil edilən məlumatlar.",
+        ),
+    };
+    let mut value = schema.to_value();
+    // Optional fields are simply not required; `null` is not accepted for them (serde would take it
+    // as absent, but one spelling keeps other languages' validators and ours in agreement).
+    strip_null(&mut value);
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("$id".into(), json!(format!("{BASE_URI}{file}")));
+        obj.insert("title".into(), json!(title));
+        obj.insert("description".into(), json!(description));
+    }
+    value
+}
+
+/// Removes the `null` alternative schemars gives `Option<T>`: `anyOf: [X, {"type": "null"}]` becomes X
+/// and `"type": [T, "null"]` becomes T.
+fn strip_null(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            let single = match map.get_mut("anyOf") {
+                Some(Value::Array(alts)) => {
+                    alts.retain(|a| a.get("type").is_none_or(|t| t != "null"));
+                    if alts.len() == 1 {
+                        Some(alts.remove(0))
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some(Value::Object(inner)) = single {
+                map.remove("anyOf");
+                for (k, v) in inner {
+                    map.entry(k).or_insert(v);
+                }
+            }
+            if let Some(Value::Array(e)) = map.get_mut("enum") {
+                e.retain(|x| !x.is_null());
+            }
+            map.values_mut().for_each(strip_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_null),
+        _ => {}
+    }
+}
+
+/// Pretty JSON text of a generated schema, as committed in `schemas/`.
+pub fn generate_text(kind: DocumentKind) -> String {
+    let mut text = serde_json::to_string_pretty(&generate(kind)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn compile(text: &str) -> Result<jsonschema::Validator, String> {
+    let schema: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .map_err(|e| e.to_string())
+}
+
+// Compiled once, on first use. The embedded schemas are tested to compile, so a failure here is a
+// build defect, not bad input.
+static RECORD: Lazy<jsonschema::Validator> =
+    Lazy::new(|| compile(RECORD_SCHEMA).expect("embedded record schema compiles (tested)"));
+static REGLAMENT: Lazy<jsonschema::Validator> =
+    Lazy::new(|| compile(REGLAMENT_SCHEMA).expect("embedded reglament schema compiles (tested)"));
+
+/// The compiled validator of a document kind (`Auto` gives the record schema).
+pub(crate) fn validator(kind: DocumentKind) -> &'static jsonschema::Validator {
+    match kind {
+        DocumentKind::Reglament => &REGLAMENT,
+        _ => &RECORD,
+    }
+}
+
+/// Helper only for proving a `JsonSchema` type compiles into a schema at all (used in tests).
+#[doc(hidden)]
+pub fn schema_for<T: JsonSchema>() -> Value {
+    SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_schemas_compile_and_carry_ids() {
+        for text in [RECORD_SCHEMA, REGLAMENT_SCHEMA] {
+            compile(text).unwrap();
+            let v: Value = serde_json::from_str(text).unwrap();
+            assert!(v["$id"].as_str().unwrap().starts_with(BASE_URI));
+            assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        }
+    }
+}

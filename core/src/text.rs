@@ -1,0 +1,280 @@
+//! Azerbaijani text: script hygiene (domain brief §9), case mapping and alphabetical order.
+//!
+//! Seed 004 (the 2013 e-Government bulletin) has 159 Cyrillic schwas (ә U+04D9, Ә U+04D8) where the Latin
+//! ə U+0259 / Ə U+018F belong, and a Cyrillic "с" inside "2013-сü". [`check_script`] finds such words and
+//! gives the exact fixed text; nothing is ever changed silently.
+
+use std::cmp::Ordering;
+
+/// Cyrillic letters that look like a Latin letter (upper case and the common look-alikes), or that
+/// transliterate to one in the Azerbaijani Cyrillic alphabet (ә ө ү һ ғ ҹ ј ш ч and lower-case letters
+/// whose shape differs).
+const LOOKALIKES: &[(char, char)] = &[
+    ('ә', 'ə'),
+    ('Ә', 'Ə'),
+    ('а', 'a'),
+    ('А', 'A'),
+    ('в', 'v'),
+    ('В', 'B'),
+    ('е', 'e'),
+    ('Е', 'E'),
+    ('ё', 'ë'),
+    ('і', 'i'),
+    ('І', 'I'),
+    ('ј', 'j'),
+    ('Ј', 'J'),
+    ('к', 'k'),
+    ('К', 'K'),
+    ('м', 'm'),
+    ('М', 'M'),
+    ('н', 'n'),
+    ('Н', 'H'),
+    ('о', 'o'),
+    ('О', 'O'),
+    ('ө', 'ö'),
+    ('Ө', 'Ö'),
+    ('р', 'p'),
+    ('Р', 'P'),
+    ('с', 'c'),
+    ('С', 'C'),
+    ('т', 't'),
+    ('Т', 'T'),
+    ('у', 'y'),
+    ('У', 'Y'),
+    ('ү', 'ü'),
+    ('Ү', 'Ü'),
+    ('х', 'x'),
+    ('Х', 'X'),
+    ('һ', 'h'),
+    ('Һ', 'H'),
+    ('ғ', 'ğ'),
+    ('Ғ', 'Ğ'),
+    ('ҹ', 'c'),
+    ('Ҹ', 'C'),
+    ('ш', 'ş'),
+    ('Ш', 'Ş'),
+    ('ч', 'ç'),
+    ('Ч', 'Ç'),
+];
+
+fn lookalike(c: char) -> Option<char> {
+    LOOKALIKES
+        .iter()
+        .find(|(cyr, _)| *cyr == c)
+        .map(|(_, lat)| *lat)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c) || ('\u{0500}'..='\u{052F}').contains(&c)
+}
+
+/// Result of [`check_script`] on one Azerbaijani text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ScriptReport {
+    /// Words mixing Latin and Cyrillic letters (or digits and Cyrillic look-alikes), as written.
+    pub mixed_words: Vec<String>,
+    /// The distinct Cyrillic letters found in those words, each with its code point, e.g. `ә (U+04D9)`.
+    pub letters: Vec<String>,
+    /// The whole text with every look-alike in a mixed word replaced, when all of them have a Latin twin.
+    pub fixed: Option<String>,
+    /// Words written wholly in Cyrillic (probably Russian text in the Azerbaijani field).
+    pub cyrillic_words: Vec<String>,
+}
+
+impl ScriptReport {
+    /// Whether the text is clean.
+    pub fn is_clean(&self) -> bool {
+        self.mixed_words.is_empty() && self.cyrillic_words.is_empty()
+    }
+}
+
+/// Fast test: could `text` contain any Cyrillic letter at all? (Cyrillic is U+0400–U+052F, whose UTF-8
+/// encodings start with the bytes 0xD0–0xD4.)
+pub fn may_contain_cyrillic(text: &str) -> bool {
+    text.bytes().any(|b| (0xD0..=0xD4).contains(&b))
+}
+
+/// Checks one Azerbaijani text for Cyrillic letters, word by word.
+///
+/// A word that mixes Latin letters (or digits) with Cyrillic look-alikes is a typing or conversion
+/// defect with an exact fix; a word wholly in Cyrillic is reported separately (no automatic fix: it is
+/// probably Russian text in the wrong field).
+///
+/// ```
+/// let r = dxer::text::check_script("Әdliyyə Nazirliyi, 2013-сü il");
+/// assert_eq!(r.mixed_words, ["Әdliyyə", "2013-сü"]);
+/// assert_eq!(r.fixed.as_deref(), Some("Ədliyyə Nazirliyi, 2013-cü il"));
+/// ```
+pub fn check_script(text: &str) -> ScriptReport {
+    let mut report = ScriptReport::default();
+    if !may_contain_cyrillic(text) {
+        return report;
+    }
+    let mut fixed = String::with_capacity(text.len());
+    let mut fixable = true;
+    let mut any_fix = false;
+    for (word, is_word) in split_words(text) {
+        if !is_word {
+            fixed.push_str(word);
+            continue;
+        }
+        let has_cyr = word.chars().any(is_cyrillic);
+        let has_latin_or_digit = word
+            .chars()
+            .any(|c| (c.is_alphabetic() && !is_cyrillic(c)) || c.is_ascii_digit());
+        if has_cyr && has_latin_or_digit {
+            report.mixed_words.push(word.to_string());
+            for c in word.chars() {
+                if is_cyrillic(c) {
+                    let shown = format!("{c} (U+{:04X})", c as u32);
+                    if !report.letters.contains(&shown) {
+                        report.letters.push(shown);
+                    }
+                    match lookalike(c) {
+                        Some(l) => {
+                            fixed.push(l);
+                            any_fix = true;
+                        }
+                        None => {
+                            fixable = false;
+                            fixed.push(c);
+                        }
+                    }
+                } else {
+                    fixed.push(c);
+                }
+            }
+        } else {
+            if has_cyr {
+                report.cyrillic_words.push(word.to_string());
+            }
+            fixed.push_str(word);
+        }
+    }
+    if fixable && any_fix {
+        report.fixed = Some(fixed);
+    }
+    report
+}
+
+/// Splits text into alternating runs of word characters (letters, digits, marks, hyphen and apostrophe
+/// inside a word) and other characters; the bool tells which.
+fn split_words(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let is_word_char = |c: char| {
+        c.is_alphanumeric()
+            || matches!(c, '-' | '\'' | '’')
+            || ('\u{0300}'..='\u{036F}').contains(&c)
+    };
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let kind = is_word_char(first);
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| is_word_char(*c) != kind)
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some((run, kind))
+    })
+}
+
+/// Upper case with Azerbaijani rules (i → İ, ı → I).
+///
+/// ```
+/// assert_eq!(dxer::text::to_upper_az("istifadəçi ılıq"), "İSTİFADƏÇİ ILIQ");
+/// ```
+pub fn to_upper_az(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'i' => vec!['İ'],
+            'ı' => vec!['I'],
+            c => c.to_uppercase().collect(),
+        })
+        .collect()
+}
+
+/// Lower case with Azerbaijani rules (İ → i, I → ı).
+///
+/// ```
+/// assert_eq!(dxer::text::to_lower_az("İSTİFADƏÇİ ILIQ"), "istifadəçi ılıq");
+/// ```
+pub fn to_lower_az(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'İ' => vec!['i'],
+            'I' => vec!['ı'],
+            c => c.to_lowercase().collect(),
+        })
+        .collect()
+}
+
+const ALPHABET: &str = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz";
+
+/// Rank of a lower-case letter in the Azerbaijani alphabet (a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r
+/// s ş t u ü v y z); other characters sort after the alphabet by code point.
+fn rank(c: char) -> (u32, u32) {
+    match ALPHABET.chars().position(|a| a == c) {
+        Some(i) => (0, i as u32),
+        None => (1, c as u32),
+    }
+}
+
+/// Compares two strings in Azerbaijani alphabetical order, ignoring case first and using it to break ties.
+///
+/// ```
+/// let mut names = vec!["Xarici", "Ədliyyə", "Həbs", "Çağırış", "İqtisadiyyat", "Izahat"];
+/// names.sort_by(|a, b| dxer::text::cmp_az(a, b));
+/// assert_eq!(names, ["Çağırış", "Ədliyyə", "Həbs", "Xarici", "Izahat", "İqtisadiyyat"]);
+/// ```
+pub fn cmp_az(a: &str, b: &str) -> Ordering {
+    let la = to_lower_az(a);
+    let lb = to_lower_az(b);
+    la.chars()
+        .map(rank)
+        .cmp(lb.chars().map(rank))
+        .then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_004_defects_are_found_with_exact_fixes() {
+        let r = check_script("“Elektron hökumәt” portalı");
+        assert_eq!(r.mixed_words, ["hökumәt"]);
+        assert_eq!(r.letters, ["ә (U+04D9)"]);
+        assert_eq!(r.fixed.as_deref(), Some("“Elektron hökumət” portalı"));
+        let r = check_script("2013-сü ilin birinci rübündә");
+        assert_eq!(r.mixed_words, ["2013-сü", "rübündә"]);
+        assert_eq!(r.fixed.as_deref(), Some("2013-cü ilin birinci rübündə"));
+    }
+
+    #[test]
+    fn clean_and_russian_text() {
+        assert!(check_script("Şəxsiyyət vəsiqəsinin verilməsi").is_clean());
+        let r = check_script("Ödəniş: государственная пошлина");
+        assert!(r.mixed_words.is_empty());
+        assert_eq!(r.cyrillic_words, ["государственная", "пошлина"]);
+        assert_eq!(r.fixed, None);
+    }
+
+    #[test]
+    fn unfixable_letters_give_no_fix() {
+        let r = check_script("adжb");
+        assert_eq!(r.mixed_words, ["adжb"]);
+        assert_eq!(r.fixed, None);
+    }
+
+    #[test]
+    fn azerbaijani_case_and_order() {
+        assert_eq!(to_upper_az("ilkin"), "İLKİN");
+        assert_eq!(to_lower_az("ISTI"), "ıstı");
+        assert_eq!(cmp_az("ə", "f"), Ordering::Less);
+        assert_eq!(cmp_az("x", "ı"), Ordering::Less);
+        assert_eq!(cmp_az("q", "k"), Ordering::Greater);
+        assert_eq!(cmp_az("abc", "Abc"), "abc".cmp("Abc"));
+    }
+}

@@ -1,0 +1,420 @@
+//! The validation pipeline: (a) parse, (b) structure (JSON Schema), (c) semantic rules.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::codelists::CodeLists;
+use crate::model::{Record, Reglament};
+use crate::report::{DocumentKind, Finding, Report, Severity};
+use crate::rules::{self, Emitter};
+
+/// How a rule is treated: its default severity can be raised, lowered or switched off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleLevel {
+    /// Report as an error.
+    Error,
+    /// Report as a warning.
+    Warning,
+    /// Report as information.
+    Info,
+    /// Do not report.
+    Off,
+}
+
+/// Options of [`validate`]. `Options::default()` is the registry's standard profile.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// What the document is (default: decide from its content).
+    pub kind: DocumentKind,
+    /// "Today", for rules that compare dates when the record carries no date of its own (the submission
+    /// date is used first). The library never reads the clock.
+    pub today: Option<NaiveDate>,
+    /// Code lists to check codes against (default: the built-in lists).
+    pub codelists: Arc<CodeLists>,
+    /// Per-code overrides of severity, e.g. `"DXER-E005" → Off`.
+    pub rule_levels: BTreeMap<String, RuleLevel>,
+    /// Hours in a working day, to compare step time limits in hours with limits in working days
+    /// [choice: 8, Labour Code art. 89's 40-hour week over 5 days].
+    pub hours_per_working_day: u32,
+    /// Most applicant-attribute combinations the variant check enumerates (`DXER-V005` beyond).
+    pub max_variant_combinations: usize,
+    /// Deepest nesting of arrays and objects accepted (`DXER-J003` beyond).
+    pub max_depth: usize,
+    /// Largest input accepted, in bytes (`DXER-J003` beyond).
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            kind: DocumentKind::Auto,
+            today: None,
+            codelists: CodeLists::built_in(),
+            rule_levels: BTreeMap::new(),
+            hours_per_working_day: 8,
+            max_variant_combinations: 4096,
+            max_depth: 64,
+            max_input_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// Anything [`validate`] accepts: JSON text (`str`, `String`), raw bytes (`[u8]`, `Vec<u8>`, checked to be
+/// UTF-8) or a parsed [`serde_json::Value`].
+pub trait Source {
+    /// The document as a JSON value, or the finding that says why it is not one.
+    #[doc(hidden)]
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding>;
+}
+
+impl Source for str {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+        if self.len() > opts.max_input_bytes {
+            return Err(limit_finding(format!(
+                "{} bytes, more than the limit of {} bytes",
+                self.len(),
+                opts.max_input_bytes
+            )));
+        }
+        serde_json::from_str(self)
+            .map(Cow::Owned)
+            .map_err(|e| json_error(&e))
+    }
+}
+
+impl Source for String {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+        self.as_str().to_value(opts)
+    }
+}
+
+impl Source for [u8] {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+        match std::str::from_utf8(self) {
+            Ok(text) => text.to_value(opts),
+            Err(e) => {
+                let offset = e.valid_up_to();
+                let before = &self[..offset];
+                let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+                let line_start = before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map(|p| p + 1)
+                    .unwrap_or(0);
+                // Column in characters, like serde_json's.
+                let column = String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count()
+                    + 1;
+                Err(rules::finding(
+                    "DXER-J002",
+                    "",
+                    &[
+                        ("offset", &offset.to_string()),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                    ],
+                ))
+            }
+        }
+    }
+}
+
+impl Source for Vec<u8> {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+        self.as_slice().to_value(opts)
+    }
+}
+
+impl Source for Value {
+    fn to_value(&self, _: &Options) -> Result<Cow<'_, Value>, Finding> {
+        Ok(Cow::Borrowed(self))
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> Finding {
+    // serde_json's message ends with " at line L column C"; the finding states them separately.
+    let text = e.to_string();
+    let detail = text.split(" at line ").next().unwrap_or(&text).to_string();
+    rules::finding(
+        "DXER-J001",
+        "",
+        &[
+            ("detail", &detail),
+            ("line", &e.line().to_string()),
+            ("column", &e.column().to_string()),
+        ],
+    )
+}
+
+fn limit_finding(detail: String) -> Finding {
+    rules::finding("DXER-J003", "", &[("detail", &detail)])
+}
+
+/// Validates one DXER record or reglament and reports every finding.
+///
+/// Never panics on any input: malformed JSON, wrong types, huge or deeply nested documents all come back
+/// as findings. The result is deterministic (findings are sorted by pointer, then code).
+///
+/// ```
+/// let report = dxer::validate("{\"record_id\": 5}", &dxer::Options::default());
+/// assert!(!report.ok);
+/// let f = report.findings.iter().find(|f| f.pointer == "/record_id").unwrap();
+/// assert_eq!(f.code, "DXER-S003");
+/// assert_eq!(f.message.en, "Wrong type: expected string.");
+/// ```
+pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
+    let value = match input.to_value(opts) {
+        Ok(v) => v,
+        Err(f) => return finish(opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![f]),
+    };
+    validate_value(&value, opts)
+}
+
+impl DocumentKind {
+    fn resolve_for(self, value: &Value) -> DocumentKind {
+        match self {
+            DocumentKind::Auto => match value {
+                Value::Object(o) if !o.contains_key("reglament") && o.contains_key("general") => {
+                    DocumentKind::Reglament
+                }
+                _ => DocumentKind::Record,
+            },
+            other => other,
+        }
+    }
+}
+
+fn validate_value(value: &Value, opts: &Options) -> Report {
+    let kind = opts.kind.resolve_for(value);
+    if let Some(depth) = too_deep(value, opts.max_depth) {
+        return finish(
+            opts,
+            kind,
+            vec![limit_finding(format!("nesting deeper than {depth} levels"))],
+        );
+    }
+    let mut out = Emitter::default();
+    let validator = crate::schema::validator(kind);
+    let structurally_valid = validator.is_valid(value);
+    if !structurally_valid {
+        for error in validator.iter_errors(value) {
+            schema_findings(&error, &mut out);
+        }
+    }
+    rules::text::check_value(value, &mut out);
+    if structurally_valid {
+        let base = if kind == DocumentKind::Reglament {
+            ""
+        } else {
+            "/reglament"
+        };
+        let typed = match kind {
+            DocumentKind::Reglament => {
+                Reglament::deserialize(value).map(|r| rules::Subject::Reglament(Box::new(r)))
+            }
+            _ => Record::deserialize(value).map(|r| rules::Subject::Record(Box::new(r))),
+        };
+        match typed {
+            Ok(subject) => rules::check(&subject, base, opts, &mut out),
+            // The schema accepted what the types reject (e.g. a number beyond u32): report it, do not guess.
+            Err(e) => out.emit("DXER-S007", "", &[("detail", &e.to_string())]),
+        }
+    }
+    finish(opts, kind, out.into_findings())
+}
+
+fn finish(opts: &Options, kind: DocumentKind, mut findings: Vec<Finding>) -> Report {
+    if !opts.rule_levels.is_empty() {
+        findings.retain_mut(|f| match opts.rule_levels.get(&f.code) {
+            Some(RuleLevel::Off) => false,
+            Some(RuleLevel::Error) => {
+                f.severity = Severity::Error;
+                true
+            }
+            Some(RuleLevel::Warning) => {
+                f.severity = Severity::Warning;
+                true
+            }
+            Some(RuleLevel::Info) => {
+                f.severity = Severity::Info;
+                true
+            }
+            None => true,
+        });
+    }
+    Report::new(kind, findings)
+}
+
+/// Depth of nesting without recursion (a hostile document must not exhaust the stack).
+fn too_deep(value: &Value, max: usize) -> Option<usize> {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
+    while let Some((v, depth)) = stack.pop() {
+        if depth > max {
+            return Some(max);
+        }
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|i| (i, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|i| (i, depth + 1))),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Escapes one JSON Pointer reference token (RFC 6901).
+pub(crate) fn escape_token(token: &str) -> Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+fn short(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+fn type_name(kind: &TypeKind) -> String {
+    match kind {
+        TypeKind::Single(t) => t.to_string(),
+        TypeKind::Multiple(set) => set
+            .iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+/// Turns one JSON Schema error into findings located at the field concerned.
+fn schema_findings(error: &jsonschema::ValidationError<'_>, out: &mut Emitter) {
+    let at = error.instance_path().as_str().to_string();
+    let instance = error.instance();
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            out.emit(
+                "DXER-S001",
+                &format!("{at}/{}", escape_token(name)),
+                &[("field", name)],
+            );
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            for name in unexpected {
+                out.emit(
+                    "DXER-S002",
+                    &format!("{at}/{}", escape_token(name)),
+                    &[("field", name)],
+                );
+            }
+        }
+        ValidationErrorKind::Type { kind } => {
+            out.emit("DXER-S003", &at, &[("expected", &type_name(kind))])
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed = match options.as_ref() {
+                Value::Array(items) => items
+                    .iter()
+                    .map(|v| {
+                        v.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => other.to_string(),
+            };
+            out.emit(
+                "DXER-S004",
+                &at,
+                &[("value", &short(instance)), ("allowed", &allowed)],
+            );
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            out.emit(
+                "DXER-S004",
+                &at,
+                &[
+                    ("value", &short(instance)),
+                    ("allowed", &expected_value.to_string()),
+                ],
+            );
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            out.emit(
+                "DXER-S005",
+                &at,
+                &[
+                    ("value", &short(instance)),
+                    ("expected", &format!("pattern {pattern}")),
+                ],
+            );
+        }
+        ValidationErrorKind::Format { format } => {
+            let expected = match format.as_str() {
+                "date" => "a date YYYY-MM-DD".to_string(),
+                other => format!("format {other}"),
+            };
+            out.emit(
+                "DXER-S005",
+                &at,
+                &[("value", &short(instance)), ("expected", &expected)],
+            );
+        }
+        ValidationErrorKind::Minimum { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("minimum {limit}"))])
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("maximum {limit}"))])
+        }
+        ValidationErrorKind::ExclusiveMinimum { limit } => out.emit(
+            "DXER-S006",
+            &at,
+            &[("limit", &format!("more than {limit}"))],
+        ),
+        ValidationErrorKind::ExclusiveMaximum { limit } => out.emit(
+            "DXER-S006",
+            &at,
+            &[("limit", &format!("less than {limit}"))],
+        ),
+        ValidationErrorKind::MinLength { limit } => out.emit(
+            "DXER-S006",
+            &at,
+            &[("limit", &format!("at least {limit} characters"))],
+        ),
+        ValidationErrorKind::MaxLength { limit } => out.emit(
+            "DXER-S006",
+            &at,
+            &[("limit", &format!("at most {limit} characters"))],
+        ),
+        ValidationErrorKind::MinItems { limit } => out.emit(
+            "DXER-S006",
+            &at,
+            &[("limit", &format!("at least {limit} item(s)"))],
+        ),
+        ValidationErrorKind::MaxItems { limit } => out.emit(
+            "DXER-S006",
+            &at,
+            &[("limit", &format!("at most {limit} item(s)"))],
+        ),
+        _ => {
+            let detail = error.to_string();
+            let detail: String = detail.chars().take(200).collect();
+            out.emit("DXER-S007", &at, &[("detail", &detail)]);
+        }
+    }
+}
