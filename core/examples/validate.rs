@@ -38,11 +38,7 @@ fn main() -> ExitCode {
             }
         };
         let report = validate(bytes.as_slice(), &opts);
-        let verdict = if report.ok {
-            "may be submitted"
-        } else {
-            "has errors"
-        };
+        let verdict = if report.ok { "may be submitted" } else { "has errors" };
         println!("{file}: {} finding(s), {verdict}", report.findings.len());
         for f in &report.findings {
             let mark = match f.severity {
@@ -50,11 +46,7 @@ fn main() -> ExitCode {
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
-            let pointer = if f.pointer.is_empty() {
-                "/"
-            } else {
-                &f.pointer
-            };
+            let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
             println!("  {mark}[{}] {pointer}", f.code);
             println!("      {}", f.message.get(&lang));
             if let Some(fix) = &f.fix {

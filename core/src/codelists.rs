@@ -146,6 +146,7 @@ pub static EMBEDDED: &[(&str, &str)] = embedded!(
     "directions",
     "durations",
     "record-statuses",
+    "workflow-events",
 );
 
 static BUILT_IN: Lazy<Arc<CodeLists>> = Lazy::new(|| {
@@ -154,14 +155,8 @@ static BUILT_IN: Lazy<Arc<CodeLists>> = Lazy::new(|| {
     Arc::new(CodeLists::from_embedded().expect("embedded code lists are valid (tested)"))
 });
 
-fn parse<T: for<'de> Deserialize<'de>>(
-    list: &str,
-    json: &str,
-) -> Result<CodeListFile<T>, CodeListError> {
-    serde_json::from_str(json).map_err(|source| CodeListError::Invalid {
-        list: list.to_string(),
-        source,
-    })
+fn parse<T: for<'de> Deserialize<'de>>(list: &str, json: &str) -> Result<CodeListFile<T>, CodeListError> {
+    serde_json::from_str(json).map_err(|source| CodeListError::Invalid { list: list.to_string(), source })
 }
 
 impl CodeLists {
@@ -182,9 +177,7 @@ impl CodeLists {
                 "providers" => lists = lists.with_providers_json(json)?,
                 "service-areas" => lists = lists.with_service_areas_json(json)?,
                 _ => {
-                    lists
-                        .closed
-                        .insert(name.to_string(), parse::<CodeItem>(name, json)?);
+                    lists.closed.insert(name.to_string(), parse::<CodeItem>(name, json)?);
                 }
             }
         }
@@ -210,33 +203,19 @@ impl CodeLists {
                 if !providers.contains_key(s) {
                     return Err(CodeListError::Inconsistent {
                         list: "providers".into(),
-                        message: format!(
-                            "{} names successor {s:?}, which is not in the list",
-                            p.code
-                        ),
+                        message: format!("{} names successor {s:?}, which is not in the list", p.code),
                     });
                 }
             }
         }
-        Ok(CodeLists {
-            providers,
-            providers_version: file.version,
-            ..self.clone()
-        })
+        Ok(CodeLists { providers, providers_version: file.version, ..self.clone() })
     }
 
     /// A copy of these lists with the service-area classifier replaced by `json`.
     pub fn with_service_areas_json(&self, json: &str) -> Result<CodeLists, CodeListError> {
         let file: CodeListFile<ServiceAreaItem> = parse("service-areas", json)?;
-        let service_areas = file
-            .items
-            .into_iter()
-            .map(|i| (i.code.clone(), i))
-            .collect();
-        Ok(CodeLists {
-            service_areas,
-            ..self.clone()
-        })
+        let service_areas = file.items.into_iter().map(|i| (i.code.clone(), i)).collect();
+        Ok(CodeLists { service_areas, ..self.clone() })
     }
 
     /// The provider with this code.
@@ -278,12 +257,7 @@ impl CodeLists {
 
     /// The label of `code` in the closed list `list`.
     pub fn label(&self, list: &str, code: &str) -> Option<&LocalizedText> {
-        self.closed
-            .get(list)?
-            .items
-            .iter()
-            .find(|i| i.code == code)
-            .map(|i| &i.label)
+        self.closed.get(list)?.items.iter().find(|i| i.code == code).map(|i| &i.label)
     }
 }
 
@@ -332,7 +306,8 @@ mod tests {
             DocumentForm,
             ProvidedBy,
             ResultMedium,
-            RecordStatus
+            RecordStatus,
+            WorkflowEvent
         );
         let units: Vec<String> = [
             DurationUnit::WorkingDays,
@@ -360,9 +335,7 @@ mod tests {
                 }
             }
         }
-        let ritn = lists
-            .current_successor("RITN")
-            .expect("2013 ministry of communications is in the list");
+        let ritn = lists.current_successor("RITN").expect("2013 ministry of communications is in the list");
         assert_eq!(ritn.code, "RINN");
     }
 
@@ -376,13 +349,7 @@ mod tests {
         assert_eq!(lists.providers_version(), "2027-01-01");
         assert_eq!(lists.current_successor("OLD").unwrap().code, "NEW");
         let bad = json.replace("\"successor\":\"NEW\"", "\"successor\":\"NOPE\"");
-        assert!(matches!(
-            CodeLists::built_in().with_providers_json(&bad),
-            Err(CodeListError::Inconsistent { .. })
-        ));
-        assert!(matches!(
-            CodeLists::built_in().with_providers_json("{"),
-            Err(CodeListError::Invalid { .. })
-        ));
+        assert!(matches!(CodeLists::built_in().with_providers_json(&bad), Err(CodeListError::Inconsistent { .. })));
+        assert!(matches!(CodeLists::built_in().with_providers_json("{"), Err(CodeListError::Invalid { .. })));
     }
 }

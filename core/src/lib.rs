@@ -30,6 +30,7 @@
 
 pub mod codelists;
 pub mod model;
+pub mod registry;
 mod report;
 pub mod rules;
 pub mod schema;

@@ -127,10 +127,7 @@ pub(crate) fn validator(kind: DocumentKind) -> &'static jsonschema::Validator {
 /// Helper only for proving a `JsonSchema` type compiles into a schema at all (used in tests).
 #[doc(hidden)]
 pub fn schema_for<T: JsonSchema>() -> Value {
-    SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<T>()
-        .to_value()
+    SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>().to_value()
 }
 
 #[cfg(test)]

@@ -58,10 +58,7 @@ const LOOKALIKES: &[(char, char)] = &[
 ];
 
 fn lookalike(c: char) -> Option<char> {
-    LOOKALIKES
-        .iter()
-        .find(|(cyr, _)| *cyr == c)
-        .map(|(_, lat)| *lat)
+    LOOKALIKES.iter().find(|(cyr, _)| *cyr == c).map(|(_, lat)| *lat)
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -119,9 +116,7 @@ pub fn check_script(text: &str) -> ScriptReport {
             continue;
         }
         let has_cyr = word.chars().any(is_cyrillic);
-        let has_latin_or_digit = word
-            .chars()
-            .any(|c| (c.is_alphabetic() && !is_cyrillic(c)) || c.is_ascii_digit());
+        let has_latin_or_digit = word.chars().any(|c| (c.is_alphabetic() && !is_cyrillic(c)) || c.is_ascii_digit());
         if has_cyr && has_latin_or_digit {
             report.mixed_words.push(word.to_string());
             for c in word.chars() {
@@ -160,20 +155,13 @@ pub fn check_script(text: &str) -> ScriptReport {
 /// Splits text into alternating runs of word characters (letters, digits, marks, hyphen and apostrophe
 /// inside a word) and other characters; the bool tells which.
 fn split_words(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    let is_word_char = |c: char| {
-        c.is_alphanumeric()
-            || matches!(c, '-' | '\'' | '’')
-            || ('\u{0300}'..='\u{036F}').contains(&c)
-    };
+    let is_word_char =
+        |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’') || ('\u{0300}'..='\u{036F}').contains(&c);
     let mut rest = text;
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
         let kind = is_word_char(first);
-        let end = rest
-            .char_indices()
-            .find(|(_, c)| is_word_char(*c) != kind)
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len());
+        let end = rest.char_indices().find(|(_, c)| is_word_char(*c) != kind).map(|(i, _)| i).unwrap_or(rest.len());
         let (run, tail) = rest.split_at(end);
         rest = tail;
         Some((run, kind))
@@ -231,10 +219,7 @@ fn rank(c: char) -> (u32, u32) {
 pub fn cmp_az(a: &str, b: &str) -> Ordering {
     let la = to_lower_az(a);
     let lb = to_lower_az(b);
-    la.chars()
-        .map(rank)
-        .cmp(lb.chars().map(rank))
-        .then_with(|| a.cmp(b))
+    la.chars().map(rank).cmp(lb.chars().map(rank)).then_with(|| a.cmp(b))
 }
 
 #[cfg(test)]

@@ -71,70 +71,57 @@ impl Default for Options {
 pub trait Source {
     /// The document as a JSON value, or the finding that says why it is not one.
     #[doc(hidden)]
-    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding>;
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>>;
 }
 
 impl Source for str {
-    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         if self.len() > opts.max_input_bytes {
-            return Err(limit_finding(format!(
+            return Err(Box::new(limit_finding(format!(
                 "{} bytes, more than the limit of {} bytes",
                 self.len(),
                 opts.max_input_bytes
-            )));
+            ))));
         }
-        serde_json::from_str(self)
-            .map(Cow::Owned)
-            .map_err(|e| json_error(&e))
+        serde_json::from_str(self).map(Cow::Owned).map_err(|e| Box::new(json_error(&e)))
     }
 }
 
 impl Source for String {
-    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         self.as_str().to_value(opts)
     }
 }
 
 impl Source for [u8] {
-    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         match std::str::from_utf8(self) {
             Ok(text) => text.to_value(opts),
             Err(e) => {
                 let offset = e.valid_up_to();
                 let before = &self[..offset];
                 let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-                let line_start = before
-                    .iter()
-                    .rposition(|b| *b == b'\n')
-                    .map(|p| p + 1)
-                    .unwrap_or(0);
+                let line_start = before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0);
                 // Column in characters, like serde_json's.
-                let column = String::from_utf8_lossy(&before[line_start..])
-                    .chars()
-                    .count()
-                    + 1;
-                Err(rules::finding(
+                let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+                Err(Box::new(rules::finding(
                     "DXER-J002",
                     "",
-                    &[
-                        ("offset", &offset.to_string()),
-                        ("line", &line.to_string()),
-                        ("column", &column.to_string()),
-                    ],
-                ))
+                    &[("offset", &offset.to_string()), ("line", &line.to_string()), ("column", &column.to_string())],
+                )))
             }
         }
     }
 }
 
 impl Source for Vec<u8> {
-    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Finding> {
+    fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         self.as_slice().to_value(opts)
     }
 }
 
 impl Source for Value {
-    fn to_value(&self, _: &Options) -> Result<Cow<'_, Value>, Finding> {
+    fn to_value(&self, _: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         Ok(Cow::Borrowed(self))
     }
 }
@@ -146,11 +133,7 @@ fn json_error(e: &serde_json::Error) -> Finding {
     rules::finding(
         "DXER-J001",
         "",
-        &[
-            ("detail", &detail),
-            ("line", &e.line().to_string()),
-            ("column", &e.column().to_string()),
-        ],
+        &[("detail", &detail), ("line", &e.line().to_string()), ("column", &e.column().to_string())],
     )
 }
 
@@ -173,7 +156,7 @@ fn limit_finding(detail: String) -> Finding {
 pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
     let value = match input.to_value(opts) {
         Ok(v) => v,
-        Err(f) => return finish(opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![f]),
+        Err(f) => return finish(opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![*f]),
     };
     validate_value(&value, opts)
 }
@@ -195,11 +178,7 @@ impl DocumentKind {
 fn validate_value(value: &Value, opts: &Options) -> Report {
     let kind = opts.kind.resolve_for(value);
     if let Some(depth) = too_deep(value, opts.max_depth) {
-        return finish(
-            opts,
-            kind,
-            vec![limit_finding(format!("nesting deeper than {depth} levels"))],
-        );
+        return finish(opts, kind, vec![limit_finding(format!("nesting deeper than {depth} levels"))]);
     }
     let mut out = Emitter::default();
     let validator = crate::schema::validator(kind);
@@ -211,15 +190,9 @@ fn validate_value(value: &Value, opts: &Options) -> Report {
     }
     rules::text::check_value(value, &mut out);
     if structurally_valid {
-        let base = if kind == DocumentKind::Reglament {
-            ""
-        } else {
-            "/reglament"
-        };
+        let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
         let typed = match kind {
-            DocumentKind::Reglament => {
-                Reglament::deserialize(value).map(|r| rules::Subject::Reglament(Box::new(r)))
-            }
+            DocumentKind::Reglament => Reglament::deserialize(value).map(|r| rules::Subject::Reglament(Box::new(r))),
             _ => Record::deserialize(value).map(|r| rules::Subject::Record(Box::new(r))),
         };
         match typed {
@@ -291,11 +264,7 @@ fn short(value: &Value) -> String {
 fn type_name(kind: &TypeKind) -> String {
     match kind {
         TypeKind::Single(t) => t.to_string(),
-        TypeKind::Multiple(set) => set
-            .iter()
-            .map(|t| t.to_string())
-            .collect::<Vec<_>>()
-            .join(" or "),
+        TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" or "),
     }
 }
 
@@ -306,111 +275,59 @@ fn schema_findings(error: &jsonschema::ValidationError<'_>, out: &mut Emitter) {
     match error.kind() {
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            out.emit(
-                "DXER-S001",
-                &format!("{at}/{}", escape_token(name)),
-                &[("field", name)],
-            );
+            out.emit("DXER-S001", &format!("{at}/{}", escape_token(name)), &[("field", name)]);
         }
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             for name in unexpected {
-                out.emit(
-                    "DXER-S002",
-                    &format!("{at}/{}", escape_token(name)),
-                    &[("field", name)],
-                );
+                out.emit("DXER-S002", &format!("{at}/{}", escape_token(name)), &[("field", name)]);
             }
         }
-        ValidationErrorKind::Type { kind } => {
-            out.emit("DXER-S003", &at, &[("expected", &type_name(kind))])
-        }
+        ValidationErrorKind::Type { kind } => out.emit("DXER-S003", &at, &[("expected", &type_name(kind))]),
         ValidationErrorKind::Enum { options } => {
             let allowed = match options.as_ref() {
                 Value::Array(items) => items
                     .iter()
-                    .map(|v| {
-                        v.as_str()
-                            .map(str::to_string)
-                            .unwrap_or_else(|| v.to_string())
-                    })
+                    .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
                     .collect::<Vec<_>>()
                     .join(", "),
                 other => other.to_string(),
             };
-            out.emit(
-                "DXER-S004",
-                &at,
-                &[("value", &short(instance)), ("allowed", &allowed)],
-            );
+            out.emit("DXER-S004", &at, &[("value", &short(instance)), ("allowed", &allowed)]);
         }
         ValidationErrorKind::Constant { expected_value } => {
-            out.emit(
-                "DXER-S004",
-                &at,
-                &[
-                    ("value", &short(instance)),
-                    ("allowed", &expected_value.to_string()),
-                ],
-            );
+            out.emit("DXER-S004", &at, &[("value", &short(instance)), ("allowed", &expected_value.to_string())]);
         }
         ValidationErrorKind::Pattern { pattern } => {
-            out.emit(
-                "DXER-S005",
-                &at,
-                &[
-                    ("value", &short(instance)),
-                    ("expected", &format!("pattern {pattern}")),
-                ],
-            );
+            out.emit("DXER-S005", &at, &[("value", &short(instance)), ("expected", &format!("pattern {pattern}"))]);
         }
         ValidationErrorKind::Format { format } => {
             let expected = match format.as_str() {
                 "date" => "a date YYYY-MM-DD".to_string(),
                 other => format!("format {other}"),
             };
-            out.emit(
-                "DXER-S005",
-                &at,
-                &[("value", &short(instance)), ("expected", &expected)],
-            );
+            out.emit("DXER-S005", &at, &[("value", &short(instance)), ("expected", &expected)]);
         }
-        ValidationErrorKind::Minimum { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("minimum {limit}"))])
+        ValidationErrorKind::Minimum { limit } => out.emit("DXER-S006", &at, &[("limit", &format!("minimum {limit}"))]),
+        ValidationErrorKind::Maximum { limit } => out.emit("DXER-S006", &at, &[("limit", &format!("maximum {limit}"))]),
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("more than {limit}"))])
         }
-        ValidationErrorKind::Maximum { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("maximum {limit}"))])
+        ValidationErrorKind::ExclusiveMaximum { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("less than {limit}"))])
         }
-        ValidationErrorKind::ExclusiveMinimum { limit } => out.emit(
-            "DXER-S006",
-            &at,
-            &[("limit", &format!("more than {limit}"))],
-        ),
-        ValidationErrorKind::ExclusiveMaximum { limit } => out.emit(
-            "DXER-S006",
-            &at,
-            &[("limit", &format!("less than {limit}"))],
-        ),
-        ValidationErrorKind::MinLength { limit } => out.emit(
-            "DXER-S006",
-            &at,
-            &[("limit", &format!("at least {limit} characters"))],
-        ),
-        ValidationErrorKind::MaxLength { limit } => out.emit(
-            "DXER-S006",
-            &at,
-            &[("limit", &format!("at most {limit} characters"))],
-        ),
-        ValidationErrorKind::MinItems { limit } => out.emit(
-            "DXER-S006",
-            &at,
-            &[("limit", &format!("at least {limit} item(s)"))],
-        ),
-        ValidationErrorKind::MaxItems { limit } => out.emit(
-            "DXER-S006",
-            &at,
-            &[("limit", &format!("at most {limit} item(s)"))],
-        ),
+        ValidationErrorKind::MinLength { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("at least {limit} characters"))])
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("at most {limit} characters"))])
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("at least {limit} item(s)"))])
+        }
+        ValidationErrorKind::MaxItems { limit } => {
+            out.emit("DXER-S006", &at, &[("limit", &format!("at most {limit} item(s)"))])
+        }
         _ => {
             let detail = error.to_string();
             let detail: String = detail.chars().take(200).collect();

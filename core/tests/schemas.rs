@@ -7,9 +7,7 @@ use dxer::schema::generate_text;
 use dxer::DocumentKind;
 
 fn check(kind: DocumentKind, file: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../schemas")
-        .join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas").join(file);
     let generated = generate_text(kind);
     if std::env::var_os("DXER_BLESS").is_some() {
         std::fs::write(&path, &generated).unwrap();

@@ -206,3 +206,18 @@ code_list!(
     Terminated = "terminated",
     Archived = "archived",
 });
+
+code_list!(
+    /// An event of the registry workflow (domain brief §5) / Reyestr iş axınının hadisəsi.
+    WorkflowEvent, "workflow-events", {
+    Submit = "submit",
+    StartReview = "start_review",
+    Return = "return",
+    Resubmit = "resubmit",
+    Register = "register",
+    Amend = "amend",
+    Suspend = "suspend",
+    Resume = "resume",
+    Terminate = "terminate",
+    Archive = "archive",
+});

@@ -59,6 +59,9 @@ pub struct Record {
     /// Review by the operator / Operator tərəfindən yoxlama.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// Workflow history, oldest first (written by [`crate::registry::workflow::apply`]) / İş axınının tarixçəsi.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryEntry>,
     /// Validity of this version / Bu versiyanın qüvvədə olma müddəti.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validity: Option<Validity>,
@@ -158,6 +161,23 @@ pub struct Review {
     /// When the record was registered / Qeydiyyata alınma tarixi.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registered: Option<NaiveDate>,
+}
+
+/// Workflow history entry / Tarixçə qeydi
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    /// The event / Hadisə.
+    pub event: WorkflowEvent,
+    /// Its date / Tarixi.
+    pub date: NaiveDate,
+    /// State before the event / Hadisədən əvvəlki vəziyyət.
+    pub from: RecordStatus,
+    /// State after the event / Hadisədən sonrakı vəziyyət.
+    pub to: RecordStatus,
+    /// Defects listed with a return / Qaytarılma zamanı göstərilən çatışmazlıqlar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defects: Vec<LocalizedText>,
 }
 
 /// Validity / Qüvvədə olma müddəti

@@ -21,11 +21,7 @@ pub struct ValueError {
 impl ValueError {
     fn new(what: &'static str, value: &str, expected: &'static str) -> Self {
         let value: String = value.chars().take(80).collect();
-        ValueError {
-            what,
-            value,
-            expected,
-        }
+        ValueError { what, value, expected }
     }
 }
 
@@ -176,11 +172,7 @@ pub struct LocalizedText {
 impl LocalizedText {
     /// Text in Azerbaijani only.
     pub fn az(az: impl Into<String>) -> Self {
-        LocalizedText {
-            az: az.into(),
-            en: None,
-            ru: None,
-        }
+        LocalizedText { az: az.into(), en: None, ru: None }
     }
 
     /// The text in `lang` (`"az"`, `"en"` or `"ru"`), falling back to Azerbaijani.
@@ -242,9 +234,7 @@ impl Money {
             1 => frac.parse::<u64>().map_err(|_| err())? * 10,
             _ => frac.parse().map_err(|_| err())?,
         };
-        Ok(Money {
-            qepik: whole * 100 + frac,
-        })
+        Ok(Money { qepik: whole * 100 + frac })
     }
 }
 
@@ -283,9 +273,7 @@ impl JsonSchema for Money {
 
 /// The unit of a period: the unit is always explicit, never implied.
 #[allow(missing_docs)] // variants are codes; doc comments would turn the schema's `enum` into a `oneOf`
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DurationUnit {
     // İş günü — only working days are counted.
@@ -350,18 +338,7 @@ mod tests {
         assert_eq!(Money::parse("4").unwrap().qepik(), 400);
         assert_eq!(Money::parse("0.5").unwrap().qepik(), 50);
         assert_eq!(Money::parse("12.05").unwrap().to_string(), "12.05");
-        for bad in [
-            "",
-            ".5",
-            "1.",
-            "1.234",
-            "-1",
-            "01",
-            "1e3",
-            "1 000",
-            "1,5",
-            "9999999999999",
-        ] {
+        for bad in ["", ".5", "1.", "1.234", "-1", "01", "1e3", "1 000", "1,5", "9999999999999"] {
             assert!(Money::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }
@@ -385,11 +362,7 @@ mod tests {
 
     #[test]
     fn localized_text_falls_back_to_az() {
-        let t = LocalizedText {
-            az: "Şəxsiyyət vəsiqəsi".into(),
-            en: Some("Identity card".into()),
-            ru: None,
-        };
+        let t = LocalizedText { az: "Şəxsiyyət vəsiqəsi".into(), en: Some("Identity card".into()), ru: None };
         assert_eq!(t.get("en"), "Identity card");
         assert_eq!(t.get("ru"), "Şəxsiyyət vəsiqəsi");
     }

@@ -481,7 +481,157 @@ pub static CATALOGUE: &[Rule] = &[
         en: "{later} ({later_date}) cannot be before {earlier} ({earlier_date}).",
         ru: "{later} ({later_date}) не может быть раньше, чем {earlier} ({earlier_date}).",
     },
+    // ---- W: registry workflow (statute of DXER, Law 279-VIIQ deadlines) --------------------------------
+    Rule {
+        code: "DXER-W001",
+        severity: Error,
+        title: "event not allowed in this state",
+        provision: "CM decision No. 129 (2026), annex 3: DXER statute (registry workflow) [reconstruction]",
+        az: "\"{event}\" hadisəsi \"{state}\" vəziyyətində mümkün deyil; mümkün olanlar: {allowed}.",
+        en: "Event \"{event}\" is not allowed in state \"{state}\"; allowed: {allowed}.",
+        ru: "Событие \"{event}\" недопустимо в состоянии \"{state}\"; допустимы: {allowed}.",
+    },
+    Rule {
+        code: "DXER-W002",
+        severity: Error,
+        title: "event dated before the previous one",
+        provision: "CM decision No. 129 (2026), annex 3: DXER statute (registry workflow) [reconstruction]",
+        az: "Hadisənin tarixi ({date}) əvvəlki hadisənin tarixindən ({previous}) əvvəldir.",
+        en: "The event is dated {date}, before the previous event ({previous}).",
+        ru: "Дата события ({date}) раньше даты предыдущего события ({previous}).",
+    },
+    Rule {
+        code: "DXER-W003",
+        severity: Error,
+        title: "deadline cannot be computed",
+        provision: "Labour Code art. 105 (working days); Law No. 279-VIIQ (2025) deadlines",
+        az: "Son tarixi hesablamaq mümkün deyil: {detail}.",
+        en: "The deadline cannot be computed: {detail}.",
+        ru: "Невозможно вычислить срок: {detail}.",
+    },
+    Rule {
+        code: "DXER-W004",
+        severity: Error,
+        title: "returned too many times",
+        provision: "CM decision No. 129 (2026), annex 3: DXER statute (policy: max_returns) [reconstruction]",
+        az: "Təqdimat artıq {count} dəfə qaytarılıb; siyasətə görə ən çoxu {max} dəfə qaytarıla bilər.",
+        en: "The submission was already returned {count} time(s); the policy allows at most {max}.",
+        ru: "Представление уже возвращалось {count} раз(а); политика допускает не более {max}.",
+    },
+    Rule {
+        code: "DXER-W005",
+        severity: Error,
+        title: "new version changes nothing",
+        provision: "CM decision No. 129 (2026), annex 3: DXER statute (amendments) [reconstruction]",
+        az: "Yeni versiya əvvəlkindən heç nə ilə fərqlənmir.",
+        en: "The new version does not change anything.",
+        ru: "Новая версия ничем не отличается от предыдущей.",
+    },
+    Rule {
+        code: "DXER-W006",
+        severity: Error,
+        title: "return without defects",
+        provision: "Law No. 279-VIIQ (2025): the operator notifies the provider of the defects [reconstruction]",
+        az: "Qaytarma bildirişində çatışmazlıqlar göstərilməyib.",
+        en: "The return notice lists no defects.",
+        ru: "В уведомлении о возврате не перечислены недостатки.",
+    },
+    Rule {
+        code: "DXER-W010",
+        severity: Warning,
+        title: "duty overdue",
+        provision: "Law No. 279-VIIQ (2025); CM decision No. 129 (2026), §6 (30/7/7 working days)",
+        az: "{duty} üçün son tarix {due} idi: {days} iş günü gecikir.",
+        en: "{duty} was due on {due}: {days} working day(s) overdue.",
+        ru: "Срок для {duty} истёк {due}: просрочка {days} рабочих дн.",
+    },
+    Rule {
+        code: "DXER-W011",
+        severity: Info,
+        title: "duty due soon",
+        provision: "Law No. 279-VIIQ (2025); CM decision No. 129 (2026), §6 (30/7/7 working days)",
+        az: "{duty} üçün son tarix {due}: {days} iş günü qalıb.",
+        en: "{duty} is due on {due}: {days} working day(s) left.",
+        ru: "Срок для {duty} — {due}: осталось {days} рабочих дн.",
+    },
+    // ---- X: registry as a whole (cross-record) --------------------------------------------------------
+    Rule {
+        code: "DXER-X001",
+        severity: Error,
+        title: "duplicate service code",
+        provision: "CM decision No. 129 (2026), annex 2: DXER data list (unique service code)",
+        az: "{code} xidmət kodu başqa qeyddə də istifadə olunub: {other}.",
+        en: "Service code {code} is also used by record {other}.",
+        ru: "Код услуги {code} используется также в записи {other}.",
+    },
+    Rule {
+        code: "DXER-X002",
+        severity: Error,
+        title: "component service not in the registry",
+        provision: "Model reglament form §1 (composite service) [reconstruction]",
+        az: "{code} tərkib xidməti reyestrdə yoxdur.",
+        en: "Component service {code} is not in the registry.",
+        ru: "Составная услуга {code} отсутствует в реестре.",
+    },
+    Rule {
+        code: "DXER-X003",
+        severity: Error,
+        title: "component service no longer provided",
+        provision: "Model reglament form §1 (composite service) [reconstruction]",
+        az: "{code} tərkib xidməti artıq göstərilmir (status: {status}).",
+        en: "Component service {code} is no longer provided (status: {status}).",
+        ru: "Составная услуга {code} больше не оказывается (статус: {status}).",
+    },
+    Rule {
+        code: "DXER-X004",
+        severity: Warning,
+        title: "services of a dissolved provider",
+        provision: "CM decision No. 129 (2026), §6 (who submits reglaments)",
+        az: "Ləğv edilmiş \"{provider}\" qurumunun {count} xidməti var: onlar \"{successor}\" qurumuna verilməlidir.",
+        en: "Dissolved provider \"{provider}\" still has {count} service(s): reassign them to \"{successor}\".",
+        ru: "У упразднённого поставщика \"{provider}\" осталось услуг: {count}; передайте их \"{successor}\".",
+    },
+    Rule {
+        code: "DXER-X005",
+        severity: Error,
+        title: "information system not registered",
+        provision: "CM decision No. 129 (2026), §4.1 (unified register of state information resources and systems)",
+        az: "{code} informasiya sistemi dövlət informasiya sistemlərinin vahid reyestrində qeydiyyatda deyil.",
+        en: "Information system {code} is not entered in the unified register of state information systems.",
+        ru: "Информационная система {code} не внесена в единый реестр государственных информационных систем.",
+    },
+    Rule {
+        code: "DXER-X006",
+        severity: Error,
+        title: "duplicate record version",
+        provision: "CM decision No. 129 (2026), annex 2: DXER data list (record id and version)",
+        az: "{record_id} qeydinin {version} versiyası iki dəfə yüklənib.",
+        en: "Version {version} of record {record_id} is loaded twice.",
+        ru: "Версия {version} записи {record_id} загружена дважды.",
+    },
 ];
+
+/// Where a rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One record or reglament: emitted by [`crate::validate`].
+    Record,
+    /// Registry workflow events and deadlines: emitted by [`crate::registry::workflow`].
+    Workflow,
+    /// Several records together: emitted by [`crate::registry::Registry`].
+    Registry,
+}
+
+impl Rule {
+    /// Where the rule applies, from its group letter (`W` workflow, `X` registry, the rest records).
+    pub fn scope(&self) -> Scope {
+        match self.code.as_bytes().get(5) {
+            Some(b'W') => Scope::Workflow,
+            Some(b'X') => Scope::Registry,
+            _ => Scope::Record,
+        }
+    }
+}
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
@@ -523,12 +673,13 @@ pub fn markdown() -> String {
     let mut out = String::from(
         "# Rule catalogue\n\nGenerated from `core/src/rules/catalogue.rs` (`cargo test` fails when this file is stale;\n\
          regenerate with `DXER_BLESS=1 cargo test -p dxer --test catalogue`).\n\n\
-         | code | severity | rule | provision | message (en) |\n|---|---|---|---|---|\n",
+         | code | scope | severity | rule | provision | message (en) |\n|---|---|---|---|---|---|\n",
     );
     for r in CATALOGUE {
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+            "| `{}` | {:?} | {} | {} | {} | {} |\n",
             r.code,
+            r.scope(),
             r.severity,
             r.title,
             r.provision,
@@ -551,33 +702,18 @@ mod tests {
             assert_eq!(tail.len(), 4, "{}", r.code);
             assert!(tail.as_bytes()[0].is_ascii_uppercase());
             assert!(tail[1..].bytes().all(|b| b.is_ascii_digit()));
-            assert!(
-                !r.az.is_empty() && !r.en.is_empty() && !r.ru.is_empty() && !r.provision.is_empty()
-            );
+            assert!(!r.az.is_empty() && !r.en.is_empty() && !r.ru.is_empty() && !r.provision.is_empty());
         }
     }
 
     #[test]
     fn templates_use_the_same_placeholders_in_every_language() {
         fn names(t: &str) -> std::collections::BTreeSet<&str> {
-            t.split('{')
-                .skip(1)
-                .filter_map(|p| p.split_once('}').map(|(n, _)| n))
-                .collect()
+            t.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect()
         }
         for r in CATALOGUE {
-            assert_eq!(
-                names(r.az),
-                names(r.en),
-                "{} az/en placeholders differ",
-                r.code
-            );
-            assert_eq!(
-                names(r.ru),
-                names(r.en),
-                "{} ru/en placeholders differ",
-                r.code
-            );
+            assert_eq!(names(r.az), names(r.en), "{} az/en placeholders differ", r.code);
+            assert_eq!(names(r.ru), names(r.en), "{} ru/en placeholders differ", r.code);
         }
     }
 

@@ -28,18 +28,10 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
     let st = ctx.reg.general.service_type.code();
     let why = format!("a {st} service must list them");
     if ctx.reg.standard.documents.is_empty() && !ctx.reg.general.proactive {
-        out.emit(
-            "DXER-R002",
-            &ctx.at("/standard/documents"),
-            &[("section", "documents"), ("why", &why)],
-        );
+        out.emit("DXER-R002", &ctx.at("/standard/documents"), &[("section", "documents"), ("why", &why)]);
     }
     if ctx.reg.procedure.steps.is_empty() {
-        out.emit(
-            "DXER-R002",
-            &ctx.at("/procedure/steps"),
-            &[("section", "steps"), ("why", &why)],
-        );
+        out.emit("DXER-R002", &ctx.at("/procedure/steps"), &[("section", "steps"), ("why", &why)]);
     }
     if ctx.reg.procedure.notification_channels.is_empty() {
         out.emit(
@@ -52,13 +44,7 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
 
 /// `DXER-R003`: references by id inside the record.
 fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
-    let docs: BTreeSet<&str> = ctx
-        .reg
-        .standard
-        .documents
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
+    let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
     if let Some(record) = ctx.record {
         for (i, ds) in record.data_sources.iter().enumerate() {
             if !docs.contains(ds.document.as_str()) {
@@ -70,13 +56,7 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
             }
         }
     }
-    if let Some(annex) = ctx
-        .reg
-        .standard
-        .application_form
-        .as_ref()
-        .and_then(|f| f.annex.as_ref())
-    {
+    if let Some(annex) = ctx.reg.standard.application_form.as_ref().and_then(|f| f.annex.as_ref()) {
         if !ctx.reg.annexes.iter().any(|a| a.id == *annex) {
             out.emit(
                 "DXER-R003",
@@ -112,24 +92,12 @@ pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &m
         if g.legal_basis.is_empty() {
             out.emit("DXER-G002", &format!("{path}/{i}/legal_basis"), &[]);
         }
-        let texts = [
-            (Some(&g.text.az), "az"),
-            (g.text.en.as_ref(), "en"),
-            (g.text.ru.as_ref(), "ru"),
-        ];
+        let texts = [(Some(&g.text.az), "az"), (g.text.en.as_ref(), "en"), (g.text.ru.as_ref(), "ru")];
         for (text, lang) in texts {
             let Some(text) = text else { continue };
-            let lower = if lang == "az" {
-                to_lower_az(text)
-            } else {
-                text.to_lowercase()
-            };
+            let lower = if lang == "az" { to_lower_az(text) } else { text.to_lowercase() };
             if let Some(phrase) = OPEN_ENDED.iter().find(|p| lower.contains(*p)) {
-                out.emit(
-                    "DXER-G003",
-                    &format!("{path}/{i}/text/{lang}"),
-                    &[("phrase", phrase)],
-                );
+                out.emit("DXER-G003", &format!("{path}/{i}/text/{lang}"), &[("phrase", phrase)]);
             }
         }
     }
@@ -167,11 +135,7 @@ fn provider(ctx: &Ctx<'_>, code: &ProviderCode, at: &str, out: &mut Emitter) {
     match lists.provider(code.as_str()) {
         None => out.emit("DXER-P001", at, &[("code", code.as_str())]),
         Some(p) if p.status != ProviderStatus::Active => {
-            let status = if p.status == ProviderStatus::Renamed {
-                "renamed"
-            } else {
-                "dissolved"
-            };
+            let status = if p.status == ProviderStatus::Renamed { "renamed" } else { "dissolved" };
             let since = match &p.since {
                 Some(date) => format!("{status} {date}"),
                 None => status.to_string(),
@@ -214,21 +178,11 @@ fn providers(ctx: &Ctx<'_>, out: &mut Emitter) {
         provider(ctx, c, &ctx.at(&format!("/general/co_executors/{i}")), out);
     }
     for (i, c) in g.data_suppliers.iter().enumerate() {
-        provider(
-            ctx,
-            c,
-            &ctx.at(&format!("/general/data_suppliers/{i}")),
-            out,
-        );
+        provider(ctx, c, &ctx.at(&format!("/general/data_suppliers/{i}")), out);
     }
     for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
         if let Some(src) = &d.source {
-            provider(
-                ctx,
-                &src.body,
-                &ctx.at(&format!("/standard/documents/{i}/source/body")),
-                out,
-            );
+            provider(ctx, &src.body, &ctx.at(&format!("/standard/documents/{i}/source/body")), out);
         }
     }
     if let Some(record) = ctx.record {
@@ -243,17 +197,11 @@ fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
     let Some(record) = ctx.record else { return };
     let lists = &ctx.opts.codelists;
     let area = &record.service_area;
-    if lists
-        .service_area(&area.area)
-        .is_none_or(|a| a.parent.is_some())
-    {
+    if lists.service_area(&area.area).is_none_or(|a| a.parent.is_some()) {
         out.emit("DXER-K001", "/service_area/area", &[("code", &area.area)]);
     }
     if let Some(sub) = &area.sub_area {
-        if lists
-            .service_area(sub)
-            .is_none_or(|s| s.parent.as_deref() != Some(area.area.as_str()))
-        {
+        if lists.service_area(sub).is_none_or(|s| s.parent.as_deref() != Some(area.area.as_str())) {
             out.emit("DXER-K001", "/service_area/sub_area", &[("code", sub)]);
         }
     }
@@ -275,43 +223,13 @@ fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
         }
     };
     if let Some(v) = &record.validity {
-        order(
-            "validity.valid_to",
-            v.valid_to,
-            "validity.valid_from",
-            Some(v.valid_from),
-            "/validity/valid_to",
-        );
+        order("validity.valid_to", v.valid_to, "validity.valid_from", Some(v.valid_from), "/validity/valid_to");
     }
     if let Some(r) = &record.review {
         let submitted = record.submission.as_ref().map(|s| s.date);
-        order(
-            "review.started",
-            r.started,
-            "submission.date",
-            submitted,
-            "/review/started",
-        );
-        order(
-            "review.returned",
-            r.returned,
-            "review.started",
-            r.started,
-            "/review/returned",
-        );
-        order(
-            "review.resubmitted",
-            r.resubmitted,
-            "review.returned",
-            r.returned,
-            "/review/resubmitted",
-        );
-        order(
-            "review.registered",
-            r.registered,
-            "review.started",
-            r.started,
-            "/review/registered",
-        );
+        order("review.started", r.started, "submission.date", submitted, "/review/started");
+        order("review.returned", r.returned, "review.started", r.started, "/review/returned");
+        order("review.resubmitted", r.resubmitted, "review.returned", r.returned, "/review/resubmitted");
+        order("review.registered", r.registered, "review.started", r.started, "/review/registered");
     }
 }

@@ -18,12 +18,7 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
     let informative = g.service_type == ServiceType::Informative;
     // E-form: in the record's e-service data or the reglament's application form. A proactive or purely
     // informative service has no application to fill in.
-    let has_e_form = ctx
-        .reg
-        .standard
-        .application_form
-        .as_ref()
-        .is_some_and(|f| f.e_form_url.is_some())
+    let has_e_form = ctx.reg.standard.application_form.as_ref().is_some_and(|f| f.e_form_url.is_some())
         || eservice.is_some_and(|e| e.e_form_url.is_some());
     if !has_e_form && !informative && !g.proactive {
         let at = if ctx.record.is_some() {
@@ -34,11 +29,7 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
         out.emit("DXER-E001", &at, &[]);
     }
     if !informative && !g.proactive && !ctx.reg.procedure.acceptance.confirmation_notice {
-        out.emit(
-            "DXER-E003",
-            &ctx.at("/procedure/acceptance/confirmation_notice"),
-            &[],
-        );
+        out.emit("DXER-E003", &ctx.at("/procedure/acceptance/confirmation_notice"), &[]);
     }
     // The rest is record data (a bare reglament does not carry it).
     if ctx.record.is_none() {
@@ -48,33 +39,18 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
     if !ctx.reg.standard.fees.free && !e.e_payment {
         out.emit("DXER-E002", "/eservice/e_payment", &[]);
     }
-    let identified = e
-        .identification
-        .iter()
-        .any(|m| *m != IdentificationMethod::None);
+    let identified = e.identification.iter().any(|m| *m != IdentificationMethod::None);
     if !informative && !identified {
-        out.emit(
-            "DXER-E004",
-            "/eservice/identification",
-            &[("service_type", g.service_type.code())],
-        );
+        out.emit("DXER-E004", "/eservice/identification", &[("service_type", g.service_type.code())]);
     }
-    let user_documents = ctx
-        .reg
-        .standard
-        .documents
-        .iter()
-        .any(|d| d.provided_by == ProvidedBy::User);
+    let user_documents = ctx.reg.standard.documents.iter().any(|d| d.provided_by == ProvidedBy::User);
     if !informative && user_documents && !e.accepts_scanned_copies {
         out.emit("DXER-E005", "/eservice/accepts_scanned_copies", &[]);
     }
 }
 
 fn once_only(ctx: &Ctx<'_>, out: &mut Emitter) {
-    let sources = ctx
-        .record
-        .map(|r| r.data_sources.as_slice())
-        .unwrap_or_default();
+    let sources = ctx.record.map(|r| r.data_sources.as_slice()).unwrap_or_default();
     for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
         let declared = sources
             .iter()

@@ -20,34 +20,17 @@ fn references<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a LegalRef)> {
     };
     list(ctx.at("/general/legal_basis"), &reg.general.legal_basis);
     for (i, t) in reg.standard.fees.tiers.iter().enumerate() {
-        list(
-            ctx.at(&format!("/standard/fees/tiers/{i}/legal_basis")),
-            &t.legal_basis,
-        );
+        list(ctx.at(&format!("/standard/fees/tiers/{i}/legal_basis")), &t.legal_basis);
     }
     for (i, g) in reg.procedure.refusal_grounds.iter().enumerate() {
-        list(
-            ctx.at(&format!("/procedure/refusal_grounds/{i}/legal_basis")),
-            &g.legal_basis,
-        );
+        list(ctx.at(&format!("/procedure/refusal_grounds/{i}/legal_basis")), &g.legal_basis);
     }
-    list(
-        ctx.at("/appeal/administrative/legal_basis"),
-        &reg.appeal.administrative.legal_basis,
-    );
-    list(
-        ctx.at("/appeal/court/legal_basis"),
-        &reg.appeal.court.legal_basis,
-    );
+    list(ctx.at("/appeal/administrative/legal_basis"), &reg.appeal.administrative.legal_basis);
+    list(ctx.at("/appeal/court/legal_basis"), &reg.appeal.court.legal_basis);
     if let Some(v) = &reg.variants {
         for (vi, variant) in v.variants.iter().enumerate() {
             for (i, g) in variant.refusal_grounds.iter().enumerate() {
-                list(
-                    ctx.at(&format!(
-                        "/variants/variants/{vi}/refusal_grounds/{i}/legal_basis"
-                    )),
-                    &g.legal_basis,
-                );
+                list(ctx.at(&format!("/variants/variants/{vi}/refusal_grounds/{i}/legal_basis")), &g.legal_basis);
             }
         }
     }
@@ -59,7 +42,10 @@ fn references<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a LegalRef)> {
 
 /// How the number of each type of act is written [choice: from published acts, e.g. laws "279-VIIQ",
 /// "111-VIIQD"; decrees, orders and Cabinet decisions "543", "129"; central bodies' acts "12-p" or "I-45"].
-fn number_form(t: LegalActType) -> Option<(fn(&str) -> bool, &'static str)> {
+/// A check of an act number, with an example of a valid one.
+type NumberForm = (fn(&str) -> bool, &'static str);
+
+fn number_form(t: LegalActType) -> Option<NumberForm> {
     match t {
         LegalActType::Law => Some((law_number, "279-VIIQ")),
         LegalActType::PresidentialDecree
@@ -75,10 +61,7 @@ fn law_number(n: &str) -> bool {
     let Some((num, rest)) = n.split_once('-') else {
         return false;
     };
-    let roman_len = rest
-        .bytes()
-        .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
-        .count();
+    let roman_len = rest.bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X')).count();
     let suffix = &rest[roman_len..];
     (1..=4).contains(&num.len())
         && num.bytes().all(|b| b.is_ascii_digit())
@@ -90,17 +73,13 @@ fn law_number(n: &str) -> bool {
 fn decree_number(n: &str) -> bool {
     let digits = n.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &n[digits..];
-    (1..=5).contains(&digits)
-        && (rest.is_empty() || (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic())))
+    (1..=5).contains(&digits) && (rest.is_empty() || (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic())))
 }
 
 fn needs_number(t: LegalActType) -> bool {
     !matches!(
         t,
-        LegalActType::Constitution
-            | LegalActType::Code
-            | LegalActType::InternationalTreaty
-            | LegalActType::Other
+        LegalActType::Constitution | LegalActType::Code | LegalActType::InternationalTreaty | LegalActType::Other
     )
 }
 
@@ -129,10 +108,7 @@ fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
         (Some(date), Some(record_date)) if date > record_date => out.emit(
             "DXER-L003",
             &format!("{at}/date"),
-            &[
-                ("date", &date.to_string()),
-                ("record_date", &record_date.to_string()),
-            ],
+            &[("date", &date.to_string()), ("record_date", &record_date.to_string())],
         ),
         (None, _) if needs_date(r.act_type) => out.emit("DXER-L004", at, &[("act_type", t)]),
         _ => {}
@@ -148,21 +124,9 @@ mod tests {
         for ok in ["279-VIIQ", "111-VIIQD", "1-IQ", "845-IIIQ", "12-VQR"] {
             assert!(law_number(ok), "{ok}");
         }
-        for bad in [
-            "279",
-            "279-VII",
-            "279-VIIA",
-            "-VIIQ",
-            "27999-VIIQ",
-            "279-ABQ",
-        ] {
+        for bad in ["279", "279-VII", "279-VIIA", "-VIIQ", "27999-VIIQ", "279-ABQ"] {
             assert!(!law_number(bad), "{bad}");
         }
-        assert!(
-            decree_number("543")
-                && decree_number("191s")
-                && !decree_number("")
-                && !decree_number("12-ab")
-        );
+        assert!(decree_number("543") && decree_number("191s") && !decree_number("") && !decree_number("12-ab"));
     }
 }

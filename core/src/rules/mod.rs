@@ -39,11 +39,7 @@ pub(crate) fn finding(code: &str, pointer: &str, args: &[(&str, &str)]) -> Findi
             code: code.to_string(),
             severity: crate::Severity::Error,
             pointer: pointer.to_string(),
-            message: Message {
-                az: code.to_string(),
-                en: code.to_string(),
-                ru: code.to_string(),
-            },
+            message: Message { az: code.to_string(), en: code.to_string(), ru: code.to_string() },
             provision: String::new(),
             fix: None,
         },
@@ -61,13 +57,7 @@ impl Emitter {
         self.findings.push(finding(code, pointer, args));
     }
 
-    pub(crate) fn emit_with_fix(
-        &mut self,
-        code: &str,
-        pointer: &str,
-        args: &[(&str, &str)],
-        fix: String,
-    ) {
+    pub(crate) fn emit_with_fix(&mut self, code: &str, pointer: &str, args: &[(&str, &str)], fix: String) {
         let mut f = finding(code, pointer, args);
         f.fix = Some(fix);
         self.findings.push(f);
@@ -111,16 +101,8 @@ pub(crate) fn check(subject: &Subject, base: &str, opts: &Options, out: &mut Emi
         Subject::Record(r) => (&r.reglament, Some(r.as_ref())),
         Subject::Reglament(r) => (r.as_ref(), None),
     };
-    let record_date = record
-        .and_then(|r| r.submission.as_ref().map(|s| s.date))
-        .or(opts.today);
-    let ctx = Ctx {
-        reg,
-        record,
-        base,
-        opts,
-        record_date,
-    };
+    let record_date = record.and_then(|r| r.submission.as_ref().map(|s| s.date)).or(opts.today);
+    let ctx = Ctx { reg, record, base, opts, record_date };
     content::check(&ctx, out);
     fees::check(&ctx, out);
     time::check(&ctx, out);

@@ -58,10 +58,7 @@ fn check_text(lang: &str, s: &str, path: &[String], out: &mut Emitter) {
         return;
     }
     if !report.mixed_words.is_empty() {
-        let args = [
-            ("letters", report.letters.join(", ")),
-            ("words", report.mixed_words.join(", ")),
-        ];
+        let args = [("letters", report.letters.join(", ")), ("words", report.mixed_words.join(", "))];
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         match report.fixed {
             Some(fix) => out.emit_with_fix("DXER-H001", &pointer(path), &args, fix),
@@ -69,12 +66,7 @@ fn check_text(lang: &str, s: &str, path: &[String], out: &mut Emitter) {
         }
     }
     if !report.cyrillic_words.is_empty() {
-        let words: Vec<&str> = report
-            .cyrillic_words
-            .iter()
-            .take(5)
-            .map(String::as_str)
-            .collect();
+        let words: Vec<&str> = report.cyrillic_words.iter().take(5).map(String::as_str).collect();
         out.emit("DXER-H002", &pointer(path), &[("words", &words.join(", "))]);
     }
 }

@@ -23,19 +23,10 @@ fn durations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Duration)> {
         all.push((ctx.at("/standard/result/validity"), d));
     }
     for (i, s) in reg.procedure.steps.iter().enumerate() {
-        all.push((
-            ctx.at(&format!("/procedure/steps/{i}/time_limit")),
-            &s.time_limit,
-        ));
+        all.push((ctx.at(&format!("/procedure/steps/{i}/time_limit")), &s.time_limit));
     }
-    all.push((
-        ctx.at("/appeal/administrative/deadline"),
-        &reg.appeal.administrative.deadline,
-    ));
-    all.push((
-        ctx.at("/appeal/administrative/review_period"),
-        &reg.appeal.administrative.review_period,
-    ));
+    all.push((ctx.at("/appeal/administrative/deadline"), &reg.appeal.administrative.deadline));
+    all.push((ctx.at("/appeal/administrative/review_period"), &reg.appeal.administrative.review_period));
     all.push((ctx.at("/appeal/court/deadline"), &reg.appeal.court.deadline));
     if let Some(v) = &reg.variants {
         for (i, variant) in v.variants.iter().enumerate() {
@@ -43,10 +34,7 @@ fn durations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Duration)> {
                 all.push((ctx.at(&format!("/variants/variants/{i}/time_limit")), d));
             }
             if let Some(d) = variant.result.as_ref().and_then(|r| r.validity.as_ref()) {
-                all.push((
-                    ctx.at(&format!("/variants/variants/{i}/result/validity")),
-                    d,
-                ));
+                all.push((ctx.at(&format!("/variants/variants/{i}/result/validity")), d));
             }
         }
     }
@@ -60,11 +48,7 @@ fn positive(at: &str, d: &Duration, out: &mut Emitter) {
         _ => d.value > 0,
     };
     if !ok {
-        out.emit(
-            "DXER-T001",
-            at,
-            &[("value", &d.value.to_string()), ("unit", d.unit.code())],
-        );
+        out.emit("DXER-T001", at, &[("value", &d.value.to_string()), ("unit", d.unit.code())]);
     }
 }
 
@@ -93,10 +77,7 @@ fn show_hours(hours: u64, limit: &Duration, hours_per_day: u64) -> String {
         DurationUnit::WorkingDays if hours % hours_per_day == 0 => {
             format!("{} working days", hours / hours_per_day)
         }
-        DurationUnit::WorkingDays => format!(
-            "{hours} hours ({:.1} working days)",
-            hours as f64 / hours_per_day as f64
-        ),
+        DurationUnit::WorkingDays => format!("{hours} hours ({:.1} working days)", hours as f64 / hours_per_day as f64),
         _ => format!("{hours} hours"),
     }
 }
@@ -116,10 +97,7 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
             out.emit(
                 "DXER-T003",
                 &ctx.at(&format!("/procedure/steps/{i}/time_limit")),
-                &[
-                    ("step", &s.time_limit.to_string()),
-                    ("limit", &limit.to_string()),
-                ],
+                &[("step", &s.time_limit.to_string()), ("limit", &limit.to_string())],
             );
         }
     }
@@ -130,34 +108,17 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
         (DurationUnit::CalendarDays | DurationUnit::Months, _) => {
             let total: u64 = steps
                 .iter()
-                .map(|s| {
-                    if s.time_limit.unit == DurationUnit::Instant {
-                        0
-                    } else {
-                        u64::from(s.time_limit.value)
-                    }
-                })
+                .map(|s| if s.time_limit.unit == DurationUnit::Instant { 0 } else { u64::from(s.time_limit.value) })
                 .sum();
-            (
-                total,
-                u64::from(limit.value),
-                format!("{total} {}", limit.unit.code().replace('_', " ")),
-            )
+            (total, u64::from(limit.value), format!("{total} {}", limit.unit.code().replace('_', " ")))
         }
         (_, Some(max)) => {
-            let total: u64 = steps
-                .iter()
-                .filter_map(|s| in_hours(&s.time_limit, hpd))
-                .sum();
+            let total: u64 = steps.iter().filter_map(|s| in_hours(&s.time_limit, hpd)).sum();
             (total, max, show_hours(total, limit, hpd))
         }
         (_, None) => return,
     };
     if total > max {
-        out.emit(
-            "DXER-T002",
-            &ctx.at("/procedure/steps"),
-            &[("total", &shown), ("limit", &limit.to_string())],
-        );
+        out.emit("DXER-T002", &ctx.at("/procedure/steps"), &[("total", &shown), ("limit", &limit.to_string())]);
     }
 }

@@ -9,23 +9,11 @@ use crate::model::Variants;
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     let Some(v) = &ctx.reg.variants else { return };
     let base = ctx.at("/variants");
-    let attrs: BTreeMap<&str, Vec<&str>> = v
-        .attributes
-        .iter()
-        .map(|a| {
-            (
-                a.id.as_str(),
-                a.values.iter().map(|x| x.id.as_str()).collect(),
-            )
-        })
-        .collect();
+    let attrs: BTreeMap<&str, Vec<&str>> =
+        v.attributes.iter().map(|a| (a.id.as_str(), a.values.iter().map(|x| x.id.as_str()).collect())).collect();
     let mut consistent = references(ctx, v, &attrs, &base, out);
     for (i, variant) in v.variants.iter().enumerate() {
-        refusal_ground_list(
-            &variant.refusal_grounds,
-            &format!("{base}/variants/{i}/refusal_grounds"),
-            out,
-        );
+        refusal_ground_list(&variant.refusal_grounds, &format!("{base}/variants/{i}/refusal_grounds"), out);
     }
     // Duplicate attribute ids make combinations ambiguous; schema-valid but reported by V003.
     if attrs.len() != v.attributes.len() {
@@ -37,13 +25,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
 }
 
 /// `DXER-V003`, `DXER-V004`; returns whether combinations can be enumerated.
-fn references(
-    ctx: &Ctx<'_>,
-    v: &Variants,
-    attrs: &BTreeMap<&str, Vec<&str>>,
-    base: &str,
-    out: &mut Emitter,
-) -> bool {
+fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, base: &str, out: &mut Emitter) -> bool {
     let mut ok = true;
     let mut seen = BTreeSet::new();
     for (i, a) in v.attributes.iter().enumerate() {
@@ -55,45 +37,21 @@ fn references(
             );
         }
     }
-    let docs: BTreeSet<&str> = ctx
-        .reg
-        .standard
-        .documents
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
-    let tiers: BTreeSet<&str> = ctx
-        .reg
-        .standard
-        .fees
-        .tiers
-        .iter()
-        .map(|t| t.id.as_str())
-        .collect();
+    let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
+    let tiers: BTreeSet<&str> = ctx.reg.standard.fees.tiers.iter().map(|t| t.id.as_str()).collect();
     for (i, variant) in v.variants.iter().enumerate() {
         for (attr, values) in &variant.when {
-            let at = format!(
-                "{base}/variants/{i}/when/{}",
-                crate::validate::escape_token(attr.as_str())
-            );
+            let at = format!("{base}/variants/{i}/when/{}", crate::validate::escape_token(attr.as_str()));
             match attrs.get(attr.as_str()) {
                 None => {
                     ok = false;
-                    out.emit(
-                        "DXER-V003",
-                        &at,
-                        &[("what", "attribute"), ("id", attr.as_str())],
-                    );
+                    out.emit("DXER-V003", &at, &[("what", "attribute"), ("id", attr.as_str())]);
                 }
                 Some(known) => {
                     for (j, value) in values.iter().enumerate() {
                         if !known.contains(&value.as_str()) {
                             ok = false;
-                            out.emit(
-                                "DXER-V003",
-                                &format!("{at}/{j}"),
-                                &[("what", "value"), ("id", value.as_str())],
-                            );
+                            out.emit("DXER-V003", &format!("{at}/{j}"), &[("what", "value"), ("id", value.as_str())]);
                         }
                     }
                 }
@@ -132,14 +90,8 @@ fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
     match total {
         Some(t) if t <= limit => {}
         _ => {
-            let count = total
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| "too many".into());
-            out.emit(
-                "DXER-V005",
-                &format!("{base}/attributes"),
-                &[("count", &count), ("limit", &limit.to_string())],
-            );
+            let count = total.map(|t| t.to_string()).unwrap_or_else(|| "too many".into());
+            out.emit("DXER-V005", &format!("{base}/attributes"), &[("count", &count), ("limit", &limit.to_string())]);
             return;
         }
     }
@@ -169,10 +121,7 @@ fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
     loop {
         let matching: Vec<usize> = (0..v.variants.len())
             .filter(|&vi| {
-                accepts[vi]
-                    .iter()
-                    .zip(&combo)
-                    .all(|(acc, &x)| acc.as_ref().is_none_or(|set| set.contains(&x)))
+                accepts[vi].iter().zip(&combo).all(|(acc, &x)| acc.as_ref().is_none_or(|set| set.contains(&x)))
             })
             .collect();
         let describe = || {
@@ -187,11 +136,7 @@ fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
             [] => {
                 uncovered += 1;
                 if uncovered <= MAX_UNCOVERED_REPORTED {
-                    out.emit(
-                        "DXER-V001",
-                        &format!("{base}/variants"),
-                        &[("combination", &describe())],
-                    );
+                    out.emit("DXER-V001", &format!("{base}/variants"), &[("combination", &describe())]);
                 }
             }
             [_] => {}

@@ -1,0 +1,111 @@
+//! The shared conformance suite: every fixture under `tests/fixtures/{valid,invalid}/<case>/` holds an
+//! input (`input.json`, or `input.bin` for raw bytes) and `expected.json` listing exactly the
+//! `(code, pointer)` pairs the validator must report. The Python and WebAssembly packages run the same
+//! fixtures.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use dxer::rules::catalogue::{Scope, CATALOGUE};
+use dxer::{validate, Options};
+use serde_json::Value;
+
+fn fixtures_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+struct Case {
+    name: String,
+    input: Vec<u8>,
+    expected: Vec<(String, String)>,
+    rule: Option<String>,
+}
+
+fn cases(group: &str) -> Vec<Case> {
+    let dir = fixtures_root().join(group);
+    let mut out = Vec::new();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        let input = ["input.json", "input.bin"]
+            .iter()
+            .map(|f| path.join(f))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| panic!("{}: no input.json or input.bin", path.display()));
+        out.push(load(&path, &input));
+    }
+    out
+}
+
+fn load(dir: &Path, input: &Path) -> Case {
+    let expected: Value = serde_json::from_slice(&std::fs::read(dir.join("expected.json")).unwrap())
+        .unwrap_or_else(|e| panic!("{}/expected.json: {e}", dir.display()));
+    let findings = expected["findings"].as_array().unwrap_or_else(|| panic!("{}: expected.findings", dir.display()));
+    Case {
+        name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+        input: std::fs::read(input).unwrap(),
+        expected: findings
+            .iter()
+            .map(|f| (f["code"].as_str().unwrap().to_string(), f["pointer"].as_str().unwrap().to_string()))
+            .collect(),
+        rule: expected["rule"].as_str().map(str::to_string),
+    }
+}
+
+fn actual(case: &Case) -> Vec<(String, String)> {
+    validate(case.input.as_slice(), &Options::default()).findings.into_iter().map(|f| (f.code, f.pointer)).collect()
+}
+
+fn run(group: &str) -> Vec<Case> {
+    let cases = cases(group);
+    assert!(!cases.is_empty(), "no fixtures in {group}");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let got = actual(case);
+        if got != case.expected {
+            failures.push(format!("{group}/{}:\n  expected {:?}\n  got      {:?}", case.name, case.expected, got));
+        }
+    }
+    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+    cases
+}
+
+#[test]
+fn valid_fixtures_report_exactly_what_they_expect() {
+    let cases = run("valid");
+    assert!(cases.len() >= 6, "at least six realistic valid reglaments");
+    for case in &cases {
+        let report = validate(case.input.as_slice(), &Options::default());
+        assert!(report.ok, "{} must be submittable", case.name);
+    }
+}
+
+#[test]
+fn invalid_fixtures_report_exactly_what_they_expect() {
+    run("invalid");
+}
+
+#[test]
+fn every_rule_has_a_firing_fixture() {
+    let fired: BTreeSet<String> =
+        cases("invalid").iter().flat_map(|c| c.expected.iter().map(|(code, _)| code.clone())).collect();
+    let declared: BTreeSet<String> = cases("invalid").iter().filter_map(|c| c.rule.clone()).collect();
+    let missing: Vec<&str> =
+        CATALOGUE.iter().map(|r| r.code).filter(|c| !fired.contains(*c) || !declared.contains(*c)).collect();
+    assert!(missing.is_empty(), "rules without a dedicated firing fixture: {missing:?}");
+}
+
+#[test]
+fn results_are_deterministic() {
+    for case in cases("invalid").iter().chain(cases("valid").iter()) {
+        let a = validate(case.input.as_slice(), &Options::default());
+        let b = validate(case.input.as_slice(), &Options::default());
+        assert_eq!(a, b, "{}", case.name);
+        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    }
+}
