@@ -23,25 +23,28 @@ pub const REGLAMENT_SCHEMA: &str = include_str!("../../schemas/reglament.schema.
 
 /// Generates the schema of a record or a reglament from the model types.
 pub fn generate(kind: DocumentKind) -> Value {
-    let generator = SchemaSettings::draft2020_12().into_generator();
-    let (schema, file, title, description) = match kind {
-        DocumentKind::Reglament => (
-            generator.into_root_schema_for::<Reglament>(),
+    match kind {
+        DocumentKind::Reglament => generate_for::<Reglament>(
             "reglament.schema.json",
             "Reglament of a state service / Dövlət xidmətinin reqlamenti",
             "The official description of one state service in the sections of the model form approved by Cabinet \
              decision No. 129 of 6 May 2026 (annex 1), as reconstructed by dxer. / Nazirlər Kabinetinin 2026-cı il 6 may \
              tarixli 129 nömrəli qərarı ilə təsdiq edilmiş nümunəvi forma üzrə bir dövlət xidmətinin rəsmi təsviri.",
         ),
-        _ => (
-            generator.into_root_schema_for::<Record>(),
+        _ => generate_for::<Record>(
             "record.schema.json",
             "DXER record / DXER qeydi",
             "One service as held by the State Services Electronic Registry: the reglament plus the data of the DXER \
              data list (Cabinet decision No. 129 of 6 May 2026, annex 2), as reconstructed by dxer. / Dövlət \
              Xidmətlərinin Elektron Reyestrində bir xidmət: reqlament və DXER-ə daxil edilən məlumatlar.",
         ),
-    };
+    }
+}
+
+/// Generates the published schema of any model type: draft 2020-12, `$id` under [`BASE_URI`] + `file`,
+/// bilingual `title` and `description`, optional fields absent rather than `null`.
+pub fn generate_for<T: JsonSchema>(file: &str, title: &str, description: &str) -> Value {
+    let schema = SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>();
     let mut value = schema.to_value();
     // Optional fields are simply not required; `null` is not accepted for them (serde would take it
     // as absent, but one spelling keeps other languages' validators and ours in agreement).
@@ -122,12 +125,6 @@ pub(crate) fn validator(kind: DocumentKind) -> &'static jsonschema::Validator {
         DocumentKind::Reglament => &REGLAMENT,
         _ => &RECORD,
     }
-}
-
-/// Helper only for proving a `JsonSchema` type compiles into a schema at all (used in tests).
-#[doc(hidden)]
-pub fn schema_for<T: JsonSchema>() -> Value {
-    SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>().to_value()
 }
 
 #[cfg(test)]
