@@ -30,6 +30,7 @@
 
 pub mod calendar;
 pub mod codelists;
+pub mod convert;
 pub mod model;
 pub mod registry;
 mod report;
@@ -40,4 +41,4 @@ mod validate;
 
 pub use codelists::CodeLists;
 pub use report::{DocumentKind, Finding, Message, Report, Severity};
-pub use validate::{validate, Options, RuleLevel, Source};
+pub use validate::{parse_record, validate, Options, RuleLevel, Source, Valid};

@@ -176,9 +176,45 @@ impl DocumentKind {
 }
 
 fn validate_value(value: &Value, opts: &Options) -> Report {
+    run(value, opts).0
+}
+
+/// A record that passed validation without errors, with its report (which may hold warnings and info).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Valid<T> {
+    /// The typed document.
+    pub value: T,
+    /// Its validation report (`ok` is true).
+    pub report: Report,
+}
+
+/// Validates a DXER record and, when it has no error, returns it typed.
+///
+/// This is the door every conversion goes through: an invalid record is refused with its findings.
+///
+/// ```
+/// let text = std::fs::read_to_string("../tests/fixtures/valid/identity-card/input.json").unwrap();
+/// let valid = dxer::parse_record(text.as_str(), &dxer::Options::default()).unwrap();
+/// assert_eq!(valid.value.reglament.general.service_code.as_str(), "DX-000101");
+/// let refused = dxer::parse_record("{}", &dxer::Options::default()).unwrap_err();
+/// assert!(!refused.ok);
+/// ```
+pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Valid<Record>, Report> {
+    let opts = Options { kind: DocumentKind::Record, ..opts.clone() };
+    let value = match input.to_value(&opts) {
+        Ok(v) => v,
+        Err(f) => return Err(finish(&opts, DocumentKind::Record, vec![*f])),
+    };
+    match run(&value, &opts) {
+        (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: *record, report }),
+        (report, _) => Err(report),
+    }
+}
+
+fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
     let kind = opts.kind.resolve_for(value);
     if let Some(depth) = too_deep(value, opts.max_depth) {
-        return finish(opts, kind, vec![limit_finding(format!("nesting deeper than {depth} levels"))]);
+        return (finish(opts, kind, vec![limit_finding(format!("nesting deeper than {depth} levels"))]), None);
     }
     let mut out = Emitter::default();
     let validator = crate::schema::validator(kind);
@@ -196,12 +232,15 @@ fn validate_value(value: &Value, opts: &Options) -> Report {
             _ => Record::deserialize(value).map(|r| rules::Subject::Record(Box::new(r))),
         };
         match typed {
-            Ok(subject) => rules::check(&subject, base, opts, &mut out),
+            Ok(subject) => {
+                rules::check(&subject, base, opts, &mut out);
+                return (finish(opts, kind, out.into_findings()), Some(subject));
+            }
             // The schema accepted what the types reject (e.g. a number beyond u32): report it, do not guess.
             Err(e) => out.emit("DXER-S007", "", &[("detail", &e.to_string())]),
         }
     }
-    finish(opts, kind, out.into_findings())
+    (finish(opts, kind, out.into_findings()), None)
 }
 
 fn finish(opts: &Options, kind: DocumentKind, mut findings: Vec<Finding>) -> Report {

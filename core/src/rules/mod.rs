@@ -69,6 +69,7 @@ impl Emitter {
 }
 
 /// The typed document the semantic rules look at.
+#[derive(Debug)]
 pub(crate) enum Subject {
     Record(Box<Record>),
     Reglament(Box<Reglament>),

@@ -1,0 +1,216 @@
+//! Information-system registration cards (domain brief §8; seeds 000 §4.1, 003, 004).
+//!
+//! DXER itself, VEİS and every system that delivers a service must be entered in the unified register of
+//! state information resources, systems and e-services with a registration card. Services name the systems
+//! that deliver them (`record.eservice.information_systems`); [`crate::registry::Registry::check`] reports a
+//! reference to a system without a card as `DXER-X005`.
+//!
+//! The card's fields are a reconstruction [choice: the official card form is not public]: the items seed
+//! 004 lists for the register of information resources (name, owner, operator, legal act, purpose,
+//! personal data, data sources via EHİS, hosting, open data) plus the services the system delivers.
+//! The published JSON Schema of one card is `schemas/information-system.schema.json`
+//! ([`generate_information_system`]); a file of cards is a JSON array of them.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::{InfoSystemCode, LegalRef, LocalizedText, ProviderCode, ServiceCode};
+use crate::Finding;
+
+/// Information-system registration card / İnformasiya sisteminin qeydiyyat vərəqəsi
+///
+/// One system as entered in the unified register of state information resources and systems (seed 000
+/// §4.1, seed 004).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InformationSystem {
+    /// Code in the unified register, e.g. `IS-IAMAS` / Vahid reyestrdəki kodu.
+    pub code: InfoSystemCode,
+    /// Name of the system / Sistemin adı.
+    pub name: LocalizedText,
+    /// Owner (code list `providers`) / Sistemin sahibi.
+    pub owner: ProviderCode,
+    /// Operator (code list `providers`) / Sistemin operatoru.
+    pub operator: ProviderCode,
+    /// The legal act that created the system or approved its statute / Sistemi yaradan hüquqi akt.
+    pub legal_act: LegalRef,
+    /// Purpose of the system / Sistemin təyinatı.
+    pub purpose: LocalizedText,
+    /// Whether the system processes personal data / Fərdi məlumatlar emal olunur.
+    pub personal_data: bool,
+    /// Data the system receives from other bodies / Digər qurumlardan alınan məlumatlar.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_sources: Vec<InfoSystemDataSource>,
+    /// Where the system is hosted / Sistemin yerləşdirildiyi infrastruktur.
+    pub hosting: Hosting,
+    /// Open-data sets the system publishes / Dərc edilən açıq məlumat dəstləri.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_data_sets: Vec<LocalizedText>,
+    /// Date the card was entered in the register / Reyestrə daxil edilmə tarixi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_on: Option<NaiveDate>,
+    /// DXER services the system delivers / Sistemin göstərdiyi DXER xidmətləri.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<ServiceCode>,
+}
+
+/// Data source of an information system / İnformasiya sisteminin məlumat mənbəyi
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InfoSystemDataSource {
+    /// The body that supplies the data (code list `providers`) / Məlumatı təqdim edən qurum.
+    pub body: ProviderCode,
+    /// What data it supplies / Təqdim olunan məlumatlar.
+    pub data: LocalizedText,
+    /// Supplied through EHİS / EHİS vasitəsilə təqdim olunur.
+    #[serde(default)]
+    pub via_ehis: bool,
+}
+
+/// Hosting of an information system / İnformasiya sisteminin yerləşdirilməsi
+///
+/// `g_cloud`: the government cloud (G-cloud, seed 000 §4.1); `own_data_centre`: the owner's data centre;
+/// `other`: anything else.
+#[allow(missing_docs)] // variants are codes; doc comments would turn the schema's `enum` into a `oneOf`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Hosting {
+    // Hökumət buludu (G-cloud).
+    GCloud,
+    // Sahibin öz məlumat mərkəzi.
+    OwnDataCentre,
+    // Digər.
+    Other,
+}
+
+impl Hosting {
+    /// The stable code (as in JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            Hosting::GCloud => "g_cloud",
+            Hosting::OwnDataCentre => "own_data_centre",
+            Hosting::Other => "other",
+        }
+    }
+}
+
+/// The published file name of the card schema.
+pub const INFORMATION_SYSTEM_SCHEMA_FILE: &str = "information-system.schema.json";
+
+/// Generates the JSON Schema of one registration card from [`InformationSystem`], with the same settings
+/// as the record schema ([`crate::schema::generate_for`]: draft 2020-12, `$id` under
+/// [`crate::schema::BASE_URI`], optional fields absent rather than `null`).
+pub fn generate_information_system() -> Value {
+    crate::schema::generate_for::<InformationSystem>(
+        INFORMATION_SYSTEM_SCHEMA_FILE,
+        "Information-system registration card / İnformasiya sisteminin qeydiyyat vərəqəsi",
+        "One system as entered in the unified register of state information resources, systems and e-services \
+         (Cabinet decision No. 129 of 6 May 2026, §4.1), as reconstructed by dxer. A file of cards is a JSON array \
+         of them. / Dövlət informasiya ehtiyatları, sistemləri və elektron xidmətlərinin vahid reyestrinə daxil \
+         edilmiş bir sistemin qeydiyyat vərəqəsi.",
+    )
+}
+
+/// Pretty JSON text of [`generate_information_system`], as committed in `schemas/`.
+pub fn generate_information_system_text() -> String {
+    let mut text = serde_json::to_string_pretty(&generate_information_system()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A registration card that could not be taken into the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardProblem {
+    /// Position of the card in the array (0-based); `None` when the text as a whole is not an array of
+    /// cards.
+    pub index: Option<usize>,
+    /// Code of the card, when it could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// What is wrong: `DXER-J001` (not JSON), `DXER-J003` (too large or too deep), `DXER-S003` (not an array),
+    /// `DXER-S007` (the card does not have the card's structure, or repeats a code), or `DXER-H…`/`DXER-R001`
+    /// text hygiene; the pointer is into the cards file (`/3/name/az`).
+    pub finding: Finding,
+}
+
+/// Reads a JSON array of cards. Cards with a structural problem are skipped and reported; text-hygiene
+/// findings are reported but do not keep a card out.
+pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<InformationSystem>, Vec<CardProblem>) {
+    use crate::rules::finding;
+    let problem = |index, code: Option<String>, finding| CardProblem { index, code, finding };
+    if text.len() > opts.max_input_bytes {
+        let detail = format!("{} bytes, more than the limit of {} bytes", text.len(), opts.max_input_bytes);
+        return (Vec::new(), vec![problem(None, None, finding("DXER-J003", "", &[("detail", &detail)]))]);
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let detail = e.to_string();
+            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
+            let args = [("detail", detail.as_str()), ("line", &e.line().to_string()), ("column", &e.column().to_string())];
+            return (Vec::new(), vec![problem(None, None, finding("DXER-J001", "", &args))]);
+        }
+    };
+    let Value::Array(items) = value else {
+        return (Vec::new(), vec![problem(None, None, finding("DXER-S003", "", &[("expected", "array")]))]);
+    };
+    let mut cards: Vec<InformationSystem> = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let code = item.get("code").and_then(Value::as_str).map(str::to_string);
+        let mut hygiene = crate::rules::Emitter::default();
+        crate::rules::text::check_value(&item, &mut hygiene);
+        for mut f in hygiene.into_findings() {
+            f.pointer = format!("/{index}{}", f.pointer);
+            problems.push(problem(Some(index), code.clone(), f));
+        }
+        match InformationSystem::deserialize(item) {
+            Ok(card) => {
+                if cards.iter().any(|c| c.code == card.code) {
+                    let detail = format!("information system {} has a card already", card.code);
+                    problems.push(problem(Some(index), code, finding("DXER-S007", &format!("/{index}/code"), &[("detail", &detail)])));
+                } else {
+                    cards.push(card);
+                }
+            }
+            Err(e) => {
+                let detail: String = e.to_string().chars().take(200).collect();
+                problems.push(problem(Some(index), code, finding("DXER-S007", &format!("/{index}"), &[("detail", &detail)])));
+            }
+        }
+    }
+    (cards, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_round_trips_and_rejects_unknown_fields() {
+        let json = r#"{"code": "IS-DXER", "name": {"az": "Dövlət Xidmətlərinin Elektron Reyestri"}, "owner": "ASAN",
+            "operator": "ASAN", "legal_act": {"type": "cabinet_decision", "number": "129", "date": "2026-05-06",
+            "title": {"az": "DXER haqqında"}}, "purpose": {"az": "Dövlət xidmətlərinin uçotu"},
+            "personal_data": false, "hosting": "g_cloud", "services": ["DX-000101"]}"#;
+        let card: InformationSystem = serde_json::from_str(json).unwrap();
+        assert_eq!(card.hosting, Hosting::GCloud);
+        let back: InformationSystem = serde_json::from_value(serde_json::to_value(&card).unwrap()).unwrap();
+        assert_eq!(back, card);
+        let extra = json.replacen("\"owner\"", "\"ownr\": \"X\", \"owner\"", 1);
+        assert!(serde_json::from_str::<InformationSystem>(&extra).is_err());
+    }
+
+    #[test]
+    fn the_schema_has_the_card_fields() {
+        let schema = generate_information_system();
+        assert_eq!(schema["$id"], "https://dxer.az/schemas/information-system.schema.json");
+        let required: Vec<&str> =
+            schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        for field in ["code", "name", "owner", "operator", "legal_act", "purpose", "personal_data", "hosting"] {
+            assert!(required.contains(&field), "{field} is required");
+        }
+        assert_eq!(schema["additionalProperties"], false);
+    }
+}
