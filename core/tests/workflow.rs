@@ -112,7 +112,12 @@ fn every_illegal_event_is_a_located_finding() {
                 WorkflowEvent::Archive => Event::Archive,
             };
             // Submission and review dates the due-date computation needs.
-            r.submission = Some(dxer::model::Submission { date: day("2026-06-10"), signer: "x".into(), signature_ref: None, digest: None });
+            r.submission = Some(dxer::model::Submission {
+                date: day("2026-06-10"),
+                signer: "x".into(),
+                signature_ref: None,
+                digest: None,
+            });
             r.review = Some(dxer::model::Review {
                 started: None,
                 returned: Some(day("2026-06-12")),
@@ -138,7 +143,8 @@ fn every_illegal_event_is_a_located_finding() {
 #[test]
 fn returns_need_defects_dates_must_not_go_back_and_the_return_limit_is_policy() {
     let t = step(&draft(), submit(), "2026-06-10");
-    let f = apply(&t.record, &Event::Return { defects: vec![] }, day("2026-06-11"), &Policy::default(), cal()).unwrap_err();
+    let f =
+        apply(&t.record, &Event::Return { defects: vec![] }, day("2026-06-11"), &Policy::default(), cal()).unwrap_err();
     assert_eq!(f.code, "DXER-W006");
     let f = apply(&t.record, &Event::StartReview, day("2026-06-09"), &Policy::default(), cal()).unwrap_err();
     assert_eq!((f.code.as_str(), f.pointer.as_str()), ("DXER-W002", "/history"));
@@ -180,7 +186,7 @@ fn the_law_is_data_a_changed_policy_changes_the_dates() {
     assert_eq!(duties(&draft(), &policy, cal()).unwrap()[0].due, day("2026-06-05"));
     let policy = Policy { submit_within: Period::Months(1), ..Policy::default() };
     assert_eq!(duties(&draft(), &policy, cal()).unwrap()[0].due, day("2026-06-08"), "6 June is a Saturday");
-    let json = serde_json::to_value(&Policy::default()).unwrap();
+    let json = serde_json::to_value(Policy::default()).unwrap();
     assert_eq!(json["submit_within"], serde_json::json!({"value": 30, "unit": "working_days"}));
 }
 

@@ -319,6 +319,79 @@ impl Duration {
     }
 }
 
+/// Russian plural form for `n`: one, few (2–4) or many.
+fn ru_plural(n: u32, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => one,
+        (2..=4, r) if !(12..=14).contains(&r) => few,
+        _ => many,
+    }
+}
+
+impl Duration {
+    /// The period in words in `lang` (`"az"`, `"en"`, `"ru"`; anything else gives Azerbaijani).
+    ///
+    /// ```
+    /// use dxer::model::{Duration, DurationUnit};
+    /// let d = Duration::new(10, DurationUnit::WorkingDays);
+    /// assert_eq!(d.text("az"), "10 iş günü");
+    /// assert_eq!(d.text("en"), "10 working days");
+    /// assert_eq!(d.text("ru"), "10 рабочих дней");
+    /// assert_eq!(Duration::new(3, DurationUnit::Hours).text("ru"), "3 часа");
+    /// ```
+    pub fn text(&self, lang: &str) -> String {
+        let n = self.value;
+        let word = match (lang, self.unit) {
+            (_, DurationUnit::Instant) => {
+                return match lang {
+                    "en" => "instant".into(),
+                    "ru" => "немедленно".into(),
+                    _ => "dərhal".into(),
+                }
+            }
+            ("en", DurationUnit::WorkingDays) => {
+                if n == 1 {
+                    "working day"
+                } else {
+                    "working days"
+                }
+            }
+            ("en", DurationUnit::CalendarDays) => {
+                if n == 1 {
+                    "calendar day"
+                } else {
+                    "calendar days"
+                }
+            }
+            ("en", DurationUnit::Hours) => {
+                if n == 1 {
+                    "hour"
+                } else {
+                    "hours"
+                }
+            }
+            ("en", DurationUnit::Months) => {
+                if n == 1 {
+                    "month"
+                } else {
+                    "months"
+                }
+            }
+            ("ru", DurationUnit::WorkingDays) => ru_plural(n, "рабочий день", "рабочих дня", "рабочих дней"),
+            ("ru", DurationUnit::CalendarDays) => {
+                ru_plural(n, "календарный день", "календарных дня", "календарных дней")
+            }
+            ("ru", DurationUnit::Hours) => ru_plural(n, "час", "часа", "часов"),
+            ("ru", DurationUnit::Months) => ru_plural(n, "месяц", "месяца", "месяцев"),
+            (_, DurationUnit::WorkingDays) => "iş günü",
+            (_, DurationUnit::CalendarDays) => "təqvim günü",
+            (_, DurationUnit::Hours) => "saat",
+            (_, DurationUnit::Months) => "ay",
+        };
+        format!("{n} {word}")
+    }
+}
+
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.unit {

@@ -136,8 +136,9 @@ pub struct CardProblem {
 }
 
 /// Reads a JSON array of cards. Cards with a structural problem are skipped and reported; text-hygiene
-/// findings are reported but do not keep a card out.
-pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<InformationSystem>, Vec<CardProblem>) {
+/// findings are reported but do not keep a card out. Repeated codes are the caller's to check.
+/// Cards come back with their index in the array.
+pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<(usize, InformationSystem)>, Vec<CardProblem>) {
     use crate::rules::finding;
     let problem = |index, code: Option<String>, finding| CardProblem { index, code, finding };
     if text.len() > opts.max_input_bytes {
@@ -149,14 +150,15 @@ pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<Information
         Err(e) => {
             let detail = e.to_string();
             let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
-            let args = [("detail", detail.as_str()), ("line", &e.line().to_string()), ("column", &e.column().to_string())];
+            let args =
+                [("detail", detail.as_str()), ("line", &e.line().to_string()), ("column", &e.column().to_string())];
             return (Vec::new(), vec![problem(None, None, finding("DXER-J001", "", &args))]);
         }
     };
     let Value::Array(items) = value else {
         return (Vec::new(), vec![problem(None, None, finding("DXER-S003", "", &[("expected", "array")]))]);
     };
-    let mut cards: Vec<InformationSystem> = Vec::with_capacity(items.len());
+    let mut cards = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
         let code = item.get("code").and_then(Value::as_str).map(str::to_string);
@@ -167,17 +169,14 @@ pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<Information
             problems.push(problem(Some(index), code.clone(), f));
         }
         match InformationSystem::deserialize(item) {
-            Ok(card) => {
-                if cards.iter().any(|c| c.code == card.code) {
-                    let detail = format!("information system {} has a card already", card.code);
-                    problems.push(problem(Some(index), code, finding("DXER-S007", &format!("/{index}/code"), &[("detail", &detail)])));
-                } else {
-                    cards.push(card);
-                }
-            }
+            Ok(card) => cards.push((index, card)),
             Err(e) => {
                 let detail: String = e.to_string().chars().take(200).collect();
-                problems.push(problem(Some(index), code, finding("DXER-S007", &format!("/{index}"), &[("detail", &detail)])));
+                problems.push(problem(
+                    Some(index),
+                    code,
+                    finding("DXER-S007", &format!("/{index}"), &[("detail", &detail)]),
+                ));
             }
         }
     }
@@ -206,8 +205,7 @@ mod tests {
     fn the_schema_has_the_card_fields() {
         let schema = generate_information_system();
         assert_eq!(schema["$id"], "https://dxer.az/schemas/information-system.schema.json");
-        let required: Vec<&str> =
-            schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         for field in ["code", "name", "owner", "operator", "legal_act", "purpose", "personal_data", "hosting"] {
             assert!(required.contains(&field), "{field} is required");
         }

@@ -3,3 +3,11 @@
 
 pub mod versions;
 pub mod workflow;
+
+pub mod infosystem;
+pub mod stats;
+mod store;
+
+pub use infosystem::{CardProblem, Hosting, InfoSystemDataSource, InformationSystem};
+pub use stats::{Stats, StatsRow};
+pub use store::{Entry, LoadProblem, LoadSummary, Registry, RegistryFinding};

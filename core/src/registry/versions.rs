@@ -121,9 +121,10 @@ impl VersionHistory {
 
     /// The version in force on `date`.
     pub fn at(&self, date: NaiveDate) -> Option<&Record> {
-        self.versions.iter().rev().find(|r| {
-            r.validity.is_some_and(|v| v.valid_from <= date && v.valid_to.is_none_or(|to| date <= to))
-        })
+        self.versions
+            .iter()
+            .rev()
+            .find(|r| r.validity.is_some_and(|v| v.valid_from <= date && v.valid_to.is_none_or(|to| date <= to)))
     }
 
     /// Adds `new` as the next version, valid from `valid_from`; the previous version then ends the day

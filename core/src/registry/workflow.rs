@@ -247,11 +247,18 @@ fn last_date(record: &Record, event: WorkflowEvent) -> Option<NaiveDate> {
 pub fn duties(record: &Record, policy: &Policy, calendar: &Calendar) -> Result<Vec<Duty>, Box<Finding>> {
     use RecordStatus as S;
     let (kind, from, pointer, period) = match record.status {
-        S::Draft => {
-            (DutyKind::Submission, Some(record.creating_act.entry_into_force), "/creating_act/entry_into_force", policy.submit_within)
+        S::Draft => (
+            DutyKind::Submission,
+            Some(record.creating_act.entry_into_force),
+            "/creating_act/entry_into_force",
+            policy.submit_within,
+        ),
+        S::Submitted | S::UnderReview => {
+            (DutyKind::Review, last_date(record, WorkflowEvent::Submit), "/submission/date", policy.review_within)
         }
-        S::Submitted | S::UnderReview => (DutyKind::Review, last_date(record, WorkflowEvent::Submit), "/submission/date", policy.review_within),
-        S::Resubmitted => (DutyKind::Review, last_date(record, WorkflowEvent::Resubmit), "/review/resubmitted", policy.review_within),
+        S::Resubmitted => {
+            (DutyKind::Review, last_date(record, WorkflowEvent::Resubmit), "/review/resubmitted", policy.review_within)
+        }
         S::Returned => (DutyKind::Fix, last_date(record, WorkflowEvent::Return), "/review/returned", policy.fix_within),
         _ => return Ok(Vec::new()),
     };
@@ -264,7 +271,12 @@ pub fn duties(record: &Record, policy: &Policy, calendar: &Calendar) -> Result<V
 }
 
 /// How each open duty stands on `on`: on time, due soon (within the policy's margin) or overdue.
-pub fn status_at(record: &Record, on: NaiveDate, policy: &Policy, calendar: &Calendar) -> Result<Vec<DutyStatus>, Box<Finding>> {
+pub fn status_at(
+    record: &Record,
+    on: NaiveDate,
+    policy: &Policy,
+    calendar: &Calendar,
+) -> Result<Vec<DutyStatus>, Box<Finding>> {
     let mut out = Vec::new();
     for duty in duties(record, policy, calendar)? {
         let err = |e: CalendarError| Box::new(calendar_finding(&e, &duty.pointer));
@@ -292,7 +304,11 @@ pub fn due_findings(record: &Record, on: NaiveDate, policy: &Policy, calendar: &
                     Standing::DueSoon => "DXER-W011",
                     Standing::OnTime => return None,
                 };
-                let args = [("duty", s.duty.kind.code()), ("due", &s.duty.due.to_string()), ("days", &s.working_days.to_string())];
+                let args = [
+                    ("duty", s.duty.kind.code()),
+                    ("due", &s.duty.due.to_string()),
+                    ("days", &s.working_days.to_string()),
+                ];
                 Some(finding(code, &s.duty.pointer, &args))
             })
             .collect(),
@@ -319,13 +335,23 @@ pub fn due_findings(record: &Record, on: NaiveDate, policy: &Policy, calendar: &
 /// let err = apply(&t.record, &Event::Resubmit, day("2026-06-12"), &Policy::default(), Calendar::azerbaijan()).unwrap_err();
 /// assert_eq!(err.code, "DXER-W001");
 /// ```
-pub fn apply(record: &Record, event: &Event, at: NaiveDate, policy: &Policy, calendar: &Calendar) -> Result<Transition, Box<Finding>> {
+pub fn apply(
+    record: &Record,
+    event: &Event,
+    at: NaiveDate,
+    policy: &Policy,
+    calendar: &Calendar,
+) -> Result<Transition, Box<Finding>> {
     let kind = event.kind();
     let from = record.status;
     let Some(to) = next_state(from, kind) else {
         let allowed: Vec<&str> = allowed_events(from).iter().map(|e| e.code()).collect();
         let allowed = if allowed.is_empty() { "none".to_string() } else { allowed.join(", ") };
-        return Err(Box::new(finding("DXER-W001", "/status", &[("event", kind.code()), ("state", from.code()), ("allowed", &allowed)])));
+        return Err(Box::new(finding(
+            "DXER-W001",
+            "/status",
+            &[("event", kind.code()), ("state", from.code()), ("allowed", &allowed)],
+        )));
     };
     if let Some(previous) = record.history.last().map(|h| h.date) {
         if at < previous {
@@ -336,7 +362,12 @@ pub fn apply(record: &Record, event: &Event, at: NaiveDate, policy: &Policy, cal
     let mut defects = Vec::new();
     match event {
         Event::Submit { signer, signature_ref } => {
-            next.submission = Some(Submission { date: at, signer: signer.clone(), signature_ref: signature_ref.clone(), digest: None });
+            next.submission = Some(Submission {
+                date: at,
+                signer: signer.clone(),
+                signature_ref: signature_ref.clone(),
+                digest: None,
+            });
         }
         Event::StartReview => review(&mut next).started = Some(at),
         Event::Return { defects: list } => {
@@ -379,5 +410,11 @@ pub fn apply(record: &Record, event: &Event, at: NaiveDate, policy: &Policy, cal
 }
 
 fn review(record: &mut Record) -> &mut Review {
-    record.review.get_or_insert_with(|| Review { started: None, returned: None, defects: Vec::new(), resubmitted: None, registered: None })
+    record.review.get_or_insert_with(|| Review {
+        started: None,
+        returned: None,
+        defects: Vec::new(),
+        resubmitted: None,
+        registered: None,
+    })
 }

@@ -135,36 +135,31 @@ fn provider(ctx: &Ctx<'_>, code: &ProviderCode, at: &str, out: &mut Emitter) {
     match lists.provider(code.as_str()) {
         None => out.emit("DXER-P001", at, &[("code", code.as_str())]),
         Some(p) if p.status != ProviderStatus::Active => {
-            let status = if p.status == ProviderStatus::Renamed { "renamed" } else { "dissolved" };
-            let since = match &p.since {
-                Some(date) => format!("{status} {date}"),
-                None => status.to_string(),
+            let status: [&str; 3] = if p.status == ProviderStatus::Renamed {
+                ["adı dəyişdirilib", "renamed", "переименован"]
+            } else {
+                ["ləğv edilib", "dissolved", "упразднён"]
             };
-            match lists.current_successor(code.as_str()) {
-                Some(s) => out.emit_with_fix(
-                    "DXER-P002",
-                    at,
-                    &[
-                        ("code", code.as_str()),
-                        ("name", &p.label.az),
-                        ("since", &since),
-                        ("successor", &s.code),
-                        ("successor_name", &s.label.az),
-                    ],
-                    s.code.clone(),
-                ),
-                None => out.emit(
-                    "DXER-P002",
-                    at,
-                    &[
-                        ("code", code.as_str()),
-                        ("name", &p.label.az),
-                        ("since", &since),
-                        ("successor", "-"),
-                        ("successor_name", "-"),
-                    ],
-                ),
-            }
+            let since = status.map(|word| match &p.since {
+                Some(date) => format!("{word} {date}"),
+                None => word.to_string(),
+            });
+            let names =
+                |l: &crate::model::LocalizedText| [l.az.clone(), l.get("en").to_string(), l.get("ru").to_string()];
+            let successor = lists.current_successor(code.as_str());
+            let dash = || ["-".to_string(), "-".to_string(), "-".to_string()];
+            let mut f = super::finding_localized(
+                "DXER-P002",
+                at,
+                &[("code", code.as_str()), ("successor", successor.map(|s| s.code.as_str()).unwrap_or("-"))],
+                &[
+                    ("name", names(&p.label)),
+                    ("since", since),
+                    ("successor_name", successor.map(|s| names(&s.label)).unwrap_or_else(dash)),
+                ],
+            );
+            f.fix = successor.map(|s| s.code.clone());
+            out.push(f);
         }
         Some(_) => {}
     }

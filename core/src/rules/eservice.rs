@@ -41,7 +41,12 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
     }
     let identified = e.identification.iter().any(|m| *m != IdentificationMethod::None);
     if !informative && !identified {
-        out.emit("DXER-E004", "/eservice/identification", &[("service_type", g.service_type.code())]);
+        out.emit_localized(
+            "DXER-E004",
+            "/eservice/identification",
+            &[],
+            &[("service_type", super::label("service-types", g.service_type.code()))],
+        );
     }
     let user_documents = ctx.reg.standard.documents.iter().any(|d| d.provided_by == ProvidedBy::User);
     if !informative && user_documents && !e.accepts_scanned_copies {

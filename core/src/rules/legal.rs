@@ -88,16 +88,17 @@ fn needs_date(t: LegalActType) -> bool {
 }
 
 fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
-    let t = r.act_type.code();
+    let t = [("act_type", super::label("legal-act-types", r.act_type.code()))];
     match &r.number {
-        None if needs_number(r.act_type) => out.emit("DXER-L001", at, &[("act_type", t)]),
+        None if needs_number(r.act_type) => out.emit_localized("DXER-L001", at, &[], &t),
         Some(n) => {
             if let Some((valid, example)) = number_form(r.act_type) {
                 if !valid(n) {
-                    out.emit(
+                    out.emit_localized(
                         "DXER-L002",
                         &format!("{at}/number"),
-                        &[("number", n), ("act_type", t), ("example", example)],
+                        &[("number", n), ("example", example)],
+                        &t,
                     );
                 }
             }
@@ -110,7 +111,7 @@ fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
             &format!("{at}/date"),
             &[("date", &date.to_string()), ("record_date", &record_date.to_string())],
         ),
-        (None, _) if needs_date(r.act_type) => out.emit("DXER-L004", at, &[("act_type", t)]),
+        (None, _) if needs_date(r.act_type) => out.emit_localized("DXER-L004", at, &[], &t),
         _ => {}
     }
 }

@@ -18,17 +18,46 @@ use crate::model::{Record, Reglament};
 use crate::report::{Finding, Message};
 use crate::Options;
 
+/// A message argument given in each language (az, en, ru).
+pub(crate) type Localized = [String; 3];
+
+/// The label of a code of a closed list, in az/en/ru (the code itself where the list has no label).
+pub(crate) fn label(list: &str, code: &str) -> Localized {
+    match crate::CodeLists::built_in().label(list, code) {
+        Some(l) => [l.az.clone(), l.get("en").to_string(), l.get("ru").to_string()],
+        None => [code.to_string(), code.to_string(), code.to_string()],
+    }
+}
+
+/// A period in words, in az/en/ru.
+pub(crate) fn duration(d: &crate::model::Duration) -> Localized {
+    [d.text("az"), d.text("en"), d.text("ru")]
+}
+
 /// Builds the finding of `code` at `pointer` with the message placeholders filled from `args`.
 pub(crate) fn finding(code: &str, pointer: &str, args: &[(&str, &str)]) -> Finding {
+    finding_localized(code, pointer, args, &[])
+}
+
+/// Like [`finding`], with some arguments given per language.
+pub(crate) fn finding_localized(
+    code: &str,
+    pointer: &str,
+    args: &[(&str, &str)],
+    localized: &[(&str, Localized)],
+) -> Finding {
+    let in_lang = |i: usize| -> Vec<(&str, &str)> {
+        args.iter().copied().chain(localized.iter().map(|(k, v)| (*k, v[i].as_str()))).collect()
+    };
     match catalogue::rule(code) {
         Some(r) => Finding {
             code: r.code.to_string(),
             severity: r.severity,
             pointer: pointer.to_string(),
             message: Message {
-                az: catalogue::fill(r.az, args),
-                en: catalogue::fill(r.en, args),
-                ru: catalogue::fill(r.ru, args),
+                az: catalogue::fill(r.az, &in_lang(0)),
+                en: catalogue::fill(r.en, &in_lang(1)),
+                ru: catalogue::fill(r.ru, &in_lang(2)),
             },
             provision: r.provision.to_string(),
             fix: None,
@@ -55,6 +84,20 @@ pub(crate) struct Emitter {
 impl Emitter {
     pub(crate) fn emit(&mut self, code: &str, pointer: &str, args: &[(&str, &str)]) {
         self.findings.push(finding(code, pointer, args));
+    }
+
+    pub(crate) fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    pub(crate) fn emit_localized(
+        &mut self,
+        code: &str,
+        pointer: &str,
+        args: &[(&str, &str)],
+        localized: &[(&str, Localized)],
+    ) {
+        self.findings.push(finding_localized(code, pointer, args, localized));
     }
 
     pub(crate) fn emit_with_fix(&mut self, code: &str, pointer: &str, args: &[(&str, &str)], fix: String) {

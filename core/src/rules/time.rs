@@ -72,16 +72,6 @@ fn comparable(a: &Duration, b: &Duration) -> bool {
     }
 }
 
-fn show_hours(hours: u64, limit: &Duration, hours_per_day: u64) -> String {
-    match limit.unit {
-        DurationUnit::WorkingDays if hours % hours_per_day == 0 => {
-            format!("{} working days", hours / hours_per_day)
-        }
-        DurationUnit::WorkingDays => format!("{hours} hours ({:.1} working days)", hours as f64 / hours_per_day as f64),
-        _ => format!("{hours} hours"),
-    }
-}
-
 /// `DXER-T002`, `DXER-T003`: the steps fit within the service time limit.
 fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
     let limit = &ctx.reg.standard.time_limit;
@@ -94,31 +84,43 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
     for (i, s) in steps.iter().enumerate() {
         if !comparable(&s.time_limit, limit) {
             all_comparable = false;
-            out.emit(
+            out.emit_localized(
                 "DXER-T003",
                 &ctx.at(&format!("/procedure/steps/{i}/time_limit")),
-                &[("step", &s.time_limit.to_string()), ("limit", &limit.to_string())],
+                &[],
+                &[("step", super::duration(&s.time_limit)), ("limit", super::duration(limit))],
             );
         }
     }
     if !all_comparable {
         return;
     }
+    let to_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     let (total, max, shown) = match (limit.unit, in_hours(limit, hpd)) {
         (DurationUnit::CalendarDays | DurationUnit::Months, _) => {
             let total: u64 = steps
                 .iter()
                 .map(|s| if s.time_limit.unit == DurationUnit::Instant { 0 } else { u64::from(s.time_limit.value) })
                 .sum();
-            (total, u64::from(limit.value), format!("{total} {}", limit.unit.code().replace('_', " ")))
+            (total, u64::from(limit.value), Duration::new(to_u32(total), limit.unit))
         }
         (_, Some(max)) => {
             let total: u64 = steps.iter().filter_map(|s| in_hours(&s.time_limit, hpd)).sum();
-            (total, max, show_hours(total, limit, hpd))
+            let shown = if limit.unit == DurationUnit::WorkingDays && total % hpd == 0 {
+                Duration::new(to_u32(total / hpd), DurationUnit::WorkingDays)
+            } else {
+                Duration::new(to_u32(total), DurationUnit::Hours)
+            };
+            (total, max, shown)
         }
         (_, None) => return,
     };
     if total > max {
-        out.emit("DXER-T002", &ctx.at("/procedure/steps"), &[("total", &shown), ("limit", &limit.to_string())]);
+        out.emit_localized(
+            "DXER-T002",
+            &ctx.at("/procedure/steps"),
+            &[],
+            &[("total", super::duration(&shown)), ("limit", super::duration(limit))],
+        );
     }
 }

@@ -1,0 +1,448 @@
+//! `dxer`: validate, convert, render, deadlines and statistics over DXER record files.
+//!
+//! Exit codes: 0 success; 1 findings of error severity; 2 usage or I/O error.
+
+mod input;
+mod report;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use dxer::calendar::{Calendar, Period};
+use dxer::{CodeLists, DocumentKind, Options, RuleLevel};
+
+use input::InputError;
+
+const VALIDATE_EXAMPLES: &str = "\
+Examples:
+  dxer validate examples/records/identity-card.json
+  dxer validate examples/records/            # every *.json / *.jsonl below, in parallel
+  dxer validate registry.jsonl --lang az     # one record per line; messages in Azerbaijani
+  cat record.json | dxer validate -          # standard input
+  dxer validate records/ --format sarif > dxer.sarif   # for code hosts
+  dxer validate r.json --rule-level DXER-E005=off --today 2026-11-25
+
+Exit status: 0 no errors, 1 some record has errors, 2 usage or I/O error.";
+
+const DEADLINE_EXAMPLES: &str = "\
+Examples:
+  dxer deadline --from 2026-05-06 --working-days 30   # 2026-06-24: the submission duty
+  dxer deadline --from 2026-05-06 --working-days 7    # 2026-05-18
+  dxer deadline --from 2026-06-10 --days 20           # calendar days; ends on a working day
+  dxer deadline --from 2026-01-31 --months 1";
+
+const CALENDAR_EXAMPLES: &str = "\
+Examples:
+  dxer calendar 2026             # days off of 2026 with the reason for each
+  dxer calendar 2026 --format json
+  dxer calendar 2030 --data my-2030.json   # your own year data (same format as schemas/calendar/az-calendar.json)";
+
+/// Validate, convert and reason about records of Azerbaijan's State Services Electronic Registry (DXER).
+#[derive(Parser)]
+#[command(name = "dxer", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate records (files, folders, JSON Lines, `-` for stdin) and report findings.
+    #[command(after_help = VALIDATE_EXAMPLES)]
+    Validate(ValidateArgs),
+    /// Compute a deadline: a date plus working days, calendar days or months.
+    #[command(after_help = DEADLINE_EXAMPLES)]
+    Deadline(DeadlineArgs),
+    /// List the days off of a year with the reason for each.
+    #[command(after_help = CALENDAR_EXAMPLES)]
+    Calendar(CalendarArgs),
+    /// Print or write the published JSON Schemas.
+    #[command(after_help = "Examples:\n  dxer schema record\n  dxer schema --out schemas-copy/")]
+    Schema(SchemaArgs),
+    /// List the rule catalogue.
+    #[command(after_help = "Examples:\n  dxer rules\n  dxer rules --format json --lang ru")]
+    Rules(RulesArgs),
+    /// Print shell completions.
+    #[command(
+        after_help = "Examples:\n  dxer completions bash > /etc/bash_completion.d/dxer\n  dxer completions zsh > ~/.zfunc/_dxer"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    Az,
+    En,
+    Ru,
+}
+
+impl Lang {
+    fn code(self) -> &'static str {
+        match self {
+            Lang::Az => "az",
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Auto,
+    Record,
+    Reglament,
+}
+
+#[derive(clap::Args)]
+struct ValidateArgs {
+    /// Files, folders or `-` (standard input).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Language of the messages.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: Lang,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// What the documents are.
+    #[arg(long, value_enum, default_value = "auto")]
+    kind: Kind,
+    /// "Today" for date rules when a record has no submission date (YYYY-MM-DD).
+    #[arg(long)]
+    today: Option<NaiveDate>,
+    /// A newer provider code list (the format of schemas/codelists/providers.json).
+    #[arg(long)]
+    providers: Option<PathBuf>,
+    /// Change a rule's severity: CODE=error|warning|info|off (repeatable).
+    #[arg(long = "rule-level", value_name = "CODE=LEVEL")]
+    rule_levels: Vec<String>,
+    /// Read standard input as JSON Lines (one record per line).
+    #[arg(long)]
+    jsonl: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("period").required(true).args(["working_days", "days", "months"])))]
+struct DeadlineArgs {
+    /// The event date; counting starts the day after (YYYY-MM-DD).
+    #[arg(long)]
+    from: NaiveDate,
+    /// A period in working days.
+    #[arg(long)]
+    working_days: Option<u32>,
+    /// A period in calendar days (ends on the next working day if it ends on a day off).
+    #[arg(long)]
+    days: Option<u32>,
+    /// A period in months.
+    #[arg(long)]
+    months: Option<u32>,
+    /// Extra or replacement year data (the format of schemas/calendar/az-calendar.json).
+    #[arg(long)]
+    data: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct CalendarArgs {
+    /// The year.
+    year: i32,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: TextOrJson,
+    /// Language of the reasons in text output.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: Lang,
+    /// Extra or replacement year data (the format of schemas/calendar/az-calendar.json).
+    #[arg(long)]
+    data: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaName {
+    Record,
+    Reglament,
+}
+
+#[derive(clap::Args)]
+struct SchemaArgs {
+    /// Which schema to print.
+    #[arg(value_enum, default_value = "record")]
+    name: SchemaName,
+    /// Write every published schema into this folder instead of printing one.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: RulesFormat,
+    /// Language of the message templates.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: Lang,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(args) => validate(args),
+        Command::Deadline(args) => deadline(args),
+        Command::Calendar(args) => calendar(args),
+        Command::Schema(args) => schema(args),
+        Command::Rules(args) => rules(args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "dxer", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dxer: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_text(path: &PathBuf, what: &str) -> Result<String, InputError> {
+    let bytes = std::fs::read(path).map_err(|e| InputError(format!("cannot read {what} {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| InputError(format!("{what} {} is not UTF-8: {e}", path.display())))
+}
+
+fn options(args: &ValidateArgs) -> Result<Options, InputError> {
+    let mut opts = Options {
+        kind: match args.kind {
+            Kind::Auto => DocumentKind::Auto,
+            Kind::Record => DocumentKind::Record,
+            Kind::Reglament => DocumentKind::Reglament,
+        },
+        today: args.today,
+        ..Options::default()
+    };
+    if let Some(path) = &args.providers {
+        let text = read_text(path, "provider list")?;
+        let lists = CodeLists::built_in().with_providers_json(&text).map_err(|e| InputError(e.to_string()))?;
+        opts.codelists = Arc::new(lists);
+    }
+    for spec in &args.rule_levels {
+        let (code, level) =
+            spec.split_once('=').ok_or_else(|| InputError(format!("--rule-level {spec:?}: expected CODE=LEVEL")))?;
+        if dxer::rules::rule(code).is_none() {
+            return Err(InputError(format!("--rule-level {spec:?}: unknown rule code {code:?} (see `dxer rules`)")));
+        }
+        let level = match level {
+            "error" => RuleLevel::Error,
+            "warning" => RuleLevel::Warning,
+            "info" => RuleLevel::Info,
+            "off" => RuleLevel::Off,
+            other => {
+                return Err(InputError(format!(
+                    "--rule-level {spec:?}: unknown level {other:?} (error, warning, info, off)"
+                )))
+            }
+        };
+        opts.rule_levels.insert(code.to_string(), level);
+    }
+    Ok(opts)
+}
+
+fn validate(args: ValidateArgs) -> Result<ExitCode, InputError> {
+    let opts = options(&args)?;
+    let units = input::collect(&args.paths, args.jsonl)?;
+    let show_progress = !args.quiet && std::io::stderr().is_terminal() && units.len() >= 50;
+    let bar = if show_progress {
+        let bar = indicatif::ProgressBar::new(units.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records ({per_sec}, {eta} left)")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let reports = input::par_map(&units, |u| dxer::validate(u.bytes.as_slice(), &opts), &tick);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let lang = args.lang.code();
+    let text = match args.format {
+        Format::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            report::human(&units, &reports, lang, report::Style { color })
+        }
+        Format::Json => report::json(&units, &reports),
+        Format::Sarif => report::sarif(&units, &reports, lang),
+    };
+    write_stdout(&text)?;
+    Ok(if reports.iter().all(|r| r.ok) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn write_stdout(text: &str) -> Result<(), InputError> {
+    let mut out = std::io::stdout().lock();
+    let result =
+        out.write_all(text.as_bytes()).and_then(|_| if text.ends_with('\n') { Ok(()) } else { out.write_all(b"\n") });
+    match result {
+        // A closed pipe (`dxer ... | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| InputError(format!("cannot write output: {e}"))),
+    }
+}
+
+fn load_calendar(data: &Option<PathBuf>) -> Result<Calendar, InputError> {
+    let base = Calendar::azerbaijan().clone();
+    match data {
+        None => Ok(base),
+        Some(path) => {
+            let text = read_text(path, "calendar data")?;
+            base.with_years_from_json(&text).map_err(|e| InputError(format!("calendar data {}: {e}", path.display())))
+        }
+    }
+}
+
+fn deadline(args: DeadlineArgs) -> Result<ExitCode, InputError> {
+    let cal = load_calendar(&args.data)?;
+    let period = match (args.working_days, args.days, args.months) {
+        (Some(n), None, None) => Period::WorkingDays(n),
+        (None, Some(n), None) => Period::CalendarDays(n),
+        (None, None, Some(n)) => Period::Months(n),
+        _ => return Err(InputError("give exactly one of --working-days, --days, --months".into())),
+    };
+    let due = cal.add(args.from, period).map_err(|e| InputError(e.to_string()))?;
+    write_stdout(&due.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn calendar(args: CalendarArgs) -> Result<ExitCode, InputError> {
+    let cal = load_calendar(&args.data)?;
+    let days = cal.days_off(args.year).map_err(|e| InputError(e.to_string()))?;
+    let text = match args.format {
+        TextOrJson::Json => serde_json::to_string_pretty(&days).unwrap_or_default(),
+        TextOrJson::Text => {
+            let lang = args.lang.code();
+            let mut out = format!("Days off in {} (besides ordinary Saturdays and Sundays):\n", args.year);
+            for d in &days {
+                let reasons: Vec<&str> = d
+                    .reasons
+                    .iter()
+                    .map(|r| match lang {
+                        "az" => r.az.as_str(),
+                        "ru" => r.ru.as_str(),
+                        _ => r.en.as_str(),
+                    })
+                    .collect();
+                out.push_str(&format!("{} {}  {}\n", d.date, d.date.format("%a"), reasons.join("; ")));
+            }
+            out
+        }
+    };
+    write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn schema(args: SchemaArgs) -> Result<ExitCode, InputError> {
+    let published = [
+        ("record.schema.json", dxer::schema::RECORD_SCHEMA),
+        ("reglament.schema.json", dxer::schema::REGLAMENT_SCHEMA),
+    ];
+    match args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir).map_err(|e| InputError(format!("cannot create {}: {e}", dir.display())))?;
+            for (name, text) in published {
+                let path = dir.join(name);
+                std::fs::write(&path, text).map_err(|e| InputError(format!("cannot write {}: {e}", path.display())))?;
+                eprintln!("wrote {}", path.display());
+            }
+        }
+        None => write_stdout(match args.name {
+            SchemaName::Record => published[0].1,
+            SchemaName::Reglament => published[1].1,
+        })?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rules(args: RulesArgs) -> Result<ExitCode, InputError> {
+    let lang = args.lang.code();
+    let text = match args.format {
+        RulesFormat::Markdown => dxer::rules::catalogue::markdown(),
+        RulesFormat::Json => {
+            let items: Vec<serde_json::Value> = dxer::rules::CATALOGUE
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.code, "severity": r.severity, "title": r.title, "provision": r.provision,
+                        "scope": format!("{:?}", r.scope()).to_lowercase(),
+                        "message": {"az": r.az, "en": r.en, "ru": r.ru},
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        }
+        RulesFormat::Text => {
+            let mut out = String::new();
+            for r in dxer::rules::CATALOGUE {
+                let message = match lang {
+                    "az" => r.az,
+                    "ru" => r.ru,
+                    _ => r.en,
+                };
+                out.push_str(&format!(
+                    "{}  {:<7}  {}\n    {}\n    provision: {}\n",
+                    r.code, r.severity, r.title, message, r.provision
+                ));
+            }
+            out
+        }
+    };
+    write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
