@@ -1,0 +1,166 @@
+//! Runs the `dxer` binary on the fixtures: output and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn dxer() -> Command {
+    let mut cmd = Command::cargo_bin("dxer").unwrap();
+    cmd.current_dir(root());
+    cmd
+}
+
+const VALID: &str = "tests/fixtures/valid/identity-card/input.json";
+
+#[test]
+fn validate_a_valid_record_exits_0() {
+    dxer().args(["validate", VALID]).assert().success().stdout(predicate::str::contains("ok"));
+}
+
+#[test]
+fn validate_an_invalid_record_exits_1_with_codes_pointers_and_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut record: Value = serde_json::from_slice(&std::fs::read(root().join(VALID)).unwrap()).unwrap();
+    record["reglament"]["standard"]["fees"]["tiers"][0]["amount"] = "0".into();
+    let path = dir.path().join("zero-fee.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+    dxer()
+        .args(["validate", "--lang", "az"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[DXER-F003] /reglament/standard/fees/tiers/0/amount"))
+        .stdout(predicate::str::contains("Ödəniş məbləği sıfırdır"))
+        .stdout(predicate::str::contains("zero-fee.json:"));
+    // The same with the rule switched off.
+    dxer().args(["validate", "--rule-level", "DXER-F003=off"]).arg(&path).assert().success();
+}
+
+#[test]
+fn json_and_sarif_formats_are_machine_readable() {
+    let out = dxer().args(["validate", "--format", "json", VALID, "tests/fixtures/invalid"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let items: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(items.len() > 10);
+    assert_eq!(items[0]["source"], VALID);
+    assert_eq!(items[0]["ok"], true);
+
+    let out = dxer().args(["validate", "--format", "sarif", "tests/fixtures/invalid"]).output().unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "dxer");
+    assert!(run["tool"]["driver"]["rules"].as_array().unwrap().len() >= 45);
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        assert!(r["ruleId"].as_str().unwrap().starts_with("DXER-"));
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+        assert!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .contains("tests/fixtures/invalid"));
+    }
+    assert!(results
+        .iter()
+        .any(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap_or(0) > 1));
+}
+
+#[test]
+fn json_lines_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = std::fs::read_to_string(root().join(VALID)).unwrap();
+    let compact: Value = serde_json::from_str(&record).unwrap();
+    let jsonl = format!("{}\n\n{{\"broken\": \n{}\n", compact, compact);
+    let path = dir.path().join("batch.jsonl");
+    std::fs::write(&path, jsonl).unwrap();
+    dxer()
+        .args(["validate"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("batch.jsonl:1: ok"))
+        .stdout(predicate::str::contains("batch.jsonl:3:"))
+        .stdout(predicate::str::contains("DXER-J001"))
+        .stdout(predicate::str::contains("batch.jsonl:4: ok"));
+    dxer().args(["validate", "-"]).write_stdin(record).assert().success().stdout(predicate::str::contains("-: ok"));
+}
+
+#[test]
+fn bad_input_gives_a_clear_message_never_a_panic() {
+    dxer()
+        .args(["validate", "no/such/file.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read no/such/file.json"));
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(empty.path().join("notes.txt"), "x").unwrap();
+    dxer().arg("validate").arg(empty.path()).assert().code(2).stderr(predicate::str::contains("no records found"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad_utf8 = dir.path().join("latin1.json");
+    std::fs::write(&bad_utf8, b"{\"record_id\": \"caf\xe9\"}").unwrap();
+    dxer().arg("validate").arg(&bad_utf8).assert().code(1).stdout(predicate::str::contains("DXER-J002"));
+
+    let big = dir.path().join("big.json");
+    let filler = "a".repeat(50 * 1024 * 1024);
+    std::fs::write(&big, format!("{{\"record_id\": \"{filler}\"}}")).unwrap();
+    dxer()
+        .arg("validate")
+        .arg(&big)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("DXER-J003"))
+        .stderr(predicate::str::contains("panicked").not());
+
+    dxer()
+        .args(["validate", "--rule-level", "NOPE=off", VALID])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule code"));
+    dxer().args(["validate", "--providers", "no-such.json", VALID]).assert().code(2);
+    dxer().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn deadline_and_calendar() {
+    dxer().args(["deadline", "--from", "2026-05-06", "--working-days", "30"]).assert().success().stdout("2026-06-24\n");
+    dxer().args(["deadline", "--from", "2026-05-06", "--working-days", "7"]).assert().success().stdout("2026-05-18\n");
+    dxer().args(["deadline", "--from", "2026-06-06", "--days", "1"]).assert().success().stdout("2026-06-08\n");
+    dxer()
+        .args(["deadline", "--from", "2031-01-01", "--days", "1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2031"));
+    dxer().args(["deadline", "--from", "2026-05-06"]).assert().code(2);
+    dxer()
+        .args(["calendar", "2026"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2026-03-30"))
+        .stdout(predicate::str::contains("2026-05-29"));
+    let out = dxer().args(["calendar", "2026", "--format", "json"]).output().unwrap();
+    let days: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(days.iter().any(|d| d["date"] == "2026-06-15"));
+}
+
+#[test]
+fn schema_rules_completions_help() {
+    let out = dxer().args(["schema", "record"]).output().unwrap();
+    let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["$id"], "https://dxer.az/schemas/record.schema.json");
+    let dir = tempfile::tempdir().unwrap();
+    dxer().args(["schema", "--out"]).arg(dir.path()).assert().success();
+    assert!(dir.path().join("reglament.schema.json").exists());
+    dxer().args(["rules"]).assert().success().stdout(predicate::str::contains("DXER-F003"));
+    let out = dxer().args(["rules", "--format", "json"]).output().unwrap();
+    let rules: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules.len(), dxer::rules::CATALOGUE.len());
+    dxer().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("dxer"));
+    dxer().args(["validate", "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
+}
