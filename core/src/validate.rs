@@ -83,7 +83,14 @@ impl Source for str {
                 opts.max_input_bytes
             ))));
         }
-        serde_json::from_str(self).map(Cow::Owned).map_err(|e| Box::new(json_error(&e)))
+        serde_json::from_str(self).map(Cow::Owned).map_err(|e| {
+            // The parser stops nesting at 128 levels; that is the depth limit, not a syntax error.
+            if e.to_string().starts_with("recursion limit exceeded") {
+                Box::new(limit_finding(format!("nesting deeper than {} levels", opts.max_depth.min(127))))
+            } else {
+                Box::new(json_error(&e))
+            }
+        })
     }
 }
 
@@ -236,11 +243,42 @@ fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
                 rules::check(&subject, base, opts, &mut out);
                 return (finish(opts, kind, out.into_findings()), Some(subject));
             }
-            // The schema accepted what the types reject (e.g. a number beyond u32): report it, do not guess.
-            Err(e) => out.emit("DXER-S007", "", &[("detail", &e.to_string())]),
+            // The schema accepted what the types reject (e.g. a number beyond u32, or 1.0 for an integer):
+            // report it at the field, do not guess.
+            Err(_) => {
+                let (pointer, detail) = typed_error_location(value, kind);
+                out.emit("DXER-S007", &pointer, &[("detail", &detail)]);
+            }
         }
     }
     (finish(opts, kind, out.into_findings()), None)
+}
+
+/// Re-runs the typed deserialization with path tracking (only on the error path, so the common case
+/// pays nothing) to locate what the types rejected.
+fn typed_error_location(value: &Value, kind: DocumentKind) -> (String, String) {
+    fn locate<T: serde::de::DeserializeOwned>(value: &Value) -> (String, String) {
+        match serde_path_to_error::deserialize::<_, T>(value) {
+            Ok(_) => (String::new(), "the value does not fit the model".into()),
+            Err(e) => {
+                let mut pointer = String::new();
+                for segment in e.path().iter() {
+                    use serde_path_to_error::Segment;
+                    match segment {
+                        Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+                        Segment::Map { key } => pointer.push_str(&format!("/{}", escape_token(key))),
+                        Segment::Enum { variant } => pointer.push_str(&format!("/{}", escape_token(variant))),
+                        Segment::Unknown => {}
+                    }
+                }
+                (pointer, e.into_inner().to_string())
+            }
+        }
+    }
+    match kind {
+        DocumentKind::Reglament => locate::<Reglament>(value),
+        _ => locate::<Record>(value),
+    }
 }
 
 fn finish(opts: &Options, kind: DocumentKind, mut findings: Vec<Finding>) -> Report {

@@ -94,9 +94,12 @@ fn ten_megabyte_strings_are_handled() {
 fn ten_thousand_deep_nesting_is_refused_without_overflow() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let report = validate(deep.as_str(), &Options::default());
-    assert_eq!(report.codes(), ["DXER-J001"]);
+    assert_eq!(report.codes(), ["DXER-J003"], "well-formed but too deep: a limit, not a syntax error");
     let deep_obj = format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
-    assert_eq!(validate(deep_obj.as_str(), &Options::default()).codes(), ["DXER-J001"]);
+    assert_eq!(validate(deep_obj.as_str(), &Options::default()).codes(), ["DXER-J003"]);
+    // Malformed and deep: still refused, never a stack overflow.
+    let broken = "[".repeat(10_000);
+    assert!(!validate(broken.as_str(), &Options::default()).ok);
     // A parsed value may be deeper than JSON text allows; the depth limit catches it.
     let mut v = json!(1);
     for _ in 0..100 {

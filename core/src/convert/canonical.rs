@@ -152,10 +152,7 @@ pub fn number_to_string(value: f64) -> String {
             "-Infinity".into()
         };
     }
-    let sci = format!("{:e}", value.abs()); // e.g. "1.2345e-7", "5e-324", "1e21"
-    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let (digits, exponent) = shortest_digits(value.abs());
     // value = 0.d1d2…dk × 10^n
     let k = digits.len() as i32;
     let n = exponent + 1;
@@ -184,6 +181,60 @@ pub fn number_to_string(value: f64) -> String {
         let _ = write!(out, "e{}{}", if e < 0 { '-' } else { '+' }, e.abs());
     }
     out
+}
+
+/// Splits Rust's `{:e}` form (`"1.2345e-7"`) into its digits and decimal exponent.
+fn split_sci(sci: &str) -> (String, i32) {
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((sci, "0"));
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    (digits, exponent.parse().unwrap_or(0))
+}
+
+/// The shortest digits d1…dk that round-trip to `value` (> 0) and the exponent E of `d1.d2…dk × 10^E`.
+///
+/// Rust's shortest formatting gives the shortest digits closest to the value; when two candidates are
+/// exactly as close (the value lies exactly halfway between them), ECMAScript takes the one with an even
+/// last digit (RFC 8785 Appendix B: 0x43143ff3c1cb0959 → 1424953923781206.2, not …206.3). A tie needs the
+/// value's exact decimal expansion to have k+1 digits ending in 5, which a double can only have for
+/// k ≥ 16, so the exact expansion is computed only then.
+fn shortest_digits(value: f64) -> (String, i32) {
+    let (digits, exponent) = split_sci(&format!("{value:e}"));
+    if digits.len() < 16 {
+        return (digits, exponent);
+    }
+    // Exact expansion: a double has at most 767 significant decimal digits.
+    let (exact, exact_exponent) = split_sci(&format!("{value:.800e}"));
+    let exact = exact.trim_end_matches('0');
+    let k = digits.len();
+    if exact_exponent != exponent || exact.len() != k + 1 || !exact.ends_with('5') {
+        return (digits, exponent);
+    }
+    let down = &exact[..k];
+    let Some(up) = increment(down) else { return (digits, exponent) };
+    let even = if down.as_bytes()[k - 1] % 2 == 0 { down.to_string() } else { up };
+    let even = even.trim_end_matches('0').to_string();
+    if even == digits || even.is_empty() {
+        return (digits, exponent);
+    }
+    let candidate = format!("{}.{}e{exponent}", &even[..1], &even[1..]);
+    match candidate.parse::<f64>() {
+        Ok(parsed) if parsed == value => (even, exponent),
+        _ => (digits, exponent),
+    }
+}
+
+/// Adds one to a decimal digit string of the same length; `None` when it would carry out (999 → 1000).
+fn increment(digits: &str) -> Option<String> {
+    let mut bytes = digits.as_bytes().to_vec();
+    for b in bytes.iter_mut().rev() {
+        if *b == b'9' {
+            *b = b'0';
+        } else {
+            *b += 1;
+            return String::from_utf8(bytes).ok();
+        }
+    }
+    None
 }
 
 /// The record as JSON without `submission.digest`.

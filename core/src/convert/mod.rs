@@ -5,6 +5,7 @@
 //! or say exactly what they dropped.
 
 pub mod canonical;
+pub mod cpsv;
 pub mod opendata;
 pub mod render;
 pub mod schema_org;

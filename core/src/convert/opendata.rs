@@ -139,8 +139,7 @@ fn legal_item(r: &LegalRef) -> String {
     if let Some(d) = r.date {
         parts.push(d.to_string());
     }
-    let text =
-        if parts.is_empty() { r.title.az.clone() } else { format!("{} ({})", r.title.az, parts.join(", ")) };
+    let text = if parts.is_empty() { r.title.az.clone() } else { format!("{} ({})", r.title.az, parts.join(", ")) };
     text.replace(';', ",")
 }
 
@@ -329,7 +328,12 @@ pub fn column_dictionary(lang: &str) -> String {
     let heading = if az { "sütunların izahı" } else { "column dictionary" };
     out.push_str(&format!("# {} — {heading}\n\n", md_cell(file.title.get(lang))));
     let version = if az { "Məlumat dəsti" } else { "Dataset" };
-    out.push_str(&format!("{version} `{}`, {} {}.\n\n", file.dataset, if az { "versiya" } else { "version" }, file.version));
+    out.push_str(&format!(
+        "{version} `{}`, {} {}.\n\n",
+        file.dataset,
+        if az { "versiya" } else { "version" },
+        file.version
+    ));
     for note in &file.notes {
         out.push_str(&format!("- {}\n", md_cell(note.get(lang))));
     }

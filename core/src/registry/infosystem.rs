@@ -120,7 +120,13 @@ pub fn generate_information_system_text() -> String {
     text
 }
 
-/// A registration card that could not be taken into the registry.
+/// A problem with a registration card, or with a file of cards.
+///
+/// The rule catalogue has no code yet for a card that does not have the card's structure, so `finding` is
+/// only present when a catalogued rule applies: `DXER-J001`/`DXER-J003` (the text is not JSON, or too
+/// large or deep) and the text hygiene of every Azerbaijani text (`DXER-H001`, `DXER-H002`, `DXER-R001`,
+/// which report but do not keep a card out). Structural problems (not an array, a missing or unknown
+/// field, a wrong value, a repeated code) carry the English `error` only, and keep the card out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardProblem {
     /// Position of the card in the array (0-based); `None` when the text as a whole is not an array of
@@ -129,34 +135,48 @@ pub struct CardProblem {
     /// Code of the card, when it could be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// What is wrong: `DXER-J001` (not JSON), `DXER-J003` (too large or too deep), `DXER-S003` (not an array),
-    /// `DXER-S007` (the card does not have the card's structure, or repeats a code), or `DXER-H…`/`DXER-R001`
-    /// text hygiene; the pointer is into the cards file (`/3/name/az`).
-    pub finding: Finding,
+    /// RFC 6901 pointer into the file of cards, e.g. `/3` or `/3/name/az`.
+    pub pointer: String,
+    /// What is wrong, in English (the finding's English message when there is a finding).
+    pub error: String,
+    /// Whether the card was kept out of the registry.
+    pub rejected: bool,
+    /// The catalogued finding, when a rule of the catalogue applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finding: Option<Finding>,
+}
+
+impl CardProblem {
+    pub(crate) fn structural(index: Option<usize>, code: Option<String>, pointer: String, error: String) -> Self {
+        CardProblem { index, code, pointer, error, rejected: true, finding: None }
+    }
+
+    fn from_finding(index: Option<usize>, code: Option<String>, finding: Finding, rejected: bool) -> Self {
+        CardProblem {
+            index,
+            code,
+            pointer: finding.pointer.clone(),
+            error: finding.message.en.clone(),
+            rejected,
+            finding: Some(finding),
+        }
+    }
 }
 
 /// Reads a JSON array of cards. Cards with a structural problem are skipped and reported; text-hygiene
 /// findings are reported but do not keep a card out. Repeated codes are the caller's to check.
 /// Cards come back with their index in the array.
 pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<(usize, InformationSystem)>, Vec<CardProblem>) {
-    use crate::rules::finding;
-    let problem = |index, code: Option<String>, finding| CardProblem { index, code, finding };
-    if text.len() > opts.max_input_bytes {
-        let detail = format!("{} bytes, more than the limit of {} bytes", text.len(), opts.max_input_bytes);
-        return (Vec::new(), vec![problem(None, None, finding("DXER-J003", "", &[("detail", &detail)]))]);
-    }
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let detail = e.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
-            let args =
-                [("detail", detail.as_str()), ("line", &e.line().to_string()), ("column", &e.column().to_string())];
-            return (Vec::new(), vec![problem(None, None, finding("DXER-J001", "", &args))]);
-        }
+    let parsed = if text.len() > opts.max_input_bytes { None } else { serde_json::from_str::<Value>(text).ok() };
+    let Some(value) = parsed else {
+        // The validator's input layer says why the text is not JSON (or too large), with line and column.
+        let report = crate::validate(text, opts);
+        let problems = report.findings.into_iter().map(|f| CardProblem::from_finding(None, None, f, true)).collect();
+        return (Vec::new(), problems);
     };
     let Value::Array(items) = value else {
-        return (Vec::new(), vec![problem(None, None, finding("DXER-S003", "", &[("expected", "array")]))]);
+        let error = "expected a JSON array of registration cards".to_string();
+        return (Vec::new(), vec![CardProblem::structural(None, None, String::new(), error)]);
     };
     let mut cards = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
@@ -166,17 +186,13 @@ pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<(usize, Inf
         crate::rules::text::check_value(&item, &mut hygiene);
         for mut f in hygiene.into_findings() {
             f.pointer = format!("/{index}{}", f.pointer);
-            problems.push(problem(Some(index), code.clone(), f));
+            problems.push(CardProblem::from_finding(Some(index), code.clone(), f, false));
         }
         match InformationSystem::deserialize(item) {
             Ok(card) => cards.push((index, card)),
             Err(e) => {
-                let detail: String = e.to_string().chars().take(200).collect();
-                problems.push(problem(
-                    Some(index),
-                    code,
-                    finding("DXER-S007", &format!("/{index}"), &[("detail", &detail)]),
-                ));
+                let error: String = e.to_string().chars().take(300).collect();
+                problems.push(CardProblem::structural(Some(index), code, format!("/{index}"), error));
             }
         }
     }

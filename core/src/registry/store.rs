@@ -208,9 +208,10 @@ impl Registry {
             let report = crate::validate(text, &self.opts);
             return self.absorb(vec![Loaded { line: None, report, record: None, record_id: None, version: None }]);
         }
-        // A syntax check without building values; elements are parsed one by one afterwards.
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            let report = Report::new(DocumentKind::Record, vec![json_error(&e, 1, 1)]);
+        // A syntax check without building values; elements are parsed one by one afterwards. When it
+        // fails, the validator's input layer says where (line and column in the whole text).
+        if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+            let report = crate::validate(text, &self.opts);
             return self.absorb(vec![Loaded { line: None, report, record: None, record_id: None, version: None }]);
         }
         let items = split_top_level(text);
@@ -225,7 +226,7 @@ impl Registry {
             .split('\n')
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| Item { line: i + 1, column: 1, text: l.strip_suffix('\r').unwrap_or(l) })
+            .map(|(i, l)| Item { line: i + 1, text: l.strip_suffix('\r').unwrap_or(l) })
             .collect();
         let opts = &self.opts;
         let loaded = map_parallel(&items, |item| load_item(item, opts));
@@ -260,6 +261,7 @@ impl Registry {
 
     fn absorb(&mut self, loaded: Vec<Loaded>) -> LoadSummary {
         let mut summary = LoadSummary { items: loaded.len(), ..LoadSummary::default() };
+        self.entries.reserve(loaded.len());
         for (index, item) in loaded.into_iter().enumerate() {
             let indexed = item.record.is_some();
             if !item.report.ok || !indexed {
@@ -372,12 +374,12 @@ impl Registry {
         let (cards, mut problems) = parse_cards(text, &self.opts);
         for (index, card) in cards {
             if self.systems.iter().any(|c| c.code == card.code) {
-                let detail = format!("information system {} has a card already", card.code);
-                problems.push(CardProblem {
-                    index: Some(index),
-                    code: Some(card.code.to_string()),
-                    finding: finding("DXER-S007", &format!("/{index}/code"), &[("detail", &detail)]),
-                });
+                problems.push(CardProblem::structural(
+                    Some(index),
+                    Some(card.code.to_string()),
+                    format!("/{index}/code"),
+                    format!("information system {} has a card already", card.code),
+                ));
             } else {
                 self.systems.push(card);
             }
@@ -580,29 +582,17 @@ pub(crate) fn apply_levels(opts: &Options, findings: Vec<RegistryFinding>) -> Ve
 /// One item of a text: where it starts and its text.
 struct Item<'a> {
     line: usize,
-    /// Column (1-based, in characters) where the item starts on its line.
-    column: usize,
     text: &'a str,
 }
 
 fn validate_record(record: &Record, opts: &Options) -> Report {
-    match serde_json::to_value(record) {
-        Ok(value) => crate::validate(&value, opts),
-        Err(e) => Report::new(DocumentKind::Record, vec![finding("DXER-S007", "", &[("detail", &e.to_string())])]),
-    }
+    // A typed record always serialises (its map keys are strings); were it ever not to, `null` is reported
+    // as not being a record instead of a panic.
+    crate::validate(&serde_json::to_value(record).unwrap_or(Value::Null), opts)
 }
 
 fn structurally_invalid(report: &Report) -> bool {
     report.findings.iter().any(|f| f.code.starts_with("DXER-J") || f.code.starts_with("DXER-S"))
-}
-
-/// `DXER-J001` located in the whole text: the item starts at (`line`, `column`).
-fn json_error(e: &serde_json::Error, line: usize, column: usize) -> Finding {
-    let text = e.to_string();
-    let detail = text.split(" at line ").next().unwrap_or(&text);
-    let (l, c) = (e.line().max(1), e.column());
-    let (abs_line, abs_col) = if l == 1 { (line, column + c.saturating_sub(1)) } else { (line + l - 1, c) };
-    finding("DXER-J001", "", &[("detail", detail), ("line", &abs_line.to_string()), ("column", &abs_col.to_string())])
 }
 
 fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
@@ -613,8 +603,9 @@ fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
     }
     let value: Value = match serde_json::from_str(item.text) {
         Ok(v) => v,
-        Err(e) => {
-            let report = Report::new(DocumentKind::Record, vec![json_error(&e, item.line, item.column)]);
+        Err(_) => {
+            // The validator's input layer locates the break (line and column within the item).
+            let report = crate::validate(item.text, opts);
             return Loaded { line, report, record: None, record_id: None, version: None };
         }
     };
@@ -630,18 +621,15 @@ fn split_top_level(text: &str) -> Vec<Item<'_>> {
     let bytes = text.as_bytes();
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
     let mut line = 1 + bytes[..start].iter().filter(|b| **b == b'\n').count();
-    let mut line_start = bytes[..start].iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0);
-    let column = |line_start: usize, at: usize| text[line_start..at].chars().count() + 1;
     if bytes.get(start) != Some(&b'[') {
-        return vec![Item { line, column: column(line_start, start), text: text[start..].trim_end() }];
+        return vec![Item { line, text: text[start..].trim_end() }];
     }
     let mut items = Vec::new();
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut item_start: Option<(usize, usize, usize)> = None; // (offset, line, column)
+    let mut item_start: Option<(usize, usize)> = None; // (offset, line)
     for (i, &b) in bytes.iter().enumerate().skip(start) {
         if b == b'\n' {
             line += 1;
-            line_start = i + 1;
         }
         if in_string {
             match b {
@@ -654,8 +642,8 @@ fn split_top_level(text: &str) -> Vec<Item<'_>> {
         }
         let boundary = depth == 1 && matches!(b, b',' | b']');
         if boundary {
-            if let Some((s, l, c)) = item_start.take() {
-                items.push(Item { line: l, column: c, text: text[s..i].trim_end() });
+            if let Some((s, l)) = item_start.take() {
+                items.push(Item { line: l, text: text[s..i].trim_end() });
             }
             if b == b']' {
                 break;
@@ -663,7 +651,7 @@ fn split_top_level(text: &str) -> Vec<Item<'_>> {
             continue;
         }
         if depth == 1 && item_start.is_none() && !b.is_ascii_whitespace() {
-            item_start = Some((i, line, column(line_start, i)));
+            item_start = Some((i, line));
         }
         match b {
             b'"' => in_string = true,
@@ -675,38 +663,47 @@ fn split_top_level(text: &str) -> Vec<Item<'_>> {
     items
 }
 
-/// Maps `f` over `items`, in parallel chunks on native targets, in order (the result does not depend on
-/// the number of threads). WebAssembly has no threads: there it runs sequentially.
+/// Maps `f` over `items` and returns the results in the order of `items`, whatever the number of threads.
+///
+/// On native targets the work is shared by `available_parallelism()` threads (the calling thread being one
+/// of them): each takes the next block of items until none is left, so a slow or descheduled thread does
+/// not hold the others up, and a thread that cannot be spawned only means fewer workers. WebAssembly has no
+/// threads: there it runs sequentially.
 fn map_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
+        use std::sync::atomic::{AtomicUsize, Ordering};
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
         // Below a few items per thread, spawning costs more than it saves.
         if threads > 1 && items.len() >= 4 * threads {
-            let chunk = items.len().div_ceil(threads);
-            let f = &f;
-            return std::thread::scope(|scope| {
-                let handles: Vec<_> = items
-                    .chunks(chunk)
-                    .map(|part| {
-                        let spawned = std::thread::Builder::new()
-                            .spawn_scoped(scope, move || part.iter().map(f).collect::<Vec<R>>());
-                        (part, spawned)
-                    })
-                    .collect();
-                let mut out = Vec::with_capacity(items.len());
-                for (part, spawned) in handles {
-                    match spawned {
-                        Ok(handle) => match handle.join() {
-                            Ok(done) => out.extend(done),
-                            Err(panic) => std::panic::resume_unwind(panic),
-                        },
-                        // No thread to be had (a resource limit): do this chunk here.
-                        Err(_) => out.extend(part.iter().map(f)),
+            let block = items.len().div_ceil(threads * 8).clamp(1, 256);
+            let blocks: Vec<&[T]> = items.chunks(block).collect();
+            let next = AtomicUsize::new(0);
+            let work = || {
+                let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+                loop {
+                    let b = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(part) = blocks.get(b) else { break };
+                    done.push((b, part.iter().map(&f).collect()));
+                }
+                done
+            };
+            let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+                let helpers: Vec<_> =
+                    (1..threads).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok()).collect();
+                let mut done = work();
+                for helper in helpers {
+                    match helper.join() {
+                        Ok(part) => done.extend(part),
+                        Err(panic) => std::panic::resume_unwind(panic),
                     }
                 }
-                out
+                done
             });
+            done.sort_unstable_by_key(|(b, _)| *b);
+            let mut out = Vec::with_capacity(items.len());
+            done.into_iter().for_each(|(_, part)| out.extend(part));
+            return out;
         }
     }
     items.iter().map(f).collect()
@@ -717,14 +714,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn top_level_items_carry_their_lines_and_columns() {
+    fn top_level_items_carry_their_lines() {
         let text = "[\n  {\"a\": \"x,]\\\"\"},\n  {\"b\": [1, {\"c\": 2}]}, 3\n]";
         let items = split_top_level(text);
-        let got: Vec<(usize, usize, &str)> = items.iter().map(|i| (i.line, i.column, i.text)).collect();
-        assert_eq!(got, [(2, 3, "{\"a\": \"x,]\\\"\"}"), (3, 3, "{\"b\": [1, {\"c\": 2}]}"), (3, 25, "3")]);
+        let got: Vec<(usize, &str)> = items.iter().map(|i| (i.line, i.text)).collect();
+        assert_eq!(got, [(2, "{\"a\": \"x,]\\\"\"}"), (3, "{\"b\": [1, {\"c\": 2}]}"), (3, "3")]);
         assert!(split_top_level("[]").is_empty());
         let one = split_top_level("\n\n  {\"a\": 1}\n");
-        assert_eq!((one[0].line, one[0].column, one[0].text), (3, 3, "{\"a\": 1}"));
+        assert_eq!((one[0].line, one[0].text), (3, "{\"a\": 1}"));
     }
 
     #[test]

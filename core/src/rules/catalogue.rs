@@ -156,6 +156,15 @@ pub static CATALOGUE: &[Rule] = &[
         en: "{what} \"{id}\" is not defined in this record.",
         ru: "{what} \"{id}\" не определён в этой записи.",
     },
+    Rule {
+        code: "DXER-R004",
+        severity: Error,
+        title: "duplicate local id",
+        provision: DATA_LIST,
+        az: "\"{id}\" identifikatoru {what} arasında təkrarlanır: hər id bir dəfə olmalıdır.",
+        en: "Id \"{id}\" is used twice among the {what}: each id must be unique.",
+        ru: "Идентификатор \"{id}\" повторяется среди {what}: каждый должен быть уникален.",
+    },
     // ---- G: refusal grounds ------------------------------------------------------------------------
     Rule {
         code: "DXER-G001",
@@ -336,11 +345,11 @@ pub static CATALOGUE: &[Rule] = &[
     Rule {
         code: "DXER-V003",
         severity: Error,
-        title: "unknown attribute or value",
+        title: "unknown or duplicate attribute or value",
         provision: "Model reglament form: applicant variants [reconstruction]",
-        az: "Variant naməlum {what} \"{id}\" istifadə edir.",
-        en: "The variant uses an unknown {what} \"{id}\".",
-        ru: "Вариант использует неизвестный {what} \"{id}\".",
+        az: "Müraciət edənin variantları: {what} \"{id}\".",
+        en: "Applicant variants: {what} \"{id}\".",
+        ru: "Варианты заявителя: {what} \"{id}\".",
     },
     Rule {
         code: "DXER-V004",
@@ -466,11 +475,11 @@ pub static CATALOGUE: &[Rule] = &[
     Rule {
         code: "DXER-K001",
         severity: Error,
-        title: "unknown service area",
+        title: "wrong service area",
         provision: DATA_LIST,
-        az: "\"{code}\" xidmət sahəsi təsnifatda yoxdur.",
-        en: "Service area \"{code}\" is not in the classifier.",
-        ru: "Сфера услуг \"{code}\" отсутствует в классификаторе.",
+        az: "\"{code}\" xidmət sahəsi kodu yanlışdır: {why}.",
+        en: "Service area code \"{code}\" is wrong: {why}.",
+        ru: "Код сферы услуг \"{code}\" неверен: {why}.",
     },
     Rule {
         code: "DXER-D001",

@@ -25,43 +25,85 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
     if !needs_application(ctx) {
         return;
     }
-    let st = ctx.reg.general.service_type.code();
-    let why = format!("a {st} service must list them");
+    let [az, en, ru] = super::label("service-types", ctx.reg.general.service_type.code());
+    let why = [
+        format!("\"{az}\" üçün bu siyahı məcburidir"),
+        format!("it is required for an \"{en}\""),
+        format!("для вида \"{ru}\" он обязателен"),
+    ];
+    let mut empty = |path: &str, section: &str| {
+        out.emit_localized("DXER-R002", &ctx.at(path), &[("section", section)], &[("why", why.clone())]);
+    };
     if ctx.reg.standard.documents.is_empty() && !ctx.reg.general.proactive {
-        out.emit("DXER-R002", &ctx.at("/standard/documents"), &[("section", "documents"), ("why", &why)]);
+        empty("/standard/documents", "documents");
     }
     if ctx.reg.procedure.steps.is_empty() {
-        out.emit("DXER-R002", &ctx.at("/procedure/steps"), &[("section", "steps"), ("why", &why)]);
+        empty("/procedure/steps", "steps");
     }
     if ctx.reg.procedure.notification_channels.is_empty() {
-        out.emit(
-            "DXER-R002",
-            &ctx.at("/procedure/notification_channels"),
-            &[("section", "notification_channels"), ("why", &why)],
-        );
+        empty("/procedure/notification_channels", "notification_channels");
     }
 }
 
-/// `DXER-R003`: references by id inside the record.
+/// `DXER-R004`: local ids are unique within their list.
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, path: &str, what: super::Localized, out: &mut Emitter) {
+    let mut seen = BTreeSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            out.emit_localized("DXER-R004", &format!("{path}/{i}/id"), &[("id", id)], &[("what", what.clone())]);
+        }
+    }
+}
+
+/// `DXER-R003`, `DXER-R004`: references by id inside the record, and the ids themselves.
 fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let reg = ctx.reg;
+    unique_ids(
+        reg.standard.documents.iter().map(|d| d.id.as_str()),
+        &ctx.at("/standard/documents"),
+        super::words("sənədlər", "documents", "документов"),
+        out,
+    );
+    unique_ids(
+        reg.standard.fees.tiers.iter().map(|t| t.id.as_str()),
+        &ctx.at("/standard/fees/tiers"),
+        super::words("ödəniş variantları", "fee tiers", "вариантов оплаты"),
+        out,
+    );
+    unique_ids(
+        reg.annexes.iter().map(|a| a.id.as_str()),
+        &ctx.at("/annexes"),
+        super::words("əlavələr", "annexes", "приложений"),
+        out,
+    );
+    if let Some(v) = &reg.variants {
+        unique_ids(
+            v.variants.iter().map(|x| x.id.as_str()),
+            &ctx.at("/variants/variants"),
+            super::words("variantlar", "variants", "вариантов"),
+            out,
+        );
+    }
     let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
     if let Some(record) = ctx.record {
         for (i, ds) in record.data_sources.iter().enumerate() {
             if !docs.contains(ds.document.as_str()) {
-                out.emit(
+                out.emit_localized(
                     "DXER-R003",
                     &format!("/data_sources/{i}/document"),
-                    &[("what", "document"), ("id", ds.document.as_str())],
+                    &[("id", ds.document.as_str())],
+                    &[("what", super::words("Sənəd", "Document", "Документ"))],
                 );
             }
         }
     }
     if let Some(annex) = ctx.reg.standard.application_form.as_ref().and_then(|f| f.annex.as_ref()) {
         if !ctx.reg.annexes.iter().any(|a| a.id == *annex) {
-            out.emit(
+            out.emit_localized(
                 "DXER-R003",
                 &ctx.at("/standard/application_form/annex"),
-                &[("what", "annex"), ("id", annex.as_str())],
+                &[("id", annex.as_str())],
+                &[("what", super::words("Əlavə", "Annex", "Приложение"))],
             );
         }
     }
@@ -192,12 +234,41 @@ fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
     let Some(record) = ctx.record else { return };
     let lists = &ctx.opts.codelists;
     let area = &record.service_area;
-    if lists.service_area(&area.area).is_none_or(|a| a.parent.is_some()) {
-        out.emit("DXER-K001", "/service_area/area", &[("code", &area.area)]);
+    let not_listed = || super::words("təsnifatda yoxdur", "it is not in the classifier", "его нет в классификаторе");
+    match lists.service_area(&area.area) {
+        None => {
+            out.emit_localized("DXER-K001", "/service_area/area", &[("code", &area.area)], &[("why", not_listed())])
+        }
+        Some(a) if a.parent.is_some() => out.emit_localized(
+            "DXER-K001",
+            "/service_area/area",
+            &[("code", &area.area)],
+            &[(
+                "why",
+                super::words("bu alt sahədir, sahə deyil", "it is a sub-area, not an area", "это подсфера, а не сфера"),
+            )],
+        ),
+        Some(_) => {}
     }
     if let Some(sub) = &area.sub_area {
-        if lists.service_area(sub).is_none_or(|s| s.parent.as_deref() != Some(area.area.as_str())) {
-            out.emit("DXER-K001", "/service_area/sub_area", &[("code", sub)]);
+        match lists.service_area(sub) {
+            None => {
+                out.emit_localized("DXER-K001", "/service_area/sub_area", &[("code", sub)], &[("why", not_listed())])
+            }
+            Some(s) if s.parent.as_deref() != Some(area.area.as_str()) => out.emit_localized(
+                "DXER-K001",
+                "/service_area/sub_area",
+                &[("code", sub)],
+                &[(
+                    "why",
+                    super::words(
+                        &format!("\"{}\" sahəsinə aid deyil", area.area),
+                        &format!("it does not belong to the area \"{}\"", area.area),
+                        &format!("она не относится к сфере \"{}\"", area.area),
+                    ),
+                )],
+            ),
+            Some(_) => {}
         }
     }
     let mut order = |later: &str, later_date, earlier: &str, earlier_date, at: &str| {
@@ -217,6 +288,14 @@ fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
             }
         }
     };
+    let act = &record.creating_act;
+    order(
+        "creating_act.entry_into_force",
+        Some(act.entry_into_force),
+        "creating_act.act.date",
+        act.act.date,
+        "/creating_act/entry_into_force",
+    );
     if let Some(v) = &record.validity {
         order("validity.valid_to", v.valid_to, "validity.valid_from", Some(v.valid_from), "/validity/valid_to");
     }
@@ -225,6 +304,14 @@ fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
         order("review.started", r.started, "submission.date", submitted, "/review/started");
         order("review.returned", r.returned, "review.started", r.started, "/review/returned");
         order("review.resubmitted", r.resubmitted, "review.returned", r.returned, "/review/resubmitted");
-        order("review.registered", r.registered, "review.started", r.started, "/review/registered");
+        // Registration follows the latest of the review's steps.
+        let latest =
+            [("review.resubmitted", r.resubmitted), ("review.returned", r.returned), ("review.started", r.started)]
+                .into_iter()
+                .filter_map(|(name, date)| date.map(|d| (name, d)))
+                .max_by_key(|(_, d)| *d);
+        if let Some((name, date)) = latest {
+            order("review.registered", r.registered, name, Some(date), "/review/registered");
+        }
     }
 }

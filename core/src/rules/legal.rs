@@ -90,7 +90,7 @@ fn needs_date(t: LegalActType) -> bool {
 fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
     let t = [("act_type", super::label("legal-act-types", r.act_type.code()))];
     match &r.number {
-        None if needs_number(r.act_type) => out.emit_localized("DXER-L001", at, &[], &t),
+        None if needs_number(r.act_type) => out.emit_localized("DXER-L001", &format!("{at}/number"), &[], &t),
         Some(n) => {
             if let Some((valid, example)) = number_form(r.act_type) {
                 if !valid(n) {
@@ -111,7 +111,7 @@ fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
             &format!("{at}/date"),
             &[("date", &date.to_string()), ("record_date", &record_date.to_string())],
         ),
-        (None, _) if needs_date(r.act_type) => out.emit_localized("DXER-L004", at, &[], &t),
+        (None, _) if needs_date(r.act_type) => out.emit_localized("DXER-L004", &format!("{at}/date"), &[], &t),
         _ => {}
     }
 }

@@ -29,6 +29,11 @@ pub(crate) fn label(list: &str, code: &str) -> Localized {
     }
 }
 
+/// Fixed words in az/en/ru.
+pub(crate) fn words(az: &str, en: &str, ru: &str) -> Localized {
+    [az.to_string(), en.to_string(), ru.to_string()]
+}
+
 /// A period in words, in az/en/ru.
 pub(crate) fn duration(d: &crate::model::Duration) -> Localized {
     [d.text("az"), d.text("en"), d.text("ru")]

@@ -1,5 +1,5 @@
 //! Text rules over the raw JSON (they run even when the structure is invalid): `DXER-R001` blank text,
-//! `DXER-H001` / `DXER-H002` Cyrillic in Azerbaijani text.
+//! `DXER-H001` / `DXER-H002` Cyrillic in Azerbaijani text (`az` members, article references, signers).
 
 use serde_json::Value;
 
@@ -30,6 +30,17 @@ fn walk(value: &Value, path: &mut Vec<String>, out: &mut Emitter) {
                 path.push(key.clone());
                 match (key.as_str(), v) {
                     ("az" | "en" | "ru", Value::String(s)) => check_text(key, s, path, out),
+                    // Plain strings written in Azerbaijani: article references and the signer's name.
+                    ("signer", Value::String(s)) => check_script_only(s, path, out),
+                    ("articles", Value::Array(items)) => {
+                        for (i, item) in items.iter().enumerate() {
+                            if let Value::String(s) = item {
+                                path.push(i.to_string());
+                                check_script_only(s, path, out);
+                                path.pop();
+                            }
+                        }
+                    }
                     _ => walk(v, path, out),
                 }
                 path.pop();
@@ -50,9 +61,13 @@ fn check_text(lang: &str, s: &str, path: &[String], out: &mut Emitter) {
     if !s.is_empty() && s.trim().is_empty() {
         out.emit("DXER-R001", &pointer(path), &[]);
     }
-    if lang != "az" {
-        return;
+    if lang == "az" {
+        check_script_only(s, path, out);
     }
+}
+
+/// `DXER-H001`, `DXER-H002` on one Azerbaijani string.
+fn check_script_only(s: &str, path: &[String], out: &mut Emitter) {
     let report = check_script(s);
     if report.is_clean() {
         return;

@@ -66,6 +66,7 @@ fn in_hours(d: &Duration, hours_per_day: u64) -> Option<u64> {
 
 /// Sum of periods if they can be added up in `unit`'s family.
 fn comparable(a: &Duration, b: &Duration) -> bool {
+    // Instant is zero in every unit, so anything compares with an instant limit (any positive step exceeds it).
     a.unit == b.unit || a.unit == DurationUnit::Instant || b.unit == DurationUnit::Instant || {
         let hw = |u| matches!(u, DurationUnit::Hours | DurationUnit::WorkingDays);
         hw(a.unit) && hw(b.unit)
@@ -96,6 +97,19 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
         return;
     }
     let to_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    if limit.unit == DurationUnit::Instant {
+        // Any positive step, whatever its unit, exceeds an instant service.
+        if let Some(step) = steps.iter().find(|s| s.time_limit.unit != DurationUnit::Instant && s.time_limit.value > 0)
+        {
+            out.emit_localized(
+                "DXER-T002",
+                &ctx.at("/procedure/steps"),
+                &[],
+                &[("total", super::duration(&step.time_limit)), ("limit", super::duration(limit))],
+            );
+        }
+        return;
+    }
     let (total, max, shown) = match (limit.unit, in_hours(limit, hpd)) {
         (DurationUnit::CalendarDays | DurationUnit::Months, _) => {
             let total: u64 = steps

@@ -30,11 +30,38 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
     let mut seen = BTreeSet::new();
     for (i, a) in v.attributes.iter().enumerate() {
         if !seen.insert(a.id.as_str()) {
-            out.emit(
+            out.emit_localized(
                 "DXER-V003",
                 &format!("{base}/attributes/{i}/id"),
-                &[("what", "duplicate attribute"), ("id", a.id.as_str())],
+                &[("id", a.id.as_str())],
+                &[(
+                    "what",
+                    super::words(
+                        "iki dəfə təyin edilmiş atribut",
+                        "attribute defined twice",
+                        "атрибут, определённый дважды",
+                    ),
+                )],
             );
+        }
+        let mut values = BTreeSet::new();
+        for (j, value) in a.values.iter().enumerate() {
+            if !values.insert(value.id.as_str()) {
+                ok = false;
+                out.emit_localized(
+                    "DXER-V003",
+                    &format!("{base}/attributes/{i}/values/{j}/id"),
+                    &[("id", value.id.as_str())],
+                    &[(
+                        "what",
+                        super::words(
+                            "iki dəfə təyin edilmiş qiymət",
+                            "value defined twice",
+                            "значение, определённое дважды",
+                        ),
+                    )],
+                );
+            }
         }
     }
     let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
@@ -45,13 +72,23 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
             match attrs.get(attr.as_str()) {
                 None => {
                     ok = false;
-                    out.emit("DXER-V003", &at, &[("what", "attribute"), ("id", attr.as_str())]);
+                    out.emit_localized(
+                        "DXER-V003",
+                        &at,
+                        &[("id", attr.as_str())],
+                        &[("what", super::words("naməlum atribut", "unknown attribute", "неизвестный атрибут"))],
+                    );
                 }
                 Some(known) => {
                     for (j, value) in values.iter().enumerate() {
                         if !known.contains(&value.as_str()) {
                             ok = false;
-                            out.emit("DXER-V003", &format!("{at}/{j}"), &[("what", "value"), ("id", value.as_str())]);
+                            out.emit_localized(
+                                "DXER-V003",
+                                &format!("{at}/{j}"),
+                                &[("id", value.as_str())],
+                                &[("what", super::words("naməlum qiymət", "unknown value", "неизвестное значение"))],
+                            );
                         }
                     }
                 }
@@ -59,19 +96,21 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
         }
         for (j, d) in variant.documents.iter().enumerate() {
             if !docs.contains(d.as_str()) {
-                out.emit(
+                out.emit_localized(
                     "DXER-V004",
                     &format!("{base}/variants/{i}/documents/{j}"),
-                    &[("what", "document"), ("id", d.as_str())],
+                    &[("id", d.as_str())],
+                    &[("what", super::words("sənəd", "document", "документ"))],
                 );
             }
         }
         for (j, t) in variant.fee_tiers.iter().enumerate() {
             if !tiers.contains(t.as_str()) {
-                out.emit(
+                out.emit_localized(
                     "DXER-V004",
                     &format!("{base}/variants/{i}/fee_tiers/{j}"),
-                    &[("what", "fee tier"), ("id", t.as_str())],
+                    &[("id", t.as_str())],
+                    &[("what", super::words("ödəniş variantı", "fee tier", "вариант оплаты"))],
                 );
             }
         }
