@@ -10,15 +10,15 @@ pub struct Position {
 }
 
 /// The position of the value at `pointer` in `text` (for a member, the position of its name; for a
-/// missing member, the position of the object that should hold it). `None` when `text` is not JSON or
+/// missing member, the position of the nearest enclosing member that was found). `None` when `text` is not JSON or
 /// nothing of the path is found.
 ///
 /// ```
 /// let text = "{\n  \"a\": {\n    \"b\": [1, 2]\n  }\n}";
 /// let p = dxer::locate::position(text, "/a/b/1").unwrap();
-/// assert_eq!((p.line, p.column), (3, 15));
+/// assert_eq!((p.line, p.column), (3, 14));
 /// let p = dxer::locate::position(text, "/a/missing").unwrap();
-/// assert_eq!((p.line, p.column), (2, 8));
+/// assert_eq!((p.line, p.column), (2, 3)); // the member "a" that should hold it
 /// ```
 pub fn position(text: &str, pointer: &str) -> Option<Position> {
     let tokens: Vec<String> = if pointer.is_empty() {

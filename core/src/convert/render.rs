@@ -36,7 +36,7 @@ use std::fmt::Write as _;
 
 use crate::codelists::CodeLists;
 use crate::model::{
-    Duration, DurationUnit, LegalRef, LocalId, LocalizedText, Money, ProviderCode, Record, RefusalGround, ServiceResult,
+    Duration, LegalRef, LocalId, LocalizedText, Money, ProviderCode, Record, RefusalGround, ServiceResult,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,16 +72,6 @@ impl Lang {
     }
 }
 
-/// Russian plural form: 1 день, 2 дня, 5 дней (11–14 take the last form).
-fn ru_plural(n: u32, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
-    match (n % 10, n % 100) {
-        (_, 11..=14) => many,
-        (1, _) => one,
-        (2..=4, _) => few,
-        _ => many,
-    }
-}
-
 /// A period as words in `lang` (`"az"`, `"en"`, `"ru"`; anything else gives Azerbaijani).
 ///
 /// ```
@@ -95,38 +85,7 @@ fn ru_plural(n: u32, one: &'static str, few: &'static str, many: &'static str) -
 /// assert_eq!(duration_text(&Duration::new(0, DurationUnit::Instant), "az"), "dərhal");
 /// ```
 pub fn duration_text(d: &Duration, lang: &str) -> String {
-    let n = d.value;
-    let unit = match Lang::parse(lang) {
-        Lang::Az => match d.unit {
-            DurationUnit::Instant => return "dərhal".into(),
-            DurationUnit::WorkingDays => "iş günü",
-            DurationUnit::CalendarDays => "təqvim günü",
-            DurationUnit::Hours => "saat",
-            DurationUnit::Months => "ay",
-        },
-        Lang::En => {
-            let one = n == 1;
-            match d.unit {
-                DurationUnit::Instant => return "immediately".into(),
-                DurationUnit::WorkingDays if one => "working day",
-                DurationUnit::WorkingDays => "working days",
-                DurationUnit::CalendarDays if one => "calendar day",
-                DurationUnit::CalendarDays => "calendar days",
-                DurationUnit::Hours if one => "hour",
-                DurationUnit::Hours => "hours",
-                DurationUnit::Months if one => "month",
-                DurationUnit::Months => "months",
-            }
-        }
-        Lang::Ru => match d.unit {
-            DurationUnit::Instant => return "немедленно".into(),
-            DurationUnit::WorkingDays => ru_plural(n, "рабочий день", "рабочих дня", "рабочих дней"),
-            DurationUnit::CalendarDays => ru_plural(n, "календарный день", "календарных дня", "календарных дней"),
-            DurationUnit::Hours => ru_plural(n, "час", "часа", "часов"),
-            DurationUnit::Months => ru_plural(n, "месяц", "месяца", "месяцев"),
-        },
-    };
-    format!("{n} {unit}")
+    d.text(lang)
 }
 
 /// An amount as `20.00 AZN`.
@@ -1227,6 +1186,7 @@ pub fn to_markdown_with(record: &Record, lang: &str, lists: &CodeLists) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DurationUnit;
 
     #[test]
     fn russian_plurals() {

@@ -344,7 +344,7 @@ impl Duration {
         let word = match (lang, self.unit) {
             (_, DurationUnit::Instant) => {
                 return match lang {
-                    "en" => "instant".into(),
+                    "en" => "immediately".into(),
                     "ru" => "немедленно".into(),
                     _ => "dərhal".into(),
                 }

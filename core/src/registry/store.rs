@@ -58,7 +58,8 @@ pub struct LoadProblem {
     pub version: Option<u32>,
     /// Whether the record was indexed in spite of its findings (it has the record's structure).
     pub indexed: bool,
-    /// The item's own findings, pointers relative to the item.
+    /// The item's own findings; their pointers, and the line and column a `DXER-J001` names, are relative
+    /// to the item (add `line - 1` to a JSON Lines item's line).
     pub findings: Vec<Finding>,
 }
 

@@ -1,0 +1,51 @@
+"""The exceptions of dxer. Every one derives from :class:`DxerError`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dxer._dxer import Finding, Report
+
+
+class DxerError(Exception):
+    """Base class of every error raised by dxer (an internal failure is one too, never a panic)."""
+
+
+class ParseError(DxerError, ValueError):
+    """Data that does not parse: a code list, an event, a policy, a record that is not JSON."""
+
+
+class ValidationError(DxerError, ValueError):
+    """A record that is not valid where a valid one is needed (conversions, workflow).
+
+    ``report`` holds every finding.
+    """
+
+    report: Report
+
+    def __init__(self, message: str, report: Report) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+class CalendarError(DxerError, ValueError):
+    """A date outside the years with calendar data, or invalid year data."""
+
+
+class WorkflowError(DxerError):
+    """An event that is not allowed, or a deadline that cannot be computed.
+
+    ``finding`` holds the located finding (e.g. code ``DXER-W001``).
+    """
+
+    finding: Finding
+
+    def __init__(self, message: str, finding: Finding) -> None:
+        super().__init__(message)
+        self.finding = finding
+
+    @property
+    def code(self) -> str:
+        """The finding's code, e.g. ``DXER-W001``."""
+        return self.finding.code

@@ -1,0 +1,87 @@
+//! Python exceptions. The classes live in `dxer/_errors.py` (so they can carry attributes and multiple
+//! bases such as `ValueError`); this module constructs them from Rust.
+
+use std::any::Any;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyModule;
+
+static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+
+fn make<'py>(py: Python<'py>, class: &str, args: impl pyo3::call::PyCallArgs<'py>) -> PyErr {
+    let built = ERRORS
+        .get_or_try_init(py, || py.import("dxer._errors").map(Bound::unbind))
+        .and_then(|m| m.bind(py).getattr(class))
+        .and_then(|c| c.call1(args));
+    match built {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(e) => e,
+    }
+}
+
+/// `dxer.DxerError(message)`.
+pub fn dxer_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    make(py, "DxerError", (message.into(),))
+}
+
+/// `dxer.ParseError(message)`: data that does not parse (JSON, code lists, events, policies).
+pub fn parse_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    make(py, "ParseError", (message.into(),))
+}
+
+/// `dxer.CalendarError(message)` from the core's error (its text names the cause and the fix).
+pub fn calendar_error(py: Python<'_>, e: &dxer::calendar::CalendarError) -> PyErr {
+    make(py, "CalendarError", (e.to_string(),))
+}
+
+/// `dxer.ValidationError(message, report)`.
+pub fn validation_error(py: Python<'_>, message: String, report: Py<crate::report::Report>) -> PyErr {
+    make(py, "ValidationError", (message, report))
+}
+
+/// `dxer.WorkflowError(message, finding)`.
+pub fn workflow_error(py: Python<'_>, message: String, finding: Py<crate::report::Finding>) -> PyErr {
+    make(py, "WorkflowError", (message, finding))
+}
+
+/// `TypeError` naming the argument.
+pub fn type_error(arg: impl std::fmt::Display, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
+    PyTypeError::new_err(format!("{arg}: expected {expected}, got {}", type_name(got)))
+}
+
+/// `ValueError` naming the argument.
+pub fn value_error(arg: impl std::fmt::Display, message: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(format!("{arg}: {message}"))
+}
+
+/// The Python type name of `obj`, for messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".to_string())
+}
+
+/// The text of a panic payload.
+pub fn panic_text(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+/// The exception a panic becomes: `dxer.DxerError`, never pyo3's `PanicException`.
+pub fn internal(py: Python<'_>, what: &str) -> PyErr {
+    dxer_error(py, format!("internal error in dxer ({what}); this is a bug, please report it with the input"))
+}
+
+/// Runs `f` at the Python boundary: a panic anywhere inside becomes a `dxer.DxerError`.
+pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => Err(internal(py, &panic_text(payload.as_ref()))),
+    }
+}

@@ -1,0 +1,213 @@
+//! Validation options from keyword arguments, and code lists.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use dxer::{DocumentKind, Options, RuleLevel};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::Value;
+
+use crate::conv::{self, Arg};
+use crate::errors::{parse_error, type_error, value_error};
+
+/// `"az"`, `"en"` or `"ru"`.
+pub fn lang(lang: &str) -> PyResult<&'static str> {
+    match lang {
+        "az" => Ok("az"),
+        "en" => Ok("en"),
+        "ru" => Ok("ru"),
+        other => Err(value_error("lang", format!("expected 'az', 'en' or 'ru', got {other:?}"))),
+    }
+}
+
+/// A code given as a string, read with the core's own serde names (e.g. `"start_review"`).
+pub fn code<T: serde::de::DeserializeOwned>(arg: &str, text: &str) -> PyResult<T> {
+    serde_json::from_value(Value::String(text.to_string())).map_err(|e| value_error(arg, e))
+}
+
+/// The keyword arguments every validating function takes.
+#[derive(Default)]
+pub struct OptionArgs<'py> {
+    pub kind: Option<String>,
+    pub today: Option<Bound<'py, PyAny>>,
+    pub rule_levels: Option<Bound<'py, PyAny>>,
+    pub codelists: Option<Bound<'py, PyAny>>,
+    pub hours_per_working_day: Option<u32>,
+    pub max_depth: Option<usize>,
+    pub max_input_bytes: Option<usize>,
+    pub max_variant_combinations: Option<usize>,
+}
+
+impl OptionArgs<'_> {
+    /// The core's options: its defaults, overridden by what was given.
+    pub fn build(&self) -> PyResult<Options> {
+        let mut opts = Options::default();
+        if let Some(kind) = &self.kind {
+            opts.kind = code::<DocumentKind>("kind", kind)?;
+        }
+        if let Some(today) = self.today.as_ref().filter(|t| !t.is_none()) {
+            opts.today = Some(conv::date_arg(today, Arg::Name("today"))?);
+        }
+        if let Some(levels) = self.rule_levels.as_ref().filter(|l| !l.is_none()) {
+            let Ok(dict) = levels.cast::<PyDict>() else {
+                return Err(type_error("rule_levels", "dict[str, str] such as {\"DXER-E005\": \"off\"}", levels));
+            };
+            let mut map = BTreeMap::new();
+            for (code, level) in dict.iter() {
+                let code: String = code.extract().map_err(|_| type_error("rule_levels", "str keys (codes)", &code))?;
+                let level: String = level.extract().map_err(|_| {
+                    type_error(format!("rule_levels[{code:?}]"), "'error', 'warning', 'info' or 'off'", &level)
+                })?;
+                map.insert(code.clone(), self::code::<RuleLevel>(&format!("rule_levels[{code:?}]"), &level)?);
+            }
+            opts.rule_levels = map;
+        }
+        if let Some(lists) = self.codelists.as_ref().filter(|l| !l.is_none()) {
+            let Ok(lists) = lists.cast::<CodeLists>() else {
+                return Err(type_error("codelists", "dxer.CodeLists", lists));
+            };
+            opts.codelists = lists.get().inner.clone();
+        }
+        if let Some(h) = self.hours_per_working_day {
+            opts.hours_per_working_day = h;
+        }
+        if let Some(d) = self.max_depth {
+            opts.max_depth = d;
+        }
+        if let Some(b) = self.max_input_bytes {
+            opts.max_input_bytes = b;
+        }
+        if let Some(c) = self.max_variant_combinations {
+            opts.max_variant_combinations = c;
+        }
+        Ok(opts)
+    }
+}
+
+/// The code lists the validator checks codes against: the built-in lists, or these with a newer provider
+/// list or service-area classifier (no recompiling).
+#[pyclass(frozen, module = "dxer._dxer", name = "CodeLists")]
+pub struct CodeLists {
+    pub inner: Arc<dxer::CodeLists>,
+}
+
+fn overlay(py: Python<'_>, base: &Arc<dxer::CodeLists>, which: Which, json: &str) -> PyResult<CodeLists> {
+    let result = match which {
+        Which::Providers => base.with_providers_json(json),
+        Which::ServiceAreas => base.with_service_areas_json(json),
+    };
+    result.map(|lists| CodeLists { inner: Arc::new(lists) }).map_err(|e| parse_error(py, e.to_string()))
+}
+
+#[pymethods]
+impl CodeLists {
+    /// The built-in lists, optionally with the provider list and/or the service-area classifier replaced.
+    #[new]
+    #[pyo3(signature = (*, providers_json=None, service_areas_json=None))]
+    fn new(py: Python<'_>, providers_json: Option<&str>, service_areas_json: Option<&str>) -> PyResult<CodeLists> {
+        crate::errors::guard(py, || {
+            let mut lists = CodeLists { inner: dxer::CodeLists::built_in() };
+            if let Some(json) = providers_json {
+                lists = overlay(py, &lists.inner, Which::Providers, json)?;
+            }
+            if let Some(json) = service_areas_json {
+                lists = overlay(py, &lists.inner, Which::ServiceAreas, json)?;
+            }
+            Ok(lists)
+        })
+    }
+
+    /// The lists published with this version of dxer.
+    #[staticmethod]
+    fn built_in() -> CodeLists {
+        CodeLists { inner: dxer::CodeLists::built_in() }
+    }
+
+    /// `lists.with_providers_json(json)`: a copy of `lists` with the provider list replaced;
+    /// `CodeLists.with_providers_json(json)`: the built-in lists with the provider list replaced.
+    #[classattr]
+    fn with_providers_json() -> ListLoader {
+        ListLoader { which: Which::Providers }
+    }
+
+    /// Like `with_providers_json`, for the service-area classifier.
+    #[classattr]
+    fn with_service_areas_json() -> ListLoader {
+        ListLoader { which: Which::ServiceAreas }
+    }
+
+    /// Version of the provider list in use.
+    #[getter]
+    fn providers_version(&self) -> String {
+        self.inner.providers_version().to_string()
+    }
+
+    /// The provider with this code, as a dict (`None` if unknown).
+    fn provider<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.provider(code).map(|p| conv::ser_to_py(py, p)).transpose()
+    }
+
+    /// Every provider, as dicts, by code.
+    fn providers<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.inner.providers().map(|p| conv::ser_to_py(py, p)).collect()
+    }
+
+    /// Today's body that took over the services of `code` (following successor links), as a dict.
+    fn current_successor<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.current_successor(code).map(|p| conv::ser_to_py(py, p)).transpose()
+    }
+
+    /// The service area (or sub-area) with this code, as a dict.
+    fn service_area<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.service_area(code).map(|a| conv::ser_to_py(py, a)).transpose()
+    }
+
+    /// The label (dict az/en/ru) of `code` in the closed list `list` (e.g. `"channels"`).
+    fn label<'py>(&self, py: Python<'py>, list: &str, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.label(list, code).map(|l| conv::ser_to_py(py, l)).transpose()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<dxer.CodeLists providers_version={:?}>", self.inner.providers_version())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Which {
+    Providers,
+    ServiceAreas,
+}
+
+/// The descriptor behind `CodeLists.with_providers_json` / `with_service_areas_json`: called on the class
+/// it starts from the built-in lists, called on an instance from that instance.
+#[pyclass(frozen, module = "dxer._dxer", name = "ListLoader")]
+pub struct ListLoader {
+    which: Which,
+}
+
+#[pymethods]
+impl ListLoader {
+    fn __get__(&self, instance: &Bound<'_, PyAny>, owner: Option<&Bound<'_, PyAny>>) -> PyResult<BoundLoader> {
+        let _ = owner;
+        let base = match instance.cast::<CodeLists>() {
+            Ok(lists) => lists.get().inner.clone(),
+            Err(_) => dxer::CodeLists::built_in(),
+        };
+        Ok(BoundLoader { which: self.which, base })
+    }
+}
+
+/// `with_providers_json` / `with_service_areas_json` bound to a base list.
+#[pyclass(frozen, module = "dxer._dxer", name = "BoundListLoader")]
+pub struct BoundLoader {
+    which: Which,
+    base: Arc<dxer::CodeLists>,
+}
+
+#[pymethods]
+impl BoundLoader {
+    fn __call__(&self, py: Python<'_>, json: &str) -> PyResult<CodeLists> {
+        crate::errors::guard(py, || overlay(py, &self.base, self.which, json))
+    }
+}
