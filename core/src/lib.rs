@@ -38,7 +38,7 @@ mod report;
 pub mod rules;
 pub mod schema;
 pub mod text;
-mod validate;
+pub(crate) mod validate;
 
 pub use codelists::CodeLists;
 pub use report::{DocumentKind, Finding, Message, Report, Severity};

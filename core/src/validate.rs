@@ -218,6 +218,19 @@ pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Val
     }
 }
 
+/// Validates a parsed record and returns the typed record too, when its structure is valid (even if
+/// semantic rules found errors): the registry keeps such records, and this avoids deserializing twice.
+pub(crate) fn validate_record_value(value: &Value, opts: &Options) -> (Report, Option<Record>) {
+    let opts = match opts.kind {
+        DocumentKind::Record => Cow::Borrowed(opts),
+        _ => Cow::Owned(Options { kind: DocumentKind::Record, ..opts.clone() }),
+    };
+    match run(value, &opts) {
+        (report, Some(rules::Subject::Record(record))) => (report, Some(*record)),
+        (report, _) => (report, None),
+    }
+}
+
 fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
     let kind = opts.kind.resolve_for(value);
     if let Some(depth) = too_deep(value, opts.max_depth) {

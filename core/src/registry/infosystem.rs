@@ -122,11 +122,11 @@ pub fn generate_information_system_text() -> String {
 
 /// A problem with a registration card, or with a file of cards.
 ///
-/// The rule catalogue has no code yet for a card that does not have the card's structure, so `finding` is
-/// only present when a catalogued rule applies: `DXER-J001`/`DXER-J003` (the text is not JSON, or too
-/// large or deep) and the text hygiene of every Azerbaijani text (`DXER-H001`, `DXER-H002`, `DXER-R001`,
-/// which report but do not keep a card out). Structural problems (not an array, a missing or unknown
-/// field, a wrong value, a repeated code) carry the English `error` only, and keep the card out.
+/// A problem with an information-system card. Every problem has a catalogued finding: `DXER-J001` /
+/// `DXER-J003` when the text is not JSON (or too large or deep), `DXER-X007` when a card does not have the
+/// card's structure (not an array, a missing or unknown field, a wrong value, a repeated code: the card is
+/// kept out), and the text hygiene of every Azerbaijani text (`DXER-H001`, `DXER-H002`, `DXER-R001`, which
+/// report but do not keep a card out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardProblem {
     /// Position of the card in the array (0-based); `None` when the text as a whole is not an array of
@@ -141,14 +141,14 @@ pub struct CardProblem {
     pub error: String,
     /// Whether the card was kept out of the registry.
     pub rejected: bool,
-    /// The catalogued finding, when a rule of the catalogue applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finding: Option<Finding>,
+    /// The catalogued finding.
+    pub finding: Finding,
 }
 
 impl CardProblem {
     pub(crate) fn structural(index: Option<usize>, code: Option<String>, pointer: String, error: String) -> Self {
-        CardProblem { index, code, pointer, error, rejected: true, finding: None }
+        let finding = crate::rules::finding("DXER-X007", &pointer, &[("detail", &error)]);
+        CardProblem { index, code, pointer, error, rejected: true, finding }
     }
 
     fn from_finding(index: Option<usize>, code: Option<String>, finding: Finding, rejected: bool) -> Self {
@@ -158,7 +158,7 @@ impl CardProblem {
             pointer: finding.pointer.clone(),
             error: finding.message.en.clone(),
             rejected,
-            finding: Some(finding),
+            finding,
         }
     }
 }

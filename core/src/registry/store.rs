@@ -610,10 +610,9 @@ fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
             return Loaded { line, report, record: None, record_id: None, version: None };
         }
     };
-    let report = crate::validate(&value, opts);
+    let (report, record) = crate::validate::validate_record_value(&value, opts);
     let record_id = value.get("record_id").and_then(Value::as_str).map(str::to_string);
     let version = value.get("version").and_then(Value::as_u64).and_then(|v| u32::try_from(v).ok());
-    let record = if structurally_invalid(&report) { None } else { Record::deserialize(value).ok() };
     Loaded { line, report, record, record_id, version }
 }
 

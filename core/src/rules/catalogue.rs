@@ -618,6 +618,15 @@ pub static CATALOGUE: &[Rule] = &[
         en: "Version {version} of record {record_id} is loaded twice.",
         ru: "Версия {version} записи {record_id} загружена дважды.",
     },
+    Rule {
+        code: "DXER-X007",
+        severity: Error,
+        title: "information-system card invalid",
+        provision: "CM decision No. 129 (2026), §4.1 (unified register of state information resources and systems)",
+        az: "İnformasiya sisteminin qeydiyyat kartı qəbul edilmir: {detail}.",
+        en: "The information-system registration card is not accepted: {detail}.",
+        ru: "Регистрационная карточка информационной системы не принята: {detail}.",
+    },
 ];
 
 /// Where a rule applies.

@@ -10,24 +10,33 @@ use crate::validate::escape_token;
 /// Walks the document; every member named `az`, `en` or `ru` holding a string is localized text.
 /// Depth is bounded by the caller (`Options::max_depth`).
 pub(crate) fn check_value(value: &Value, out: &mut Emitter) {
-    let mut path: Vec<String> = Vec::new();
+    let mut path: Vec<Token<'_>> = Vec::new();
     walk(value, &mut path, out);
 }
 
-fn pointer(path: &[String]) -> String {
+/// One step of the path to the current value: borrowed, so walking allocates nothing until a finding.
+enum Token<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer(path: &[Token<'_>]) -> String {
     let mut p = String::new();
     for token in path {
         p.push('/');
-        p.push_str(&escape_token(token));
+        match token {
+            Token::Key(k) => p.push_str(&escape_token(k)),
+            Token::Index(i) => p.push_str(&i.to_string()),
+        }
     }
     p
 }
 
-fn walk(value: &Value, path: &mut Vec<String>, out: &mut Emitter) {
+fn walk<'a>(value: &'a Value, path: &mut Vec<Token<'a>>, out: &mut Emitter) {
     match value {
         Value::Object(map) => {
             for (key, v) in map {
-                path.push(key.clone());
+                path.push(Token::Key(key));
                 match (key.as_str(), v) {
                     ("az" | "en" | "ru", Value::String(s)) => check_text(key, s, path, out),
                     // Plain strings written in Azerbaijani: article references and the signer's name.
@@ -35,7 +44,7 @@ fn walk(value: &Value, path: &mut Vec<String>, out: &mut Emitter) {
                     ("articles", Value::Array(items)) => {
                         for (i, item) in items.iter().enumerate() {
                             if let Value::String(s) = item {
-                                path.push(i.to_string());
+                                path.push(Token::Index(i));
                                 check_script_only(s, path, out);
                                 path.pop();
                             }
@@ -48,7 +57,7 @@ fn walk(value: &Value, path: &mut Vec<String>, out: &mut Emitter) {
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                path.push(i.to_string());
+                path.push(Token::Index(i));
                 walk(v, path, out);
                 path.pop();
             }
@@ -57,7 +66,7 @@ fn walk(value: &Value, path: &mut Vec<String>, out: &mut Emitter) {
     }
 }
 
-fn check_text(lang: &str, s: &str, path: &[String], out: &mut Emitter) {
+fn check_text(lang: &str, s: &str, path: &[Token<'_>], out: &mut Emitter) {
     if !s.is_empty() && s.trim().is_empty() {
         out.emit("DXER-R001", &pointer(path), &[]);
     }
@@ -67,7 +76,7 @@ fn check_text(lang: &str, s: &str, path: &[String], out: &mut Emitter) {
 }
 
 /// `DXER-H001`, `DXER-H002` on one Azerbaijani string.
-fn check_script_only(s: &str, path: &[String], out: &mut Emitter) {
+fn check_script_only(s: &str, path: &[Token<'_>], out: &mut Emitter) {
     let report = check_script(s);
     if report.is_clean() {
         return;

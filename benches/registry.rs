@@ -1,0 +1,193 @@
+//! The whole registry: load + validate every record (JSON Lines), cross-record check, statistics.
+//!
+//! `cargo bench -p dxer --bench registry` generates 10,000 and 100,000 records in memory by varying the
+//! identity-card fixture (unique record ids and service codes; providers, forms, fees, composites and a
+//! dissolved provider varied), then times each phase and prints the process's peak memory (`VmHWM` from
+//! `/proc/self/status` on Linux, "n/a" elsewhere). Target (issue #3): linear growth (100k / 10k ≈ 10x) and
+//! 100k records in under 2 s on 2 cores.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dxer::registry::Registry;
+use serde_json::{json, Value};
+
+const PROVIDERS: &[&str] = &["DIN", "EN", "DVX", "EEMSN", "SN", "ETN", "IN", "KTN", "ASAN", "DMX", "DSMF", "AZERSU"];
+const FORMS: &[&str] = &["electronic", "in_person", "mixed"];
+
+fn fixture() -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid/identity-card/input.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("identity-card fixture")).expect("valid JSON")
+}
+
+/// `n` records as JSON Lines.
+fn generate(n: usize) -> String {
+    let base = fixture();
+    let mut out = String::with_capacity(n * 9_000);
+    for i in 0..n {
+        let mut r = base.clone();
+        r["record_id"] = json!(format!("REC-B-{i:07}"));
+        let g = &mut r["reglament"]["general"];
+        g["service_code"] = json!(format!("DX-{i:06}"));
+        // One service in 97 still belongs to the renamed 2013 ministry (DXER-P002, DXER-X004).
+        g["provider"] = json!(if i % 97 == 0 { "RITN" } else { PROVIDERS[i % PROVIDERS.len()] });
+        g["form"] = json!(FORMS[i % FORMS.len()]);
+        if i % 50 == 49 {
+            g["components"] = json!([format!("DX-{:06}", i - 1), format!("DX-{:06}", i - 2)]);
+        }
+        if i % 4 == 0 {
+            r["reglament"]["standard"]["fees"] = json!({"free": true});
+        } else {
+            r["reglament"]["standard"]["fees"]["tiers"][0]["amount"] = json!(format!("{}.00", 5 + i % 20));
+        }
+        if i % 10 == 0 {
+            r["status"] = json!("registered");
+        }
+        out.push_str(&r.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+const CARDS: &str = r#"[{"code": "IS-IAMAS", "name": {"az": "İdentifikasiya, Autentifikasiya və Miqrasiya Avtomatlaşdırılmış Sistemi"},
+  "owner": "DIN", "operator": "DIN", "legal_act": {"type": "law", "number": "614-IQ", "date": "1999-02-14",
+  "title": {"az": "Şəxsiyyət vəsiqəsi haqqında Qanun"}}, "purpose": {"az": "Şəxsiyyət vəsiqələrinin uçotu"},
+  "personal_data": true, "hosting": "g_cloud"}]"#;
+
+/// Peak resident memory of the process so far.
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_string()))
+        .unwrap_or_else(|| "n/a".to_string())
+}
+
+struct Run {
+    n: usize,
+    bytes: usize,
+    load: Duration,
+    check: Duration,
+    stats: Duration,
+}
+
+impl Run {
+    fn total(&self) -> Duration {
+        self.load + self.check + self.stats
+    }
+}
+
+/// Resident memory of the process now, in kB.
+fn resident_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line["VmRSS:".len()..].trim().trim_end_matches(" kB").parse().ok()
+}
+
+fn run(n: usize) -> Run {
+    let text = generate(n);
+    let before = resident_kb();
+    let start = Instant::now();
+    let mut registry = Registry::from_json_lines(&text);
+    assert!(registry.add_information_systems_json(CARDS).is_empty());
+    let load = start.elapsed();
+    assert_eq!(registry.len(), n, "every generated record is indexed");
+    let start = Instant::now();
+    let findings = black_box(registry.check());
+    let check = start.elapsed();
+    let start = Instant::now();
+    let stats = black_box(registry.stats());
+    let stats_time = start.elapsed();
+    assert_eq!(stats.totals.services as usize, n);
+    assert!(findings.iter().any(|f| f.finding.code == "DXER-X004"));
+    let held = match (before, resident_kb()) {
+        (Some(a), Some(b)) => format!("{:.1} kB/record", b.saturating_sub(a) as f64 / n as f64),
+        _ => "n/a".to_string(),
+    };
+    let r = Run { n, bytes: text.len(), load, check, stats: stats_time };
+    println!(
+        "{:>7} records {:>6.1} MB | load+validate {:>8.3} s | check {:>7.3} s | stats {:>7.3} s | total {:>8.3} s \
+         ({:>5.1} µs/record) | problems {} | findings {} | peak memory {} | registry holds {}",
+        r.n,
+        r.bytes as f64 / 1e6,
+        r.load.as_secs_f64(),
+        r.check.as_secs_f64(),
+        r.stats.as_secs_f64(),
+        r.total().as_secs_f64(),
+        r.total().as_secs_f64() * 1e6 / n as f64,
+        registry.problems().len(),
+        findings.len(),
+        peak_memory(),
+        held
+    );
+    drop(registry);
+    r
+}
+
+/// Where the time of loading goes, one thread, on `n` generated records (best of 3 rounds, µs per record):
+/// parsing a line into a `serde_json::Value`, `dxer::validate` on the value (schema + rules + text hygiene),
+/// building the typed `Record` (from the value, or from the text), and the registry's own load of the same
+/// lines on one thread (`Registry::load_json_lines` with fewer items than it splits across threads).
+fn breakdown(n: usize) {
+    use serde::Deserialize;
+    let text = generate(n);
+    let lines: Vec<&str> = text.lines().collect();
+    let values: Vec<Value> = lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let opts = dxer::Options::default();
+    let best = |f: &mut dyn FnMut()| {
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed().as_secs_f64() * 1e6 / n as f64
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let parse = best(&mut || lines.iter().for_each(|l| drop(black_box(serde_json::from_str::<Value>(l).unwrap()))));
+    let validate = best(&mut || values.iter().for_each(|v| drop(black_box(dxer::validate(v, &opts)))));
+    let schema: Value = serde_json::from_str(dxer::schema::RECORD_SCHEMA).unwrap();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let schema_only = best(&mut || values.iter().for_each(|v| assert!(black_box(validator.is_valid(v)))));
+    let typed_value =
+        best(&mut || values.iter().for_each(|v| drop(black_box(dxer::model::Record::deserialize(v.clone()).unwrap()))));
+    let clone = best(&mut || values.iter().for_each(|v| drop(black_box(v.clone()))));
+    let typed_text = best(&mut || {
+        lines.iter().for_each(|l| drop(black_box(serde_json::from_str::<dxer::model::Record>(l).unwrap())))
+    });
+    let one_thread = best(&mut || {
+        // Chunks of 3 lines stay below the parallel threshold: the sequential path, as on wasm32.
+        let mut registry = Registry::new();
+        for chunk in lines.chunks(3) {
+            registry.load_json_lines(&chunk.join("\n"));
+        }
+        black_box(registry);
+    });
+    println!("breakdown on {n} records, one thread, best of 3, µs per record:");
+    println!("  parse a line into serde_json::Value       {parse:>7.1}");
+    println!("  dxer::validate(&Value)                    {validate:>7.1}");
+    println!("    of which the JSON Schema (is_valid)     {schema_only:>7.1}");
+    println!("  Record::deserialize(Value)                {:>7.1}", typed_value - clone);
+    println!("  Record from the text (serde_json)         {typed_text:>7.1}");
+    println!("  Registry load on one thread, all included {one_thread:>7.1}");
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets without `--bench`: keep that quick.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let (small, large) = if quick { (100, 1_000) } else { (10_000, 100_000) };
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    println!("threads: {threads}");
+    let a = run(small);
+    let b = run(large);
+    let ratio = b.total().as_secs_f64() / a.total().as_secs_f64();
+    println!(
+        "ratio {large} / {small} records: {ratio:.2}x (linear: 10x); {large} records in {:.3} s \
+         (target for 100,000: < 2 s on 2 cores)",
+        b.total().as_secs_f64()
+    );
+    breakdown(if quick { 100 } else { 5_000 });
+}
