@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success; 1 findings of error severity; 2 usage or I/O error.
 
+mod commands;
 mod input;
 mod report;
 
@@ -54,6 +55,12 @@ enum Command {
     /// Validate records (files, folders, JSON Lines, `-` for stdin) and report findings.
     #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
+    /// Convert records to CPSV-AP, schema.org, open data (CSV, JSON Lines) or a rendered reglament.
+    #[command(after_help = CONVERT_EXAMPLES)]
+    Convert(ConvertArgs),
+    /// The registry as a whole: statistics, cross-record checks, due and overdue duties.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
     /// Compute a deadline: a date plus working days, calendar days or months.
     #[command(after_help = DEADLINE_EXAMPLES)]
     Deadline(DeadlineArgs),
@@ -73,6 +80,94 @@ enum Command {
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+    },
+}
+
+const CONVERT_EXAMPLES: &str = "\
+Examples:
+  dxer convert --to cpsv examples/records/identity-card.json            # to standard output
+  dxer convert --to html examples/records/ -o out/                      # one page per record
+  dxer convert --to csv examples/records/registry.jsonl -o services.csv  # open data, one row per service
+  dxer convert --to md --lang en examples/records/driving-licence.json -o driving-licence.md
+
+An invalid record is not converted: its errors are printed and the exit status is 1.";
+
+const REGISTRY_EXAMPLES: &str = "\
+Examples:
+  dxer registry stats examples/records/registry.jsonl
+  dxer registry stats examples/records/ --csv > stats.csv
+  dxer registry check examples/records/registry.jsonl --cards information-systems.json
+  dxer registry due --on 2026-11-25 examples/records/";
+
+#[derive(clap::Args)]
+struct ConvertArgs {
+    /// Target format.
+    #[arg(long, value_enum)]
+    to: commands::To,
+    /// Files, folders or `-` (standard input).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output file (one record, or csv/jsonl) or folder (several records).
+    #[arg(short, long)]
+    out: Option<PathBuf>,
+    /// Language of rendered text and of error messages.
+    #[arg(long, value_enum, default_value = "az")]
+    lang: Lang,
+}
+
+#[derive(clap::Args)]
+struct RegistryArgs {
+    /// Files (JSON: one record or an array; JSON Lines) or folders.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Information-system registration cards (a JSON array).
+    #[arg(long)]
+    cards: Option<PathBuf>,
+    /// Language of the messages.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: Lang,
+    /// A newer provider code list.
+    #[arg(long)]
+    providers: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum RegistryCommand {
+    /// Per-provider counts of services, like the 2013 e-government bulletin's tables.
+    #[command(after_help = REGISTRY_EXAMPLES)]
+    Stats {
+        #[command(flatten)]
+        args: RegistryArgs,
+        /// CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// Count overdue duties on this date (YYYY-MM-DD).
+        #[arg(long)]
+        on: Option<NaiveDate>,
+    },
+    /// Cross-record findings: duplicate codes, dangling components, dissolved providers, unregistered systems.
+    #[command(after_help = REGISTRY_EXAMPLES)]
+    Check {
+        #[command(flatten)]
+        args: RegistryArgs,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Duties overdue or due soon on a date (submission 30, review 7, fix 7 working days).
+    #[command(after_help = REGISTRY_EXAMPLES)]
+    Due {
+        #[command(flatten)]
+        args: RegistryArgs,
+        /// The day to look from (YYYY-MM-DD).
+        #[arg(long)]
+        on: NaiveDate,
+        /// Working days left under which a duty is "due soon".
+        #[arg(long, default_value_t = 2)]
+        margin: u32,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -226,6 +321,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(args) => validate(args),
+        Command::Convert(args) => convert(args),
+        Command::Registry(cmd) => registry(cmd),
         Command::Deadline(args) => deadline(args),
         Command::Calendar(args) => calendar(args),
         Command::Schema(args) => schema(args),
@@ -244,9 +341,47 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_text(path: &PathBuf, what: &str) -> Result<String, InputError> {
+pub(crate) fn read_text(path: &PathBuf, what: &str) -> Result<String, InputError> {
     let bytes = std::fs::read(path).map_err(|e| InputError(format!("cannot read {what} {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| InputError(format!("{what} {} is not UTF-8: {e}", path.display())))
+}
+
+fn with_providers(mut opts: Options, providers: &Option<PathBuf>) -> Result<Options, InputError> {
+    if let Some(path) = providers {
+        let text = read_text(path, "provider list")?;
+        let lists = CodeLists::built_in().with_providers_json(&text).map_err(|e| InputError(e.to_string()))?;
+        opts.codelists = Arc::new(lists);
+    }
+    Ok(opts)
+}
+
+fn convert(args: ConvertArgs) -> Result<ExitCode, InputError> {
+    let units = input::collect(&args.paths, false)?;
+    commands::convert(&units, args.to, args.out.as_ref(), args.lang.code(), &Options::default())
+}
+
+fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {
+    let load = |args: &RegistryArgs| -> Result<_, InputError> {
+        let opts = with_providers(Options::default(), &args.providers)?;
+        commands::load_registry(&args.paths, args.cards.as_ref(), &opts, args.lang.code())
+    };
+    let calendar = Calendar::azerbaijan();
+    match cmd {
+        RegistryCommand::Stats { args, csv, on } => {
+            let (registry, _) = load(&args)?;
+            commands::stats(&registry, csv, on, calendar)
+        }
+        RegistryCommand::Check { args, json } => {
+            let (registry, had_errors) = load(&args)?;
+            let code = commands::check(&registry, json, args.lang.code())?;
+            Ok(if had_errors { ExitCode::from(1) } else { code })
+        }
+        RegistryCommand::Due { args, on, margin, json } => {
+            let (registry, _) = load(&args)?;
+            let policy = dxer::registry::workflow::Policy { due_soon_margin: margin, ..Default::default() };
+            commands::due(&registry, on, &policy, calendar, json, args.lang.code())
+        }
+    }
 }
 
 fn options(args: &ValidateArgs) -> Result<Options, InputError> {
@@ -259,11 +394,7 @@ fn options(args: &ValidateArgs) -> Result<Options, InputError> {
         today: args.today,
         ..Options::default()
     };
-    if let Some(path) = &args.providers {
-        let text = read_text(path, "provider list")?;
-        let lists = CodeLists::built_in().with_providers_json(&text).map_err(|e| InputError(e.to_string()))?;
-        opts.codelists = Arc::new(lists);
-    }
+    opts = with_providers(opts, &args.providers)?;
     for spec in &args.rule_levels {
         let (code, level) =
             spec.split_once('=').ok_or_else(|| InputError(format!("--rule-level {spec:?}: expected CODE=LEVEL")))?;
@@ -326,7 +457,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, InputError> {
     Ok(if reports.iter().all(|r| r.ok) { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn write_stdout(text: &str) -> Result<(), InputError> {
+pub(crate) fn write_stdout(text: &str) -> Result<(), InputError> {
     let mut out = std::io::stdout().lock();
     let result =
         out.write_all(text.as_bytes()).and_then(|_| if text.ends_with('\n') { Ok(()) } else { out.write_all(b"\n") });

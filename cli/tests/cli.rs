@@ -164,3 +164,66 @@ fn schema_rules_completions_help() {
     dxer().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("dxer"));
     dxer().args(["validate", "--help"]).assert().success().stdout(predicate::str::contains("Examples:"));
 }
+
+#[test]
+fn convert_to_every_format_and_refuse_invalid_records() {
+    let dir = tempfile::tempdir().unwrap();
+    for (to, needle) in [
+        ("cpsv", "\"@context\""),
+        ("schema-org", "GovernmentService"),
+        ("html", "<!DOCTYPE html>"),
+        ("md", "# "),
+        ("csv", "service_code,"),
+        ("jsonl", "\"record_id\":\"REC-2026-000101\""),
+    ] {
+        dxer().args(["convert", "--to", to, VALID]).assert().success().stdout(predicate::str::contains(needle));
+    }
+    // Several records into a folder, one file each; the defective examples are refused (exit 1).
+    let out = dir.path().join("html");
+    dxer()
+        .args(["convert", "--to", "html", "examples/records/", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("seed-004-style-defects.json: not converted"));
+    assert!(out.join("identity-card.html").exists());
+    assert!(!out.join("seed-004-style-defects.html").exists());
+    // CSV over a JSON Lines file: a header and one row per record.
+    let csv = dir.path().join("services.csv");
+    dxer().args(["convert", "--to", "csv", "examples/records/registry.jsonl", "-o"]).arg(&csv).assert().success();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 1 + 6);
+    dxer()
+        .args(["convert", "--to", "html", "examples/records/"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o"));
+}
+
+#[test]
+fn registry_stats_check_and_due() {
+    dxer()
+        .args(["registry", "stats", "examples/records/registry.jsonl"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("TOTAL"))
+        .stdout(predicate::str::contains("DIN"));
+    let out = dxer().args(["registry", "stats", "--csv", "examples/records/registry.jsonl"]).output().unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("provider,"));
+    assert_eq!(csv.lines().count(), 1 + 4 + 1, "header, four providers, totals");
+
+    let out = dxer().args(["registry", "check", "--json", "examples/records/registry.jsonl"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the newborn package names components that are not in the examples");
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(findings.iter().any(|f| f["code"] == "DXER-X002" && f["record_id"] == "REC-2026-000105"));
+
+    let out = dxer()
+        .args(["registry", "due", "--json", "--on", "2026-06-12", "examples/records/registry.jsonl"])
+        .output()
+        .unwrap();
+    let due: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(due.iter().all(|f| f["code"] == "DXER-W011" || f["code"] == "DXER-W010"));
+    dxer().args(["registry", "due", "--on", "2020-01-01", "examples/records/registry.jsonl"]).assert().success();
+    dxer().args(["registry", "stats", "no/such/dir"]).assert().code(2);
+}

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError, Period};
 use crate::model::{HistoryEntry, LocalizedText, Record, RecordStatus, Review, Submission, Validity, WorkflowEvent};
-use crate::rules::finding;
+use crate::rules::{finding, finding_localized};
 use crate::Finding;
 
 /// The deadlines and counting rules of the registry.
@@ -145,6 +145,20 @@ impl DutyKind {
             DutyKind::Review => "review",
             DutyKind::Fix => "fix",
         }
+    }
+
+    /// The duty in words, in az/en/ru.
+    fn words(self) -> [String; 3] {
+        let [az, en, ru] = match self {
+            DutyKind::Submission => {
+                ["reqlamentin təqdim edilməsi", "submission of the reglament", "представление регламента"]
+            }
+            DutyKind::Review => ["təqdimatın yoxlanılması", "review of the submission", "проверка представления"],
+            DutyKind::Fix => {
+                ["çatışmazlıqların aradan qaldırılması", "correction of the defects", "устранение недостатков"]
+            }
+        };
+        [az.to_string(), en.to_string(), ru.to_string()]
     }
 
     /// Who owes it: `"provider"` or `"operator"`.
@@ -304,12 +318,9 @@ pub fn due_findings(record: &Record, on: NaiveDate, policy: &Policy, calendar: &
                     Standing::DueSoon => "DXER-W011",
                     Standing::OnTime => return None,
                 };
-                let args = [
-                    ("duty", s.duty.kind.code()),
-                    ("due", &s.duty.due.to_string()),
-                    ("days", &s.working_days.to_string()),
-                ];
-                Some(finding(code, &s.duty.pointer, &args))
+                let args = [("due", s.duty.due.to_string()), ("days", s.working_days.to_string())];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                Some(finding_localized(code, &s.duty.pointer, &args, &[("duty", s.duty.kind.words())]))
             })
             .collect(),
     }

@@ -1,0 +1,336 @@
+//! `dxer convert` and `dxer registry …`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use dxer::calendar::Calendar;
+use dxer::convert::{cpsv, opendata, render, schema_org};
+use dxer::model::Record;
+use dxer::registry::workflow::{due_findings, Policy};
+use dxer::registry::Registry;
+use dxer::{Finding, Options};
+
+use crate::input::{self, InputError, Unit};
+
+/// Output formats of `dxer convert`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum To {
+    /// CPSV-AP 3.2.0 JSON-LD.
+    Cpsv,
+    /// schema.org GovernmentService JSON-LD.
+    SchemaOrg,
+    /// Open-data CSV, one row per service (all inputs in one file).
+    Csv,
+    /// JSON Lines, one full record per line (all inputs in one file).
+    Jsonl,
+    /// The rendered reglament as a self-contained HTML page.
+    Html,
+    /// The rendered reglament as Markdown.
+    Md,
+}
+
+impl To {
+    fn extension(self) -> &'static str {
+        match self {
+            To::Cpsv => "cpsv.jsonld",
+            To::SchemaOrg => "schema.jsonld",
+            To::Csv => "csv",
+            To::Jsonl => "jsonl",
+            To::Html => "html",
+            To::Md => "md",
+        }
+    }
+
+    /// Whether every input goes into one output.
+    fn combined(self) -> bool {
+        matches!(self, To::Csv | To::Jsonl)
+    }
+
+    fn one(self, record: &Record, lang: &str, opts: &Options) -> String {
+        let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
+        match self {
+            To::Cpsv => pretty(&cpsv::to_jsonld_with(record, &opts.codelists)),
+            To::SchemaOrg => pretty(&schema_org::to_jsonld_in(record, lang, &opts.codelists)),
+            To::Html => render::to_html_with(record, lang, &opts.codelists),
+            To::Md => render::to_markdown_with(record, lang, &opts.codelists),
+            To::Csv => opendata::to_csv_with(std::slice::from_ref(record), &opts.codelists),
+            To::Jsonl => opendata::to_jsonl(std::slice::from_ref(record)),
+        }
+    }
+}
+
+fn print_refusal(unit: &Unit, findings: &[Finding], lang: &str) {
+    eprintln!("{}: not converted: the record has errors", unit.source);
+    for f in findings.iter().filter(|f| f.severity == dxer::Severity::Error) {
+        let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
+        eprintln!("  error[{}] {pointer}: {}", f.code, f.message.get(lang));
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<(), InputError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| InputError(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    std::fs::write(path, text).map_err(|e| InputError(format!("cannot write {}: {e}", path.display())))
+}
+
+/// Output file name of one unit inside a folder: the file stem, the JSON Lines line, the extension.
+fn output_name(unit: &Unit, to: To) -> String {
+    let stem = match &unit.path {
+        Some(p) => {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("record");
+            // Fixture folders hold `input.json`: name the output after the folder instead.
+            if stem == "input" {
+                p.parent().and_then(|d| d.file_name()).and_then(|s| s.to_str()).unwrap_or(stem).to_string()
+            } else {
+                stem.to_string()
+            }
+        }
+        None => "stdin".to_string(),
+    };
+    match unit.line {
+        Some(line) => format!("{stem}-{line}.{}", to.extension()),
+        None => format!("{stem}.{}", to.extension()),
+    }
+}
+
+/// `dxer convert`.
+pub fn convert(
+    units: &[Unit],
+    to: To,
+    out: Option<&PathBuf>,
+    lang: &str,
+    opts: &Options,
+) -> Result<ExitCode, InputError> {
+    let parsed: Vec<Option<Record>> = input::par_map(
+        units,
+        |u| match dxer::parse_record(u.bytes.as_slice(), opts) {
+            Ok(valid) => Ok(valid.value),
+            Err(report) => Err(report.findings),
+        },
+        &|| {},
+    )
+    .into_iter()
+    .zip(units)
+    .map(|(result, unit)| match result {
+        Ok(record) => Some(record),
+        Err(findings) => {
+            print_refusal(unit, &findings, lang);
+            None
+        }
+    })
+    .collect();
+    let refused = parsed.iter().any(Option::is_none);
+    if to.combined() {
+        let records: Vec<Record> = parsed.into_iter().flatten().collect();
+        let text = match to {
+            To::Csv => opendata::to_csv_with(&records, &opts.codelists),
+            _ => opendata::to_jsonl(&records),
+        };
+        match out {
+            Some(path) => write(path, &text)?,
+            None => crate::write_stdout(&text)?,
+        }
+    } else {
+        let converted: Vec<(&Unit, String)> =
+            units.iter().zip(&parsed).filter_map(|(u, r)| r.as_ref().map(|r| (u, to.one(r, lang, opts)))).collect();
+        match out {
+            None if converted.len() <= 1 => {
+                if let Some((_, text)) = converted.first() {
+                    crate::write_stdout(text)?;
+                }
+            }
+            None => return Err(InputError("several records: name an output folder with -o".into())),
+            Some(path) if units.len() == 1 && !path.is_dir() => {
+                if let Some((_, text)) = converted.first() {
+                    write(path, text)?;
+                }
+            }
+            Some(dir) => {
+                for (unit, text) in &converted {
+                    let path = dir.join(output_name(unit, to));
+                    write(&path, text)?;
+                    eprintln!("wrote {}", path.display());
+                }
+            }
+        }
+    }
+    Ok(if refused { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Loads files into a registry, reporting each file's load problems (with the file named) on stderr.
+/// Returns the registry and whether any record had errors.
+pub fn load_registry(
+    paths: &[String],
+    cards: Option<&PathBuf>,
+    opts: &Options,
+    lang: &str,
+) -> Result<(Registry, bool), InputError> {
+    let units = input::collect(paths, false)?;
+    let mut registry = Registry::with_options(Options { kind: dxer::DocumentKind::Record, ..opts.clone() });
+    let mut any_errors = false;
+    // Whole files go in as JSON (one record or an array), JSON Lines line by line; findings are per item.
+    for unit in &units {
+        let before = registry.problems().len();
+        let text = match std::str::from_utf8(&unit.bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                // The validator locates the bad byte.
+                let report = dxer::validate(unit.bytes.as_slice(), opts);
+                print_problems(&unit.source, None, &report.findings, lang);
+                any_errors = true;
+                continue;
+            }
+        };
+        registry.load_json(text);
+        for p in &registry.problems()[before..] {
+            let source = match (unit.line, p.line) {
+                (Some(line), _) => {
+                    format!("{}:{line}", unit.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default())
+                }
+                (None, Some(line)) if line > 1 => format!("{}:{line}", unit.source),
+                _ => unit.source.clone(),
+            };
+            let errors: Vec<Finding> =
+                p.findings.iter().filter(|f| f.severity == dxer::Severity::Error).cloned().collect();
+            if !errors.is_empty() {
+                any_errors = true;
+                print_problems(&source, p.record_id.as_deref(), &errors, lang);
+            }
+        }
+    }
+    if let Some(path) = cards {
+        let text = crate::read_text(path, "information-system cards")?;
+        for p in registry.add_information_systems_json(&text) {
+            eprintln!(
+                "{}: {}[{}] {}: {}",
+                path.display(),
+                p.finding.severity,
+                p.finding.code,
+                p.pointer,
+                p.finding.message.get(lang)
+            );
+            any_errors |= p.rejected;
+        }
+    }
+    Ok((registry, any_errors))
+}
+
+fn print_problems(source: &str, record_id: Option<&str>, findings: &[Finding], lang: &str) {
+    let id = record_id.map(|r| format!(" ({r})")).unwrap_or_default();
+    eprintln!(
+        "{source}{id}: {} error(s); see `dxer validate {}`",
+        findings.len(),
+        source.split(':').next().unwrap_or(source)
+    );
+    for f in findings.iter().take(3) {
+        let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
+        eprintln!("  error[{}] {pointer}: {}", f.code, f.message.get(lang));
+    }
+}
+
+/// `dxer registry stats`.
+pub fn stats(
+    registry: &Registry,
+    csv: bool,
+    on: Option<NaiveDate>,
+    calendar: &Calendar,
+) -> Result<ExitCode, InputError> {
+    let stats = match on {
+        Some(date) => registry.stats_on(date, &Policy::default(), calendar),
+        None => registry.stats(),
+    };
+    if csv {
+        crate::write_stdout(&stats.to_csv())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header =
+        ["provider", "services", "electr.", "in pers.", "mixed", "EHİS", "e-pay", "free", "paid", "overdue", "name"];
+    let mut out = format!(
+        "{:<10} {:>8} {:>8} {:>8} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7}  {}\n",
+        header[0],
+        header[1],
+        header[2],
+        header[3],
+        header[4],
+        header[5],
+        header[6],
+        header[7],
+        header[8],
+        header[9],
+        header[10]
+    );
+    for row in stats.rows.iter().chain(std::iter::once(&stats.totals)) {
+        let provider = if row.provider.is_empty() { "TOTAL" } else { row.provider.as_str() };
+        let overdue = row.overdue_duties.map(|n| n.to_string()).unwrap_or_else(|| "-".into());
+        out.push_str(&format!(
+            "{:<10} {:>8} {:>8} {:>8} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7}  {}\n",
+            provider,
+            row.services,
+            row.electronic,
+            row.in_person,
+            row.mixed,
+            row.ehis_integrated,
+            row.e_payment,
+            row.free,
+            row.paid,
+            overdue,
+            row.provider_name_az
+        ));
+    }
+    crate::write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_findings(rows: &[(String, u32, Finding)], json: bool, lang: &str) -> Result<(), InputError> {
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(id, version, f)| {
+                let mut v = serde_json::to_value(f).unwrap_or_default();
+                v["record_id"] = id.clone().into();
+                v["version"] = (*version).into();
+                v
+            })
+            .collect();
+        return crate::write_stdout(&serde_json::to_string_pretty(&items).unwrap_or_default());
+    }
+    let mut out = String::new();
+    for (id, version, f) in rows {
+        let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
+        out.push_str(&format!("{id} v{version}: {}[{}] {pointer}\n    {}\n", f.severity, f.code, f.message.get(lang)));
+    }
+    out.push_str(&format!("{} finding(s)\n", rows.len()));
+    crate::write_stdout(&out)
+}
+
+/// `dxer registry check`.
+pub fn check(registry: &Registry, json: bool, lang: &str) -> Result<ExitCode, InputError> {
+    let rows: Vec<(String, u32, Finding)> =
+        registry.check().into_iter().map(|f| (f.record_id, f.version, f.finding)).collect();
+    print_findings(&rows, json, lang)?;
+    let errors = rows.iter().any(|(_, _, f)| f.severity == dxer::Severity::Error);
+    Ok(if errors { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `dxer registry due`.
+pub fn due(
+    registry: &Registry,
+    on: NaiveDate,
+    policy: &Policy,
+    calendar: &Calendar,
+    json: bool,
+    lang: &str,
+) -> Result<ExitCode, InputError> {
+    let mut rows = Vec::new();
+    for record in registry.latest_versions() {
+        for f in due_findings(record, on, policy, calendar) {
+            rows.push((record.record_id.to_string(), record.version, f));
+        }
+    }
+    print_findings(&rows, json, lang)?;
+    // Overdue duties are warnings, undatable ones errors; "due soon" is information.
+    let overdue = rows.iter().any(|(_, _, f)| f.severity != dxer::Severity::Info);
+    Ok(if overdue { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
