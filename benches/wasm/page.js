@@ -1,0 +1,56 @@
+// Runs in Chromium (loaded by bench.html, driven by bench.mjs): times dxer-wasm and ajv on the same
+// records and leaves the figures in window.benchResult.
+import init, * as dxer from './pkg/dxer.js';
+import { Ajv2020, addFormats } from './ajv.js';
+
+function time(fn, minMs) {
+  for (let i = 0; i < 10; i++) fn();
+  let n = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < minMs) { fn(); n++; now = performance.now(); }
+  return (now - start) / n;
+}
+
+async function run() {
+  const { records, schema, minMs } = await (await fetch('./data.json')).json();
+  const texts = records.map((r) => r.text);
+  const objects = texts.map((t) => JSON.parse(t));
+
+  let t0 = performance.now();
+  await init();
+  dxer.validate(texts[0]); // compiles the embedded schema once
+  const dxerStartup = performance.now() - t0;
+
+  t0 = performance.now();
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const check = ajv.compile(schema);
+  const ajvStartup = performance.now() - t0;
+
+  // Same verdicts? (ajv only checks the schema; dxer also runs the semantic rules.)
+  const verdicts = records.map((r, i) => {
+    const report = dxer.validate(texts[i]);
+    return {
+      name: r.name,
+      dxer_ok: report.ok,
+      dxer_structure_errors: report.findings.filter((f) => f.code.startsWith('DXER-S')).length,
+      dxer_findings: report.findings.length,
+      ajv_valid: check(objects[i]),
+    };
+  });
+
+  const per = (ms) => (ms / records.length) * 1000; // microseconds per record
+  const rows = {
+    dxer_text: per(time(() => { for (const t of texts) dxer.validate(t); }, minMs)),
+    dxer_object: per(time(() => { for (const o of objects) dxer.validate(o); }, minMs)),
+    ajv_parse_and_validate: per(time(() => { for (const t of texts) check(JSON.parse(t)); }, minMs)),
+    ajv_object: per(time(() => { for (const o of objects) check(o); }, minMs)),
+  };
+  if (typeof dxer.validateObjectSwb === 'function') {
+    rows.dxer_object_serde_wasm_bindgen = per(time(() => { for (const o of objects) dxer.validateObjectSwb(o); }, minMs));
+  }
+  window.benchResult = { userAgent: navigator.userAgent, records: records.length, dxerStartup, ajvStartup, rows, verdicts };
+}
+
+run().catch((e) => { window.benchResult = { error: `${e.message}\n${e.stack}` }; });

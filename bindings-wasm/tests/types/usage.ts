@@ -1,0 +1,30 @@
+// Type-checked (tsc --strict --noEmit) by tests/types.test.mjs against the generated pkg/dxer.d.ts.
+import init, * as dxer from '../../pkg/dxer.js';
+import type { Report, Finding, Duty, DutyStatus, Transition, DayOff, Rule, CodeList, DxerError } from '../../pkg/dxer.js';
+
+export async function demo(text: string): Promise<string[]> {
+  await init();
+  const report: Report = dxer.validate(text, 'en', { today: '2026-07-01', ruleLevels: { 'DXER-E005': 'off' } });
+  const first: Finding | undefined = report.findings[0];
+  const codes: string[] = report.findings.map((f) => `${f.code} ${f.pointer} ${f.message.ru} ${f.text} ${f.fix ?? ''}`);
+  dxer.validate(new Uint8Array([123, 125]));
+  dxer.validate({ record_id: 'x' });
+  const ok: boolean = report.ok && report.kind === 'record';
+  const working: boolean = dxer.isWorkingDay('2026-05-11');
+  const due: string = dxer.addWorkingDays('2026-05-06', 30) + dxer.addDays('2026-05-06', 1) + dxer.addMonths('2026-05-06', 1);
+  const n: number = dxer.workingDaysBetween('2026-05-06', '2026-06-24');
+  const off: DayOff[] = dxer.daysOff(2026);
+  const duties: Duty[] = dxer.duties(text, { review_within: { value: 5, unit: 'working_days' } });
+  const status: DutyStatus[] = dxer.statusAt(text, '2026-06-20');
+  const t: Transition = dxer.applyEvent(text, { event: 'return', defects: [{ az: 'x' }] }, '2026-06-12');
+  dxer.applyEvent(t.record, 'resubmit', '2026-06-13', undefined, 'az');
+  const rules: Rule[] = dxer.rules();
+  const lists: Record<string, CodeList> = dxer.codeLists();
+  const label: string | undefined = dxer.codeLabel('fee-kinds', 'state_duty', 'ru');
+  const html: string = dxer.toHtml(text, 'az');
+  const jsonld: object = dxer.toCpsvJsonLd(text);
+  const hex: string = dxer.digest(text);
+  try { dxer.toHtml('{}'); } catch (e) { const err = e as DxerError; codes.push(err.report?.findings[0]?.code ?? err.message); }
+  void [first, ok, working, due, n, off, duties, status, rules, lists, label, html, jsonld, hex];
+  return codes;
+}
