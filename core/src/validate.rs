@@ -45,10 +45,26 @@ pub struct Options {
     pub hours_per_working_day: u32,
     /// Most applicant-attribute combinations the variant check enumerates (`DXER-V005` beyond).
     pub max_variant_combinations: usize,
-    /// Deepest nesting of arrays and objects accepted (`DXER-J003` beyond).
+    /// Deepest nesting of arrays and objects accepted: no value may lie deeper than this many levels, the
+    /// top-level value being level 1 (default 64). A deeper document is one `DXER-J003` finding at the root pointer `""`, and nothing else is
+    /// checked. JSON text cannot nest deeper than 127 levels whatever this says (the parser's own limit,
+    /// also reported as `DXER-J003`).
     pub max_depth: usize,
-    /// Largest input accepted, in bytes (`DXER-J003` beyond).
+    /// Largest input accepted, in bytes of JSON text (default 16 MiB). A larger text is one `DXER-J003`
+    /// finding at `""` and is not parsed. A `serde_json::Value` has no text, so this does not apply to it.
     pub max_input_bytes: usize,
+    /// Most items accepted in any one array, and most members in any one object (default 10,000; the
+    /// largest real record has a few dozen). Each longer array or object is a `DXER-J003` finding at its
+    /// own JSON Pointer.
+    pub max_list_items: usize,
+    /// Largest string accepted, in bytes of UTF-8 (default 1 MiB, a few hundred pages of text): any one
+    /// string value, at its own JSON Pointer, or any one member name, at the pointer of its object. Each
+    /// longer string is a `DXER-J003` finding.
+    ///
+    /// The depth, list and string limits are checked together, in one pass without recursion over the
+    /// parsed document, before anything else: when one is exceeded, the report holds only the `DXER-J003`
+    /// findings (the schema, the rules and the text hygiene do not run on an oversized document).
+    pub max_string_bytes: usize,
 }
 
 impl Default for Options {
@@ -62,6 +78,8 @@ impl Default for Options {
             max_variant_combinations: 4096,
             max_depth: 64,
             max_input_bytes: 16 * 1024 * 1024,
+            max_list_items: 10_000,
+            max_string_bytes: 1024 * 1024,
         }
     }
 }
@@ -77,16 +95,12 @@ pub trait Source {
 impl Source for str {
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         if self.len() > opts.max_input_bytes {
-            return Err(Box::new(limit_finding(format!(
-                "{} bytes, more than the limit of {} bytes",
-                self.len(),
-                opts.max_input_bytes
-            ))));
+            return Err(Box::new(Limit::InputBytes { size: self.len(), max: opts.max_input_bytes }.finding("")));
         }
         serde_json::from_str(self).map(Cow::Owned).map_err(|e| {
             // The parser stops nesting at 128 levels; that is the depth limit, not a syntax error.
             if e.to_string().starts_with("recursion limit exceeded") {
-                Box::new(limit_finding(format!("nesting deeper than {} levels", opts.max_depth.min(127))))
+                Box::new(Limit::Depth { max: opts.max_depth.min(127) }.finding(""))
             } else {
                 Box::new(json_error(&e))
             }
@@ -144,8 +158,52 @@ fn json_error(e: &serde_json::Error) -> Finding {
     )
 }
 
-fn limit_finding(detail: String) -> Finding {
-    rules::finding("DXER-J003", "", &[("detail", &detail)])
+/// A limit of [`Options`] that a document exceeds: the `{detail}` of its `DXER-J003` finding, in az/en/ru.
+enum Limit {
+    InputBytes { size: usize, max: usize },
+    Depth { max: usize },
+    Items { count: usize, max: usize },
+    Members { count: usize, max: usize },
+    StringBytes { size: usize, max: usize },
+    NameBytes { size: usize, max: usize },
+}
+
+impl Limit {
+    fn finding(&self, pointer: &str) -> Finding {
+        let detail = match *self {
+            Limit::InputBytes { size, max } => [
+                format!("{size} bayt, {max} bayt həddindən çox"),
+                format!("{size} bytes, more than the limit of {max} bytes"),
+                format!("{size} байт, больше предела в {max} байт"),
+            ],
+            Limit::Depth { max } => [
+                format!("iç-içəlik {max} səviyyədən dərindir"),
+                format!("nesting deeper than {max} levels"),
+                format!("вложенность глубже {max} уровней"),
+            ],
+            Limit::Items { count, max } => [
+                format!("siyahıda {count} element, {max} element həddindən çox"),
+                format!("{count} items in one list, more than the limit of {max}"),
+                format!("{count} элементов в одном списке, больше предела в {max}"),
+            ],
+            Limit::Members { count, max } => [
+                format!("obyektdə {count} sahə, {max} sahə həddindən çox"),
+                format!("{count} members in one object, more than the limit of {max}"),
+                format!("{count} полей в одном объекте, больше предела в {max}"),
+            ],
+            Limit::StringBytes { size, max } => [
+                format!("{size} baytlıq mətn, {max} bayt həddindən çox"),
+                format!("a string of {size} bytes, more than the limit of {max} bytes"),
+                format!("строка в {size} байт, больше предела в {max} байт"),
+            ],
+            Limit::NameBytes { size, max } => [
+                format!("{size} baytlıq sahə adı, {max} bayt həddindən çox"),
+                format!("a member name of {size} bytes, more than the limit of {max} bytes"),
+                format!("имя поля в {size} байт, больше предела в {max} байт"),
+            ],
+        };
+        rules::finding_localized("DXER-J003", pointer, &[], &[("detail", detail)])
+    }
 }
 
 /// Validates one DXER record or reglament and reports every finding.
@@ -233,8 +291,9 @@ pub(crate) fn validate_record_value(value: &Value, opts: &Options) -> (Report, O
 
 fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
     let kind = opts.kind.resolve_for(value);
-    if let Some(depth) = too_deep(value, opts.max_depth) {
-        return (finish(opts, kind, vec![limit_finding(format!("nesting deeper than {depth} levels"))]), None);
+    let exceeded = limit_findings(value, opts);
+    if !exceeded.is_empty() {
+        return (finish(opts, kind, exceeded), None);
     }
     let mut out = Emitter::default();
     let validator = crate::schema::validator(kind);
@@ -316,20 +375,91 @@ fn finish(opts: &Options, kind: DocumentKind, mut findings: Vec<Finding>) -> Rep
     Report::new(kind, findings)
 }
 
-/// Depth of nesting without recursion (a hostile document must not exhaust the stack).
-fn too_deep(value: &Value, max: usize) -> Option<usize> {
-    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
-    while let Some((v, depth)) = stack.pop() {
-        if depth > max {
-            return Some(max);
+/// The `DXER-J003` findings of the shape limits of `opts` (depth, items of one array or members of one
+/// object, bytes of one string or member name), in one pass without recursion (a hostile document must
+/// not exhaust the stack) and without allocating unless a limit is exceeded: the walk keeps an iterator
+/// per open container, and the JSON Pointer of an offender is built from them only when it is reported.
+/// The depth limit is reported once, at `""`; nothing beyond it is entered.
+fn limit_findings(root: &Value, opts: &Options) -> Vec<Finding> {
+    enum Children<'a> {
+        Items(std::iter::Enumerate<std::slice::Iter<'a, Value>>),
+        Members(serde_json::map::Iter<'a>),
+    }
+    #[derive(Clone, Copy)]
+    enum Token<'a> {
+        Root,
+        Index(usize),
+        Key(&'a str),
+    }
+    fn pointer(open: &[(Token<'_>, Children<'_>)], last: Option<Token<'_>>) -> String {
+        let mut out = String::new();
+        for token in open.iter().map(|(t, _)| *t).chain(last) {
+            match token {
+                Token::Root => {}
+                Token::Index(i) => {
+                    out.push('/');
+                    out.push_str(&i.to_string());
+                }
+                Token::Key(k) => {
+                    out.push('/');
+                    out.push_str(&escape_token(k));
+                }
+            }
         }
-        match v {
-            Value::Array(items) => stack.extend(items.iter().map(|i| (i, depth + 1))),
-            Value::Object(map) => stack.extend(map.values().map(|i| (i, depth + 1))),
-            _ => {}
+        out
+    }
+
+    let mut out = Vec::new();
+    let mut too_deep = false;
+    let mut open: Vec<(Token<'_>, Children<'_>)> = Vec::new();
+    let mut next = Some((Token::Root, root));
+    loop {
+        if let Some((token, value)) = next.take() {
+            let depth = open.len() + 1;
+            match value {
+                _ if depth > opts.max_depth => too_deep = true,
+                Value::Array(items) => {
+                    if items.len() > opts.max_list_items {
+                        let limit = Limit::Items { count: items.len(), max: opts.max_list_items };
+                        out.push(limit.finding(&pointer(&open, Some(token))));
+                    }
+                    open.push((token, Children::Items(items.iter().enumerate())));
+                }
+                Value::Object(map) => {
+                    if map.len() > opts.max_list_items {
+                        let limit = Limit::Members { count: map.len(), max: opts.max_list_items };
+                        out.push(limit.finding(&pointer(&open, Some(token))));
+                    }
+                    open.push((token, Children::Members(map.iter())));
+                }
+                Value::String(text) if text.len() > opts.max_string_bytes => {
+                    let limit = Limit::StringBytes { size: text.len(), max: opts.max_string_bytes };
+                    out.push(limit.finding(&pointer(&open, Some(token))));
+                }
+                _ => {}
+            }
+        }
+        let Some((_, children)) = open.last_mut() else { break };
+        match children {
+            Children::Items(items) => next = items.next().map(|(i, v)| (Token::Index(i), v)),
+            Children::Members(members) => {
+                next = members.next().map(|(k, v)| (Token::Key(k.as_str()), v));
+                if let Some((Token::Key(name), _)) = next {
+                    if name.len() > opts.max_string_bytes {
+                        let limit = Limit::NameBytes { size: name.len(), max: opts.max_string_bytes };
+                        out.push(limit.finding(&pointer(&open, None)));
+                    }
+                }
+            }
+        }
+        if next.is_none() {
+            open.pop();
         }
     }
-    None
+    if too_deep {
+        out.insert(0, Limit::Depth { max: opts.max_depth }.finding(""));
+    }
+    out
 }
 
 /// Escapes one JSON Pointer reference token (RFC 6901).
@@ -356,6 +486,15 @@ fn type_name(kind: &TypeKind) -> String {
         TypeKind::Single(t) => t.to_string(),
         TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" or "),
     }
+}
+
+/// `DXER-S006` with its limit in words in each language (`-dən` marks an Azerbaijani suffix after the number).
+fn range(out: &mut Emitter, at: &str, limit: impl std::fmt::Display, words: [&str; 3], unit: [&str; 3]) {
+    let text = |i: usize| match words[i].strip_prefix('-') {
+        Some(suffix) => format!("{limit}{suffix}{}", unit[i]),
+        None => format!("{} {limit}{}", words[i], unit[i]),
+    };
+    out.emit_localized("DXER-S006", at, &[], &[("limit", [text(0), text(1), text(2)])]);
 }
 
 /// Turns one JSON Schema error into findings located at the field concerned.
@@ -398,25 +537,29 @@ fn schema_findings(error: &jsonschema::ValidationError<'_>, out: &mut Emitter) {
             };
             out.emit("DXER-S005", &at, &[("value", &short(instance)), ("expected", &expected)]);
         }
-        ValidationErrorKind::Minimum { limit } => out.emit("DXER-S006", &at, &[("limit", &format!("minimum {limit}"))]),
-        ValidationErrorKind::Maximum { limit } => out.emit("DXER-S006", &at, &[("limit", &format!("maximum {limit}"))]),
+        ValidationErrorKind::Minimum { limit } => {
+            range(out, &at, limit, ["ən azı", "at least", "не меньше"], ["", "", ""])
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            range(out, &at, limit, ["ən çoxu", "at most", "не больше"], ["", "", ""])
+        }
         ValidationErrorKind::ExclusiveMinimum { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("more than {limit}"))])
+            range(out, &at, limit, ["-dən böyük", "more than", "больше"], ["", "", ""])
         }
         ValidationErrorKind::ExclusiveMaximum { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("less than {limit}"))])
+            range(out, &at, limit, ["-dən kiçik", "less than", "меньше"], ["", "", ""])
         }
         ValidationErrorKind::MinLength { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("at least {limit} characters"))])
+            range(out, &at, limit, ["ən azı", "at least", "не меньше"], [" simvol", " character(s)", " символов"])
         }
         ValidationErrorKind::MaxLength { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("at most {limit} characters"))])
+            range(out, &at, limit, ["ən çoxu", "at most", "не больше"], [" simvol", " character(s)", " символов"])
         }
         ValidationErrorKind::MinItems { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("at least {limit} item(s)"))])
+            range(out, &at, limit, ["ən azı", "at least", "не меньше"], [" element", " item(s)", " элементов"])
         }
         ValidationErrorKind::MaxItems { limit } => {
-            out.emit("DXER-S006", &at, &[("limit", &format!("at most {limit} item(s)"))])
+            range(out, &at, limit, ["ən çoxu", "at most", "не больше"], [" element", " item(s)", " элементов"])
         }
         _ => {
             let detail = error.to_string();

@@ -85,9 +85,18 @@ fn ten_megabyte_strings_are_handled() {
     assert!(text.len() > 20 * 1024 * 1024);
     let report = validate(text.as_str(), &Options::default());
     assert_eq!(report.codes(), ["DXER-J003"], "over the default 16 MiB input limit");
+    // Within the input limit, each 10 MB string is over the 1 MiB string limit, at its own pointer.
     let opts = Options { max_input_bytes: 64 * 1024 * 1024, ..Options::default() };
     let report = validate(text.as_str(), &opts);
+    assert_eq!(report.findings.len(), 2, "{:?}", report.findings);
+    assert_eq!(codes_at(&report, "/reglament/general/description/az"), ["DXER-J003"]);
+    assert_eq!(codes_at(&report, "/reglament/general/name/az"), ["DXER-J003"]);
+    // With both limits raised the strings are checked like any other: the Cyrillic "ә" at the end of the
+    // description is found.
+    let opts = Options { max_input_bytes: 64 * 1024 * 1024, max_string_bytes: 16 * 1024 * 1024, ..Options::default() };
+    let report = validate(text.as_str(), &opts);
     assert_eq!(codes_at(&report, "/reglament/general/description/az"), ["DXER-H001"]);
+    assert!(codes_at(&report, "/reglament/general/name/az").is_empty(), "{:?}", report.findings);
 }
 
 #[test]
@@ -142,4 +151,140 @@ fn rule_levels_override_severity() {
     assert!(!validate(&doc, &opts).ok);
     opts.rule_levels.insert("DXER-E005".into(), dxer::RuleLevel::Off);
     assert!(validate(&doc, &opts).findings.is_empty());
+}
+
+fn j003(report: &dxer::Report) -> Vec<(&str, &str)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.code == "DXER-J003")
+        .map(|f| (f.pointer.as_str(), f.message.en.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_list_over_max_list_items_is_a_j003_at_its_pointer() {
+    let mut doc = fixture();
+    let ground = doc["reglament"]["procedure"]["refusal_grounds"][0].clone();
+    doc["reglament"]["procedure"]["refusal_grounds"] = Value::Array(vec![ground; 10_001]);
+    let text = serde_json::to_string(&doc).unwrap();
+    let report = validate(text.as_str(), &Options::default());
+    assert!(!report.ok);
+    assert_eq!(
+        j003(&report),
+        [(
+            "/reglament/procedure/refusal_grounds",
+            "The document exceeds a limit: 10001 items in one list, more than the limit of 10000."
+        )]
+    );
+    assert_eq!(report.findings.len(), 1, "nothing else is checked on an oversized document");
+    let f = &report.findings[0];
+    assert!(f.message.az.contains("10001") && f.message.ru.contains("10001"), "{:?}", f.message);
+    // The same from a parsed value and from bytes.
+    assert_eq!(validate(&doc, &Options::default()), report);
+    assert_eq!(validate(text.as_bytes(), &Options::default()), report);
+    // Exactly at the limit is accepted; raised, the list is validated like any other (10,001 copies of
+    // the same ground: fine for the schema and the rules).
+    let at_limit = Options { max_list_items: 10_001, ..Options::default() };
+    let report = validate(text.as_str(), &at_limit);
+    assert!(j003(&report).is_empty(), "{:?}", report.findings);
+    assert!(report.ok, "{:?}", report.findings);
+    let lowered = Options { max_list_items: 3, ..Options::default() };
+    let report = validate(&fixture(), &lowered);
+    assert!(!report.ok);
+    assert!(report.findings.iter().all(|f| f.code == "DXER-J003"));
+}
+
+#[test]
+fn an_object_over_max_list_items_is_a_j003_at_its_pointer() {
+    let mut doc = fixture();
+    let extra: serde_json::Map<String, Value> = (0..10_001).map(|i| (format!("k{i}"), json!(i))).collect();
+    doc["reglament"]["general"]["extra"] = Value::Object(extra);
+    let report = validate(&doc, &Options::default());
+    assert_eq!(
+        j003(&report),
+        [(
+            "/reglament/general/extra",
+            "The document exceeds a limit: 10001 members in one object, more than the limit of 10000."
+        )]
+    );
+    assert_eq!(report.findings.len(), 1);
+    // Raised: the unknown member is reported as such (once, not 10,001 times).
+    let report = validate(&doc, &Options { max_list_items: 20_000, ..Options::default() });
+    assert_eq!(codes_at(&report, "/reglament/general/extra"), ["DXER-S002"]);
+}
+
+#[test]
+fn a_string_over_max_string_bytes_is_a_j003_at_its_pointer() {
+    let mut doc = fixture();
+    // 1 MiB + 1 byte of UTF-8 ("ə" is 2 bytes): bytes are counted, not characters.
+    let long = format!("{}x", "ə".repeat(512 * 1024));
+    assert_eq!(long.len(), 1024 * 1024 + 1);
+    doc["reglament"]["standard"]["documents"][1]["name"]["az"] = json!(long);
+    let text = serde_json::to_string(&doc).unwrap();
+    let report = validate(text.as_str(), &Options::default());
+    assert_eq!(
+        j003(&report),
+        [(
+            "/reglament/standard/documents/1/name/az",
+            "The document exceeds a limit: a string of 1048577 bytes, more than the limit of 1048576 bytes."
+        )]
+    );
+    assert_eq!(report.findings.len(), 1);
+    assert_eq!(validate(&doc, &Options::default()), report);
+    // Raised by one byte: accepted, and the text is checked (a valid name, so no finding at all).
+    let raised = Options { max_string_bytes: 1024 * 1024 + 1, ..Options::default() };
+    let report = validate(text.as_str(), &raised);
+    assert!(report.ok && report.findings.is_empty(), "{:?}", report.findings);
+    // A member name is a string too: reported at the object holding it.
+    let mut doc = fixture();
+    doc["reglament"]["general"]["name"][&"n".repeat(2 * 1024 * 1024)] = json!("x");
+    let report = validate(&doc, &Options::default());
+    assert_eq!(
+        j003(&report),
+        [(
+            "/reglament/general/name",
+            "The document exceeds a limit: a member name of 2097152 bytes, more than the limit of 1048576 bytes."
+        )]
+    );
+}
+
+#[test]
+fn every_limit_exceeded_is_reported_and_pointers_are_escaped() {
+    let doc = json!({
+        "a/b": {"c~d": vec![0; 5]},
+        "list": [["x".repeat(20)]],
+        "deep": [[[[[[[[1]]]]]]]],
+    });
+    let opts = Options { max_list_items: 4, max_string_bytes: 10, max_depth: 6, ..Options::default() };
+    let report = validate(&doc, &opts);
+    let found: Vec<&str> = report.findings.iter().map(|f| f.pointer.as_str()).collect();
+    // The depth limit once, at the root; the list at its escaped pointer; the string at its own.
+    assert_eq!(found, ["", "/a~1b/c~0d", "/list/0/0"]);
+    assert!(report.findings.iter().all(|f| f.code == "DXER-J003"));
+    assert!(report.findings[0].message.en.contains("nesting deeper than 6 levels"));
+    // Well within every limit: nothing of the kind.
+    let report = validate(&doc, &Options::default());
+    assert!(j003(&report).is_empty());
+}
+
+#[test]
+fn limits_are_checked_without_recursion_on_huge_values() {
+    // 200,000 strings in one list, and a 100,000-deep value: one pass, no stack overflow, one finding each.
+    let wide = Value::Array(vec![json!("x"); 200_000]);
+    let report = validate(&wide, &Options::default());
+    assert_eq!(j003(&report).len(), 1);
+    let mut deep = json!(1);
+    for _ in 0..100_000 {
+        deep = Value::Array(vec![deep]); // not json!([deep]): it would serialize `deep` recursively
+    }
+    let report = validate(&deep, &Options::default());
+    assert_eq!(report.codes(), ["DXER-J003"]);
+    // Drop the deep value without recursing through it either (serde_json's Drop recurses).
+    let mut stack = vec![deep];
+    while let Some(mut v) = stack.pop() {
+        if let Value::Array(items) = &mut v {
+            stack.append(items);
+        }
+    }
 }
