@@ -36,6 +36,8 @@ pub struct OptionArgs<'py> {
     pub hours_per_working_day: Option<u32>,
     pub max_depth: Option<usize>,
     pub max_input_bytes: Option<usize>,
+    pub max_list_items: Option<usize>,
+    pub max_string_bytes: Option<usize>,
     pub max_variant_combinations: Option<usize>,
 }
 
@@ -77,6 +79,12 @@ impl OptionArgs<'_> {
         }
         if let Some(b) = self.max_input_bytes {
             opts.max_input_bytes = b;
+        }
+        if let Some(n) = self.max_list_items {
+            opts.max_list_items = n;
+        }
+        if let Some(b) = self.max_string_bytes {
+            opts.max_string_bytes = b;
         }
         if let Some(c) = self.max_variant_combinations {
             opts.max_variant_combinations = c;

@@ -60,8 +60,15 @@ impl Registry {
                     "hours_per_working_day" if !none => args.hours_per_working_day = Some(value.extract()?),
                     "max_depth" if !none => args.max_depth = Some(value.extract()?),
                     "max_input_bytes" if !none => args.max_input_bytes = Some(value.extract()?),
+                    "max_list_items" if !none => args.max_list_items = Some(value.extract()?),
+                    "max_string_bytes" if !none => args.max_string_bytes = Some(value.extract()?),
                     "max_variant_combinations" if !none => args.max_variant_combinations = Some(value.extract()?),
-                    "hours_per_working_day" | "max_depth" | "max_input_bytes" | "max_variant_combinations" => {}
+                    "hours_per_working_day"
+                    | "max_depth"
+                    | "max_input_bytes"
+                    | "max_list_items"
+                    | "max_string_bytes"
+                    | "max_variant_combinations" => {}
                     other => {
                         return Err(pyo3::exceptions::PyTypeError::new_err(format!(
                             "Registry: unexpected keyword argument {other:?}"
@@ -165,7 +172,8 @@ impl Registry {
     #[new]
     #[pyo3(signature = (
         *, lang="az", today=None, rule_levels=None, codelists=None,
-        hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_variant_combinations=None
+        hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_list_items=None,
+        max_string_bytes=None, max_variant_combinations=None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new<'py>(
@@ -177,6 +185,8 @@ impl Registry {
         hours_per_working_day: Option<u32>,
         max_depth: Option<usize>,
         max_input_bytes: Option<usize>,
+        max_list_items: Option<usize>,
+        max_string_bytes: Option<usize>,
         max_variant_combinations: Option<usize>,
     ) -> PyResult<Registry> {
         guard(py, || {
@@ -188,6 +198,8 @@ impl Registry {
                 hours_per_working_day,
                 max_depth,
                 max_input_bytes,
+                max_list_items,
+                max_string_bytes,
                 max_variant_combinations,
             };
             Registry::build(&args, lang)

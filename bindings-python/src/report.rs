@@ -258,7 +258,8 @@ impl Report {
 #[pyfunction]
 #[pyo3(signature = (
     record, *, lang="az", kind=None, today=None, rule_levels=None, codelists=None,
-    hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_variant_combinations=None
+    hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_list_items=None,
+    max_string_bytes=None, max_variant_combinations=None
 ))]
 #[allow(clippy::too_many_arguments)]
 pub fn validate<'py>(
@@ -272,6 +273,8 @@ pub fn validate<'py>(
     hours_per_working_day: Option<u32>,
     max_depth: Option<usize>,
     max_input_bytes: Option<usize>,
+    max_list_items: Option<usize>,
+    max_string_bytes: Option<usize>,
     max_variant_combinations: Option<usize>,
 ) -> PyResult<Report> {
     guard(py, || {
@@ -284,6 +287,8 @@ pub fn validate<'py>(
             hours_per_working_day,
             max_depth,
             max_input_bytes,
+            max_list_items,
+            max_string_bytes,
             max_variant_combinations,
         };
         let opts = args.build()?;
@@ -304,7 +309,8 @@ pub fn validate<'py>(
 #[pyfunction]
 #[pyo3(signature = (
     records, *, lang="az", kind=None, today=None, rule_levels=None, codelists=None,
-    hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_variant_combinations=None, threads=None
+    hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_list_items=None,
+    max_string_bytes=None, max_variant_combinations=None, threads=None
 ))]
 #[allow(clippy::too_many_arguments)]
 pub fn validate_many<'py>(
@@ -318,6 +324,8 @@ pub fn validate_many<'py>(
     hours_per_working_day: Option<u32>,
     max_depth: Option<usize>,
     max_input_bytes: Option<usize>,
+    max_list_items: Option<usize>,
+    max_string_bytes: Option<usize>,
     max_variant_combinations: Option<usize>,
     threads: Option<usize>,
 ) -> PyResult<Vec<Report>> {
@@ -331,6 +339,8 @@ pub fn validate_many<'py>(
             hours_per_working_day,
             max_depth,
             max_input_bytes,
+            max_list_items,
+            max_string_bytes,
             max_variant_combinations,
         };
         let opts = args.build()?;

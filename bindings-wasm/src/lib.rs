@@ -78,6 +78,10 @@ export interface ValidateOptions {
   maxDepth?: number;
   /** Largest input accepted, in bytes (default 16 MiB). */
   maxInputBytes?: number;
+  /** Most items in one array or members in one object (default 10,000). */
+  maxListItems?: number;
+  /** Largest string or member name, in bytes of UTF-8 (default 1 MiB). */
+  maxStringBytes?: number;
   /** Most applicant-attribute combinations enumerated (default 4096). */
   maxVariantCombinations?: number;
 }
@@ -394,6 +398,8 @@ struct JsOptions {
     hours_per_working_day: Option<u32>,
     max_depth: Option<usize>,
     max_input_bytes: Option<usize>,
+    max_list_items: Option<usize>,
+    max_string_bytes: Option<usize>,
     max_variant_combinations: Option<usize>,
 }
 
@@ -418,6 +424,12 @@ fn options(value: &JsValue) -> Result<Options, JsValue> {
     }
     if let Some(b) = js.max_input_bytes {
         opts.max_input_bytes = b;
+    }
+    if let Some(n) = js.max_list_items {
+        opts.max_list_items = n;
+    }
+    if let Some(b) = js.max_string_bytes {
+        opts.max_string_bytes = b;
     }
     if let Some(n) = js.max_variant_combinations {
         opts.max_variant_combinations = n;

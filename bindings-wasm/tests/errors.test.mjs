@@ -59,6 +59,23 @@ test('an input over the size limit is DXER-J003', () => {
   assert.deepEqual(codes(dxer.validate(huge)), ['DXER-J003']);
 });
 
+test('a list or a string over its limit is DXER-J003 at its own pointer, and the limits can be raised', () => {
+  const rec = JSON.parse(readFixture('valid', 'identity-card'));
+  const grounds = rec.reglament.procedure.refusal_grounds;
+  rec.reglament.procedure.refusal_grounds = Array(10001).fill(grounds[0]);
+  const text = JSON.stringify(rec);
+  const report = dxer.validate(text, 'en');
+  assert.equal(report.ok, false);
+  assert.deepEqual(pairs(report), [['DXER-J003', '/reglament/procedure/refusal_grounds']]);
+  assert.match(report.findings[0].message, /10001 items in one list, more than the limit of 10000/);
+  assert.deepEqual(pairs(dxer.validate(text, 'en', { maxListItems: 10001 })), []);
+
+  const rec2 = JSON.parse(readFixture('valid', 'identity-card'));
+  rec2.reglament.standard.documents[1].name.az = 'ə'.repeat(512 * 1024) + 'x'; // 1 MiB + 1 byte of UTF-8
+  assert.deepEqual(pairs(dxer.validate(rec2, 'en')), [['DXER-J003', '/reglament/standard/documents/1/name/az']]);
+  assert.deepEqual(pairs(dxer.validate(rec2, 'en', { maxStringBytes: 1024 * 1024 + 1 })), []);
+});
+
 test('arguments that cannot be a document are thrown Errors with the reason', () => {
   assert.throws(() => dxer.validate(), { name: 'Error', message: /input: missing; pass JSON text, a Uint8Array of UTF-8 JSON, or an object/ });
   assert.throws(() => dxer.validate(undefined), /input: missing/);

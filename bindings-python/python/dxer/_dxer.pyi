@@ -267,6 +267,8 @@ def validate(
     hours_per_working_day: int | None = None,
     max_depth: int | None = None,
     max_input_bytes: int | None = None,
+    max_list_items: int | None = None,
+    max_string_bytes: int | None = None,
     max_variant_combinations: int | None = None,
 ) -> Report: ...
 def validate_many(
@@ -280,6 +282,8 @@ def validate_many(
     hours_per_working_day: int | None = None,
     max_depth: int | None = None,
     max_input_bytes: int | None = None,
+    max_list_items: int | None = None,
+    max_string_bytes: int | None = None,
     max_variant_combinations: int | None = None,
     threads: int | None = None,
 ) -> list[Report]: ...
@@ -359,6 +363,8 @@ class Registry:
         hours_per_working_day: int | None = None,
         max_depth: int | None = None,
         max_input_bytes: int | None = None,
+        max_list_items: int | None = None,
+        max_string_bytes: int | None = None,
         max_variant_combinations: int | None = None,
     ) -> Registry: ...
     @staticmethod
@@ -372,6 +378,8 @@ class Registry:
         hours_per_working_day: int | None = None,
         max_depth: int | None = None,
         max_input_bytes: int | None = None,
+        max_list_items: int | None = None,
+        max_string_bytes: int | None = None,
         max_variant_combinations: int | None = None,
     ) -> Registry: ...
     @staticmethod
@@ -385,6 +393,8 @@ class Registry:
         hours_per_working_day: int | None = None,
         max_depth: int | None = None,
         max_input_bytes: int | None = None,
+        max_list_items: int | None = None,
+        max_string_bytes: int | None = None,
         max_variant_combinations: int | None = None,
     ) -> Registry: ...
     @staticmethod
@@ -398,6 +408,8 @@ class Registry:
         hours_per_working_day: int | None = None,
         max_depth: int | None = None,
         max_input_bytes: int | None = None,
+        max_list_items: int | None = None,
+        max_string_bytes: int | None = None,
         max_variant_combinations: int | None = None,
     ) -> Registry: ...
     @staticmethod
@@ -411,6 +423,8 @@ class Registry:
         hours_per_working_day: int | None = None,
         max_depth: int | None = None,
         max_input_bytes: int | None = None,
+        max_list_items: int | None = None,
+        max_string_bytes: int | None = None,
         max_variant_combinations: int | None = None,
     ) -> Registry: ...
     def load_json(self, text: str) -> LoadSummary: ...
