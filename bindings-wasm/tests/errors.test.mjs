@@ -67,7 +67,7 @@ test('a list or a string over its limit is DXER-J003 at its own pointer, and the
   const report = dxer.validate(text, 'en');
   assert.equal(report.ok, false);
   assert.deepEqual(pairs(report), [['DXER-J003', '/reglament/procedure/refusal_grounds']]);
-  assert.match(report.findings[0].message, /10001 items in one list, more than the limit of 10000/);
+  assert.match(report.findings[0].text, /10001 items in one list, more than the limit of 10000/);
   assert.deepEqual(pairs(dxer.validate(text, 'en', { maxListItems: 10001 })), []);
 
   const rec2 = JSON.parse(readFixture('valid', 'identity-card'));

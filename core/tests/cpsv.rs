@@ -3,6 +3,8 @@
 //! example's loss report, and hostile input. SHACL conformance of the exports is checked by
 //! `tests/shacl/check.py` (pySHACL, the official shapes).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use dxer::convert::cpsv::{
@@ -15,8 +17,9 @@ use dxer::model::{
 };
 use dxer::{parse_record, CodeLists, Options};
 use proptest::prelude::*;
-use proptest::test_runner::{RngAlgorithm, RngSeed};
 use serde_json::{json, Map, Value};
+
+use common::{config, valid_fixture, VALID_FIXTURES};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -49,11 +52,6 @@ fn valid_records() -> Vec<(String, Record)> {
     }
     assert!(out.len() >= 10, "expected the valid fixtures and examples, found {}", out.len());
     out
-}
-
-fn fixture(name: &str) -> Record {
-    let text = std::fs::read_to_string(repo().join("tests/fixtures/valid").join(name).join("input.json")).unwrap();
-    parse_record(text.as_str(), &Options::default()).unwrap().value
 }
 
 fn losses(list: &[Loss]) -> Vec<(&str, &str)> {
@@ -264,7 +262,7 @@ fn collect_refs(v: &Value, out: &mut Vec<String>) {
 
 #[test]
 fn working_days_are_estimated_in_calendar_days_and_kept_exactly() {
-    let record = fixture("identity-card");
+    let record = valid_fixture("identity-card");
     assert_eq!(record.reglament.standard.time_limit, Duration::new(10, DurationUnit::WorkingDays));
     let doc = to_jsonld(&record);
     assert_eq!(doc["@graph"][0]["cv:processingTime"], json!({"@value": "P14D", "@type": "xsd:duration"}));
@@ -373,7 +371,7 @@ fn a_foreign_document_with_its_own_context_is_read() {
 
 #[test]
 fn a_restored_record_reports_triples_that_disagree_with_it() {
-    let record = fixture("identity-card");
+    let record = valid_fixture("identity-card");
     let mut doc = to_jsonld(&record);
     doc["@graph"][0]["dct:title"][1]["@value"] = json!("Edited in a CPSV-AP editor");
     doc["@graph"][0]["cv:processingTime"]["@value"] = json!("P20D");
@@ -491,7 +489,7 @@ fn text_that_is_not_json_is_refused_with_a_located_finding() {
 
 #[test]
 fn an_invalid_record_is_refused_before_conversion() {
-    let mut record = serde_json::to_value(fixture("identity-card")).unwrap();
+    let mut record = serde_json::to_value(valid_fixture("identity-card")).unwrap();
     record["reglament"]["standard"]["fees"]["tiers"][0]["amount"] = json!("0");
     let refused = parse_record(&record.to_string(), &Options::default()).unwrap_err();
     assert!(refused
@@ -516,14 +514,6 @@ struct Variation {
 /// Amount in qəpik, label, time limit (value, index in `UNITS`), whether it has a legal basis.
 type TierVariation = (u64, Option<String>, Option<(u32, usize)>, bool);
 
-const FIXTURES: [&str; 6] = [
-    "composite-newborn",
-    "driving-licence-variants",
-    "free-informative",
-    "identity-card",
-    "legal-entity-registration",
-    "proactive-child-benefit",
-];
 const UNITS: [DurationUnit; 4] =
     [DurationUnit::WorkingDays, DurationUnit::CalendarDays, DurationUnit::Hours, DurationUnit::Months];
 
@@ -539,7 +529,7 @@ fn variation() -> impl Strategy<Value = Variation> {
         .take(12)
         .collect();
     (
-        0..FIXTURES.len(),
+        0..VALID_FIXTURES.len(),
         (text(), proptest::option::of(text()), proptest::option::of("[А-Яа-я ]{1,30}")),
         proptest::option::of((text(), proptest::option::of(text()))),
         proptest::sample::select(providers),
@@ -569,7 +559,7 @@ fn variation() -> impl Strategy<Value = Variation> {
 }
 
 fn apply(v: &Variation) -> Record {
-    let mut record = fixture(FIXTURES[v.fixture]);
+    let mut record = valid_fixture(VALID_FIXTURES[v.fixture]);
     let g = &mut record.reglament.general;
     g.name = LocalizedText { az: v.name.0.clone(), en: v.name.1.clone(), ru: v.name.2.clone() };
     g.description = v.description.clone().map(|(az, en)| LocalizedText { az, en, ru: None });
@@ -626,13 +616,7 @@ fn dump(doc: &Value) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 64,
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(0x00D0_0E5A_2026),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(config(64, 0x00D0_0E5A_2026))]
 
     #[test]
     fn generated_variations_round_trip(v in variation()) {

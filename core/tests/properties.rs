@@ -5,9 +5,10 @@
 //! it is not repeated here. The fuzz targets (`fuzz/`) check the same kinds of invariants on arbitrary
 //! bytes; these tests keep them in `cargo test`.
 
-use std::path::PathBuf;
+mod common;
 
 use chrono::{Datelike, Days, NaiveDate};
+use common::{config, valid_fixture, VALID_FIXTURES};
 use dxer::calendar::{Calendar, Period};
 use dxer::convert::canonical::{canonical_bytes, canonical_json};
 use dxer::model::{
@@ -16,30 +17,10 @@ use dxer::model::{
 };
 use dxer::{validate, Options};
 use proptest::prelude::*;
-use proptest::test_runner::{RngAlgorithm, RngSeed};
 use serde_json::{json, Map, Value};
-
-/// Same seed algorithm as `tests/cpsv.rs`; each block has its own seed.
-fn config(cases: u32, seed: u64) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(seed),
-        ..ProptestConfig::default()
-    }
-}
 
 // ---- generated records --------------------------------------------------------------------------------
 
-const FIXTURES: [&str; 6] = [
-    "composite-newborn",
-    "driving-licence-variants",
-    "free-informative",
-    "identity-card",
-    "legal-entity-registration",
-    "proactive-child-benefit",
-];
 const UNITS: [DurationUnit; 5] = [
     DurationUnit::WorkingDays,
     DurationUnit::CalendarDays,
@@ -47,11 +28,6 @@ const UNITS: [DurationUnit; 5] = [
     DurationUnit::Months,
     DurationUnit::Instant,
 ];
-
-fn fixture(name: &str) -> Record {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid").join(name).join("input.json");
-    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
-}
 
 /// A mutation of a valid fixture: names, amounts, counts of documents, fee tiers and steps, dates, enums.
 #[derive(Debug, Clone)]
@@ -100,7 +76,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         proptest::collection::vec(0..Channel::ALL.len(), 0..6),
     );
     (
-        0..FIXTURES.len(),
+        0..VALID_FIXTURES.len(),
         (unicode(), proptest::option::of(unicode()), proptest::option::of(unicode())),
         any::<u32>(),
         0..RecordStatus::ALL.len(),
@@ -165,7 +141,7 @@ fn shift_dates(v: &mut Value, days: i32) {
 }
 
 fn build(m: &Mutation) -> Record {
-    let base = fixture(FIXTURES[m.fixture]);
+    let base = valid_fixture(VALID_FIXTURES[m.fixture]);
     let mut value = serde_json::to_value(&base).unwrap();
     shift_dates(&mut value, m.shift);
     let mut record: Record = serde_json::from_value(value).unwrap();
@@ -179,7 +155,7 @@ fn build(m: &Mutation) -> Record {
     let legal = g.legal_basis.first().cloned();
     let st = &mut record.reglament.standard;
     // A fixture without documents or steps borrows those of the identity card.
-    let spare = fixture("identity-card");
+    let spare = valid_fixture("identity-card");
     let mut templates = base.reglament.standard.documents.clone();
     if templates.is_empty() {
         templates = spare.reglament.standard.documents.clone();
