@@ -113,6 +113,38 @@ struct ConvertArgs {
     /// Language of rendered text and of error messages.
     #[arg(long, value_enum, default_value = "az")]
     lang: Lang,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// The input limits of the library (each exceeded limit is a DXER-J003 finding).
+#[derive(clap::Args, Clone, Copy)]
+#[command(next_help_heading = "Limits")]
+struct LimitArgs {
+    /// Largest JSON text accepted, in bytes [default: 16 MiB]. Applies to each file or JSON array, and to each
+    /// line of JSON Lines.
+    #[arg(long, value_name = "BYTES")]
+    max_input_bytes: Option<usize>,
+    /// Deepest nesting of arrays and objects [default: 64].
+    #[arg(long, value_name = "LEVELS")]
+    max_depth: Option<usize>,
+    /// Most items in one array or members in one object [default: 10000].
+    #[arg(long, value_name = "N")]
+    max_list_items: Option<usize>,
+    /// Largest string or member name, in bytes of UTF-8 [default: 1 MiB].
+    #[arg(long, value_name = "BYTES")]
+    max_string_bytes: Option<usize>,
+}
+
+impl LimitArgs {
+    fn apply(self, mut opts: Options) -> Options {
+        let defaults = Options::default();
+        opts.max_input_bytes = self.max_input_bytes.unwrap_or(defaults.max_input_bytes);
+        opts.max_depth = self.max_depth.unwrap_or(defaults.max_depth);
+        opts.max_list_items = self.max_list_items.unwrap_or(defaults.max_list_items);
+        opts.max_string_bytes = self.max_string_bytes.unwrap_or(defaults.max_string_bytes);
+        opts
+    }
 }
 
 #[derive(clap::Args)]
@@ -129,6 +161,8 @@ struct RegistryArgs {
     /// A newer provider code list.
     #[arg(long)]
     providers: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Subcommand)]
@@ -241,6 +275,8 @@ struct ValidateArgs {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(clap::Args)]
@@ -357,12 +393,12 @@ fn with_providers(mut opts: Options, providers: &Option<PathBuf>) -> Result<Opti
 
 fn convert(args: ConvertArgs) -> Result<ExitCode, InputError> {
     let units = input::collect(&args.paths, false)?;
-    commands::convert(&units, args.to, args.out.as_ref(), args.lang.code(), &Options::default())
+    commands::convert(&units, args.to, args.out.as_ref(), args.lang.code(), &args.limits.apply(Options::default()))
 }
 
 fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {
     let load = |args: &RegistryArgs| -> Result<_, InputError> {
-        let opts = with_providers(Options::default(), &args.providers)?;
+        let opts = with_providers(args.limits.apply(Options::default()), &args.providers)?;
         commands::load_registry(&args.paths, args.cards.as_ref(), &opts, args.lang.code())
     };
     let calendar = Calendar::azerbaijan();
@@ -392,7 +428,7 @@ fn options(args: &ValidateArgs) -> Result<Options, InputError> {
             Kind::Reglament => DocumentKind::Reglament,
         },
         today: args.today,
-        ..Options::default()
+        ..args.limits.apply(Options::default())
     };
     opts = with_providers(opts, &args.providers)?;
     for spec in &args.rule_levels {

@@ -227,3 +227,49 @@ fn registry_stats_check_and_due() {
     dxer().args(["registry", "due", "--on", "2020-01-01", "examples/records/registry.jsonl"]).assert().success();
     dxer().args(["registry", "stats", "no/such/dir"]).assert().code(2);
 }
+
+#[test]
+fn limits_are_findings_and_can_be_raised_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(VALID)).unwrap()).unwrap();
+    let ground = record["reglament"]["procedure"]["refusal_grounds"][0].clone();
+    record["reglament"]["procedure"]["refusal_grounds"] = serde_json::Value::Array(vec![ground; 10_001]);
+    let long = dir.path().join("long-list.json");
+    std::fs::write(&long, serde_json::to_string(&record).unwrap()).unwrap();
+
+    dxer()
+        .args(["validate", "--format", "json"])
+        .arg(&long)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"DXER-J003\""))
+        .stdout(predicate::str::contains("/reglament/procedure/refusal_grounds"));
+    dxer().args(["validate", "--max-list-items", "10001"]).arg(&long).assert().code(0);
+    dxer()
+        .args(["validate", "--max-string-bytes", "4"])
+        .arg(VALID)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("DXER-J003"));
+    dxer()
+        .args(["validate", "--max-list-items", "many"])
+        .arg(VALID)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--max-list-items"));
+
+    // A registry file is one JSON text: over --max-input-bytes it is refused whole, raised it loads.
+    let size = std::fs::metadata(root().join(VALID)).unwrap().len();
+    let small = (size / 2).to_string();
+    let total = |out: &[u8]| -> String {
+        let text = String::from_utf8_lossy(out).to_string();
+        text.lines().find(|l| l.starts_with("TOTAL")).map(|l| l.split_whitespace().nth(1).unwrap().to_string()).unwrap()
+    };
+    let refused = dxer().args(["registry", "stats", "--max-input-bytes", &small, VALID]).output().unwrap();
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("error[DXER-J003]"), "{refused:?}");
+    assert_eq!(total(&refused.stdout), "0");
+    let loaded = dxer().args(["registry", "stats", "--max-input-bytes", &size.to_string(), VALID]).output().unwrap();
+    assert!(loaded.stderr.is_empty(), "{loaded:?}");
+    assert_eq!(total(&loaded.stdout), "1");
+}
