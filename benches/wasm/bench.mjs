@@ -101,7 +101,7 @@ console.log(`    ajv   validate(JSON.parse(text)) schema only    ${us(r.ajv_pars
 console.log(`    ajv   validate(object)           schema only    ${us(r.ajv_object)}`);
 console.log(`  ratio dxer(text) / ajv(parse + validate): ${ratio.dxer_text_vs_ajv_parse_and_validate.toFixed(2)}  (target <= 1)`);
 console.log(`  ratio dxer(text) / ajv(object):           ${ratio.dxer_text_vs_ajv_object.toFixed(2)}`);
-console.log(`  start-up: dxer ${result.dxerStartup.toFixed(0)} ms (instantiate + schema compile), ajv ${result.ajvStartup.toFixed(0)} ms (compile)`);
+console.log(`  start-up: dxer ${result.dxerStartup.toFixed(0)} ms (instantiate + first validation), ajv ${result.ajvStartup.toFixed(0)} ms (compile)`);
 console.log(`  size gzipped: dxer ${kb(size.dxer_wasm_gzip)} wasm + ${kb(size.dxer_js_gzip)} JS (${kb(size.dxer_wasm_bytes)} raw wasm; target <= 500 KB); ajv + ajv-formats ${kb(size.ajv_bundle_gzip)} (minified bundle)`);
 const disagree = result.verdicts.filter((v) => (v.dxer_structure_errors === 0) !== v.ajv_valid);
 console.log(`  schema verdicts: ajv and dxer's structure layer agree on ${result.records - disagree.length}/${result.records} records${disagree.length ? `; differ: ${disagree.map((v) => v.name).join(', ')}` : ''}`);

@@ -19,7 +19,7 @@ async function run() {
 
   let t0 = performance.now();
   await init();
-  dxer.validate(texts[0]); // compiles the embedded schema once
+  dxer.validate(texts[0]); // the first validation builds the lazy tables (code lists, calendar)
   const dxerStartup = performance.now() - t0;
 
   t0 = performance.now();

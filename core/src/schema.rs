@@ -2,10 +2,9 @@
 //!
 //! The schemas are generated from the model types ([`generate`]); the published files in `schemas/` are
 //! what other languages read, and a test fails when they differ from what the types generate
-//! (`DXER_BLESS=1 cargo test -p dxer --test schemas` rewrites them). At run time the published files are
-//! embedded and compiled once, on first use.
+//! (`DXER_BLESS=1 cargo test -p dxer --test schemas` rewrites them). The structural layer of validation is
+//! the published files compiled into code when dxer is built (jsonschema's compile-time validator).
 
-use once_cell::sync::Lazy;
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::{json, Value};
@@ -103,28 +102,41 @@ pub fn generate_text(kind: DocumentKind) -> String {
     text
 }
 
-fn compile(text: &str) -> Result<jsonschema::Validator, String> {
-    let schema: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .build(&schema)
-        .map_err(|e| e.to_string())
+/// The record schema (`schemas/record.schema.json`) compiled into code when dxer is built: no schema is parsed
+/// or compiled at run time, and editing the file rebuilds the validator (the macro tracks it). The
+/// `schemas` test keeps the file equal to what the model types generate.
+#[jsonschema::validator(path = "../schemas/record.schema.json", draft = Draft202012, validate_formats = true)]
+struct RecordValidator;
+
+/// The reglament schema (`schemas/reglament.schema.json`), compiled like [`RecordValidator`].
+#[jsonschema::validator(path = "../schemas/reglament.schema.json", draft = Draft202012, validate_formats = true)]
+struct ReglamentValidator;
+
+/// The structural validator of one document kind (`Auto` gives the record schema).
+#[derive(Clone, Copy)]
+pub(crate) struct Validator(DocumentKind);
+
+impl Validator {
+    /// Whether the document satisfies the schema (stops at the first error).
+    pub(crate) fn is_valid(self, instance: &Value) -> bool {
+        match self.0 {
+            DocumentKind::Reglament => ReglamentValidator::is_valid(instance),
+            _ => RecordValidator::is_valid(instance),
+        }
+    }
+
+    /// Every schema error of the document.
+    pub(crate) fn iter_errors(self, instance: &Value) -> jsonschema::ErrorIterator<'_> {
+        match self.0 {
+            DocumentKind::Reglament => ReglamentValidator::iter_errors(instance),
+            _ => RecordValidator::iter_errors(instance),
+        }
+    }
 }
 
-// Compiled once, on first use. The embedded schemas are tested to compile, so a failure here is a
-// build defect, not bad input.
-static RECORD: Lazy<jsonschema::Validator> =
-    Lazy::new(|| compile(RECORD_SCHEMA).expect("embedded record schema compiles (tested)"));
-static REGLAMENT: Lazy<jsonschema::Validator> =
-    Lazy::new(|| compile(REGLAMENT_SCHEMA).expect("embedded reglament schema compiles (tested)"));
-
-/// The compiled validator of a document kind (`Auto` gives the record schema).
-pub(crate) fn validator(kind: DocumentKind) -> &'static jsonschema::Validator {
-    match kind {
-        DocumentKind::Reglament => &REGLAMENT,
-        _ => &RECORD,
-    }
+/// The validator of a document kind.
+pub(crate) fn validator(kind: DocumentKind) -> Validator {
+    Validator(kind)
 }
 
 #[cfg(test)]
@@ -134,8 +146,9 @@ mod tests {
     #[test]
     fn embedded_schemas_compile_and_carry_ids() {
         for text in [RECORD_SCHEMA, REGLAMENT_SCHEMA] {
-            compile(text).unwrap();
             let v: Value = serde_json::from_str(text).unwrap();
+            // The run-time compiler accepts the published files too (other Rust users may use it).
+            jsonschema::options().with_draft(jsonschema::Draft::Draft202012).build(&v).unwrap();
             assert!(v["$id"].as_str().unwrap().starts_with(BASE_URI));
             assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
         }
