@@ -145,12 +145,8 @@ fn breakdown(n: usize) {
     };
     let parse = best(&mut || lines.iter().for_each(|l| drop(black_box(serde_json::from_str::<Value>(l).unwrap()))));
     let validate = best(&mut || values.iter().for_each(|v| drop(black_box(dxer::validate(v, &opts)))));
-    let schema: Value = serde_json::from_str(dxer::schema::RECORD_SCHEMA).unwrap();
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap();
+    // dxer's own structural layer: the published schema compiled into code at build time.
+    let validator = dxer::schema::validator(dxer::DocumentKind::Record);
     let schema_only = best(&mut || values.iter().for_each(|v| assert!(black_box(validator.is_valid(v)))));
     let typed_value =
         best(&mut || values.iter().for_each(|v| drop(black_box(dxer::model::Record::deserialize(v.clone()).unwrap()))));

@@ -112,13 +112,28 @@ struct RecordValidator;
 #[jsonschema::validator(path = "../schemas/reglament.schema.json", draft = Draft202012, validate_formats = true)]
 struct ReglamentValidator;
 
-/// The structural validator of one document kind (`Auto` gives the record schema).
-#[derive(Clone, Copy)]
-pub(crate) struct Validator(DocumentKind);
+/// The structural validator of one document kind: the published schema alone, without the rules of the
+/// catalogue. [`crate::validate`] runs it first; use it directly for a schema-only check.
+///
+/// ```
+/// use dxer::{schema, DocumentKind};
+/// let record: serde_json::Value = serde_json::from_str(
+///     &std::fs::read_to_string("../tests/fixtures/valid/identity-card/input.json").unwrap(),
+/// ).unwrap();
+/// assert!(schema::validator(DocumentKind::Record).is_valid(&record));
+/// let broken = serde_json::json!({"version": "one"});
+/// let errors: Vec<String> = schema::validator(DocumentKind::Record)
+///     .iter_errors(&broken)
+///     .map(|e| e.instance_path().as_str().to_string())
+///     .collect();
+/// assert!(errors.contains(&"/version".to_string()), "{errors:?}");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Validator(DocumentKind);
 
 impl Validator {
     /// Whether the document satisfies the schema (stops at the first error).
-    pub(crate) fn is_valid(self, instance: &Value) -> bool {
+    pub fn is_valid(self, instance: &Value) -> bool {
         match self.0 {
             DocumentKind::Reglament => ReglamentValidator::is_valid(instance),
             _ => RecordValidator::is_valid(instance),
@@ -126,7 +141,7 @@ impl Validator {
     }
 
     /// Every schema error of the document.
-    pub(crate) fn iter_errors(self, instance: &Value) -> jsonschema::ErrorIterator<'_> {
+    pub fn iter_errors(self, instance: &Value) -> jsonschema::ErrorIterator<'_> {
         match self.0 {
             DocumentKind::Reglament => ReglamentValidator::iter_errors(instance),
             _ => RecordValidator::iter_errors(instance),
@@ -134,8 +149,8 @@ impl Validator {
     }
 }
 
-/// The validator of a document kind.
-pub(crate) fn validator(kind: DocumentKind) -> Validator {
+/// The structural validator of a document kind (`Auto` and `Record` give the record schema).
+pub fn validator(kind: DocumentKind) -> Validator {
     Validator(kind)
 }
 
