@@ -16,6 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use codes::*;
+pub(crate) use values::full_date;
 pub use values::*;
 
 fn is_false(b: &bool) -> bool {
@@ -101,6 +102,7 @@ pub struct CreatingAct {
     /// The act / Akt.
     pub act: LegalRef,
     /// Date the act entered into force; the 30-working-day submission duty runs from it / Qüvvəyə minmə tarixi.
+    #[serde(deserialize_with = "full_date::deserialize")]
     pub entry_into_force: NaiveDate,
 }
 
@@ -109,6 +111,7 @@ pub struct CreatingAct {
 #[serde(deny_unknown_fields)]
 pub struct Submission {
     /// Date of submission / Təqdim olunma tarixi.
+    #[serde(deserialize_with = "full_date::deserialize")]
     pub date: NaiveDate,
     /// Who signed the submission / İmzalayan şəxs.
     #[schemars(length(min = 1, max = 200))]
@@ -147,19 +150,19 @@ pub enum DigestAlgorithm {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// When the operator took the submission into review / Yoxlamanın başlanma tarixi.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "full_date::option", skip_serializing_if = "Option::is_none")]
     pub started: Option<NaiveDate>,
     /// When the submission was returned with defects / Qaytarılma tarixi.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "full_date::option", skip_serializing_if = "Option::is_none")]
     pub returned: Option<NaiveDate>,
     /// The defects listed by the operator / Aşkar edilmiş çatışmazlıqlar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub defects: Vec<LocalizedText>,
     /// When the corrected record was resubmitted / Təkrar təqdim olunma tarixi.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "full_date::option", skip_serializing_if = "Option::is_none")]
     pub resubmitted: Option<NaiveDate>,
     /// When the record was registered / Qeydiyyata alınma tarixi.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "full_date::option", skip_serializing_if = "Option::is_none")]
     pub registered: Option<NaiveDate>,
 }
 
@@ -170,6 +173,7 @@ pub struct HistoryEntry {
     /// The event / Hadisə.
     pub event: WorkflowEvent,
     /// Its date / Tarixi.
+    #[serde(deserialize_with = "full_date::deserialize")]
     pub date: NaiveDate,
     /// State before the event / Hadisədən əvvəlki vəziyyət.
     pub from: RecordStatus,
@@ -185,9 +189,10 @@ pub struct HistoryEntry {
 #[serde(deny_unknown_fields)]
 pub struct Validity {
     /// First day this version is valid / Qüvvəyə minmə tarixi.
+    #[serde(deserialize_with = "full_date::deserialize")]
     pub valid_from: NaiveDate,
     /// Last day this version is valid (open-ended when absent) / Qüvvədən düşmə tarixi.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "full_date::option", skip_serializing_if = "Option::is_none")]
     pub valid_to: Option<NaiveDate>,
 }
 
@@ -324,7 +329,7 @@ pub struct LegalRef {
     #[schemars(length(min = 1, max = 32))]
     pub number: Option<String>,
     /// Date the act was adopted / Qəbul edilmə tarixi.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "full_date::option", skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     /// Title of the act / Aktın adı.
     pub title: LocalizedText,

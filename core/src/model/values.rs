@@ -440,3 +440,75 @@ mod tests {
         assert_eq!(t.get("ru"), "Şəxsiyyət vəsiqəsi");
     }
 }
+
+/// Dates exactly as the published schemas' `format: date` accepts them: RFC 3339 full-date, `YYYY-MM-DD`
+/// (chrono's own parser also takes `2026-5-6`, `+2026-05-06` or surrounding spaces). Every date of the
+/// model is read through this, so the types never accept a date the schema refuses.
+pub(crate) mod full_date {
+    use chrono::NaiveDate;
+    use serde::de::{Deserializer, Error, Unexpected, Visitor};
+
+    /// `YYYY-MM-DD` with a real day of a real month, or `None`.
+    pub(crate) fn parse(s: &str) -> Option<NaiveDate> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+        };
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year = i32::try_from(digits(0..4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+    }
+
+    struct FullDate;
+
+    impl Visitor<'_> for FullDate {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date YYYY-MM-DD")
+        }
+
+        fn visit_str<E: Error>(self, s: &str) -> Result<NaiveDate, E> {
+            parse(s).ok_or_else(|| E::invalid_value(Unexpected::Str(s), &self))
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(FullDate)
+    }
+
+    /// For `Option<NaiveDate>` fields (with `#[serde(default)]`: absent is `None`, `null` is refused).
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        deserialize(d).map(Some)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn only_full_dates() {
+            assert_eq!(parse("2026-05-06"), NaiveDate::from_ymd_opt(2026, 5, 6));
+            assert_eq!(parse("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+            for bad in [
+                "2026-5-6",
+                "+2026-05-06",
+                " 2026-05-06",
+                "2026-05-06 ",
+                "2025-02-29",
+                "2026-13-01",
+                "2026-00-10",
+                "2026-01-32",
+                "2026/01/01",
+                "20260101",
+                "",
+                "२०२६-05-06",
+                "2026-05-0x",
+            ] {
+                assert_eq!(parse(bad), None, "{bad:?}");
+            }
+        }
+        use super::parse;
+        use chrono::NaiveDate;
+    }
+}

@@ -49,7 +49,7 @@ pub struct InformationSystem {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub open_data_sets: Vec<LocalizedText>,
     /// Date the card was entered in the register / Reyestrə daxil edilmə tarixi.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::model::full_date::option", skip_serializing_if = "Option::is_none")]
     pub registered_on: Option<NaiveDate>,
     /// DXER services the system delivers / Sistemin göstərdiyi DXER xidmətləri.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
