@@ -174,13 +174,16 @@ fn split_words(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// assert_eq!(dxer::text::to_upper_az("istifadəçi ılıq"), "İSTİFADƏÇİ ILIQ");
 /// ```
 pub fn to_upper_az(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| match c {
-            'i' => vec!['İ'],
-            'ı' => vec!['I'],
-            c => c.to_uppercase().collect(),
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'i' => out.push('İ'),
+            'ı' => out.push('I'),
+            c if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+            c => out.extend(c.to_uppercase()),
+        }
+    }
+    out
 }
 
 /// Lower case with Azerbaijani rules (İ → i, I → ı).
@@ -189,13 +192,16 @@ pub fn to_upper_az(text: &str) -> String {
 /// assert_eq!(dxer::text::to_lower_az("İSTİFADƏÇİ ILIQ"), "istifadəçi ılıq");
 /// ```
 pub fn to_lower_az(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| match c {
-            'İ' => vec!['i'],
-            'I' => vec!['ı'],
-            c => c.to_lowercase().collect(),
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'İ' => out.push('i'),
+            'I' => out.push('ı'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 const ALPHABET: &str = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz";

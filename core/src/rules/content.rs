@@ -25,14 +25,14 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
     if !needs_application(ctx) {
         return;
     }
-    let [az, en, ru] = super::label("service-types", ctx.reg.general.service_type.code());
-    let why = [
-        format!("\"{az}\" üçün bu siyahı məcburidir"),
-        format!("it is required for an \"{en}\""),
-        format!("для вида \"{ru}\" он обязателен"),
-    ];
     let mut empty = |path: &str, section: &str| {
-        out.emit_localized("DXER-R002", &ctx.at(path), &[("section", section)], &[("why", why.clone())]);
+        let [az, en, ru] = super::label("service-types", ctx.reg.general.service_type.code());
+        let why = [
+            format!("\"{az}\" üçün bu siyahı məcburidir"),
+            format!("it is required for an \"{en}\""),
+            format!("для вида \"{ru}\" он обязателен"),
+        ];
+        out.emit_localized("DXER-R002", &ctx.at(path), &[("section", section)], &[("why", why)]);
     };
     if ctx.reg.standard.documents.is_empty() && !ctx.reg.general.proactive {
         empty("/standard/documents", "documents");

@@ -88,9 +88,10 @@ fn needs_date(t: LegalActType) -> bool {
 }
 
 fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
-    let t = [("act_type", super::label("legal-act-types", r.act_type.code()))];
+    // The act type's label is looked up only for a finding.
+    let t = || [("act_type", super::label("legal-act-types", r.act_type.code()))];
     match &r.number {
-        None if needs_number(r.act_type) => out.emit_localized("DXER-L001", &format!("{at}/number"), &[], &t),
+        None if needs_number(r.act_type) => out.emit_localized("DXER-L001", &format!("{at}/number"), &[], &t()),
         Some(n) => {
             if let Some((valid, example)) = number_form(r.act_type) {
                 if !valid(n) {
@@ -98,7 +99,7 @@ fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
                         "DXER-L002",
                         &format!("{at}/number"),
                         &[("number", n), ("example", example)],
-                        &t,
+                        &t(),
                     );
                 }
             }
@@ -111,7 +112,7 @@ fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
             &format!("{at}/date"),
             &[("date", &date.to_string()), ("record_date", &record_date.to_string())],
         ),
-        (None, _) if needs_date(r.act_type) => out.emit_localized("DXER-L004", &format!("{at}/date"), &[], &t),
+        (None, _) if needs_date(r.act_type) => out.emit_localized("DXER-L004", &format!("{at}/date"), &[], &t()),
         _ => {}
     }
 }
