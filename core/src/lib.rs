@@ -31,6 +31,7 @@
 pub mod calendar;
 pub mod codelists;
 pub mod convert;
+mod direct;
 pub mod locate;
 pub mod model;
 pub mod registry;

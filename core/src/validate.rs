@@ -90,9 +90,19 @@ pub trait Source {
     /// The document as a JSON value, or the finding that says why it is not one.
     #[doc(hidden)]
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>>;
+
+    /// The document as JSON text, when it is text (valid UTF-8): what the direct path reads.
+    #[doc(hidden)]
+    fn as_text(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl Source for str {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         if self.len() > opts.max_input_bytes {
             return Err(Box::new(Limit::InputBytes { size: self.len(), max: opts.max_input_bytes }.finding("")));
@@ -109,12 +119,20 @@ impl Source for str {
 }
 
 impl Source for String {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         self.as_str().to_value(opts)
     }
 }
 
 impl Source for [u8] {
+    fn as_text(&self) -> Option<&str> {
+        std::str::from_utf8(self).ok()
+    }
+
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         match std::str::from_utf8(self) {
             Ok(text) => text.to_value(opts),
@@ -136,6 +154,10 @@ impl Source for [u8] {
 }
 
 impl Source for Vec<u8> {
+    fn as_text(&self) -> Option<&str> {
+        std::str::from_utf8(self).ok()
+    }
+
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         self.as_slice().to_value(opts)
     }
@@ -219,6 +241,10 @@ impl Limit {
 /// assert_eq!(f.message.en, "Wrong type: expected string.");
 /// ```
 pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
+    // Text of a document the schema accepts goes straight into the types, with the same report.
+    if let Some((report, _)) = input.as_text().and_then(|text| crate::direct::validate_text(text, opts.kind, opts)) {
+        return report;
+    }
     let value = match input.to_value(opts) {
         Ok(v) => v,
         Err(f) => return finish(opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![*f]),
@@ -265,6 +291,13 @@ pub struct Valid<T> {
 /// assert!(!refused.ok);
 /// ```
 pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Valid<Record>, Report> {
+    if let Some(text) = input.as_text() {
+        match crate::direct::validate_text(text, DocumentKind::Record, opts) {
+            Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: *record, report }),
+            Some((report, _)) => return Err(report),
+            None => {}
+        }
+    }
     let opts = Options { kind: DocumentKind::Record, ..opts.clone() };
     let value = match input.to_value(&opts) {
         Ok(v) => v,
@@ -353,7 +386,7 @@ fn typed_error_location(value: &Value, kind: DocumentKind) -> (String, String) {
     }
 }
 
-fn finish(opts: &Options, kind: DocumentKind, mut findings: Vec<Finding>) -> Report {
+pub(crate) fn finish(opts: &Options, kind: DocumentKind, mut findings: Vec<Finding>) -> Report {
     if !opts.rule_levels.is_empty() {
         findings.retain_mut(|f| match opts.rule_levels.get(&f.code) {
             Some(RuleLevel::Off) => false,

@@ -38,14 +38,14 @@ fn walk<'a>(value: &'a Value, path: &mut Vec<Token<'a>>, out: &mut Emitter) {
             for (key, v) in map {
                 path.push(Token::Key(key));
                 match (key.as_str(), v) {
-                    ("az" | "en" | "ru", Value::String(s)) => check_text(key, s, path, out),
+                    ("az" | "en" | "ru", Value::String(s)) => check_text(key == "az", s, || pointer(path), out),
                     // Plain strings written in Azerbaijani: article references and the signer's name.
-                    ("signer", Value::String(s)) => check_script_only(s, path, out),
+                    ("signer", Value::String(s)) => check_script_only(s, || pointer(path), out),
                     ("articles", Value::Array(items)) => {
                         for (i, item) in items.iter().enumerate() {
                             if let Value::String(s) = item {
                                 path.push(Token::Index(i));
-                                check_script_only(s, path, out);
+                                check_script_only(s, || pointer(path), out);
                                 path.pop();
                             }
                         }
@@ -66,17 +66,19 @@ fn walk<'a>(value: &'a Value, path: &mut Vec<Token<'a>>, out: &mut Emitter) {
     }
 }
 
-fn check_text(lang: &str, s: &str, path: &[Token<'_>], out: &mut Emitter) {
+/// `DXER-R001` (blank) on one localized string, and the script rules when it is Azerbaijani; `pointer`
+/// is built only for a finding. Shared with the walk over typed documents (`crate::direct`).
+pub(crate) fn check_text(is_az: bool, s: &str, pointer: impl Fn() -> String, out: &mut Emitter) {
     if !s.is_empty() && s.trim().is_empty() {
-        out.emit("DXER-R001", &pointer(path), &[]);
+        out.emit("DXER-R001", &pointer(), &[]);
     }
-    if lang == "az" {
-        check_script_only(s, path, out);
+    if is_az {
+        check_script_only(s, pointer, out);
     }
 }
 
 /// `DXER-H001`, `DXER-H002` on one Azerbaijani string.
-fn check_script_only(s: &str, path: &[Token<'_>], out: &mut Emitter) {
+pub(crate) fn check_script_only(s: &str, pointer: impl Fn() -> String, out: &mut Emitter) {
     let report = check_script(s);
     if report.is_clean() {
         return;
@@ -85,12 +87,12 @@ fn check_script_only(s: &str, path: &[Token<'_>], out: &mut Emitter) {
         let args = [("letters", report.letters.join(", ")), ("words", report.mixed_words.join(", "))];
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         match report.fixed {
-            Some(fix) => out.emit_with_fix("DXER-H001", &pointer(path), &args, fix),
-            None => out.emit("DXER-H001", &pointer(path), &args),
+            Some(fix) => out.emit_with_fix("DXER-H001", &pointer(), &args, fix),
+            None => out.emit("DXER-H001", &pointer(), &args),
         }
     }
     if !report.cyrillic_words.is_empty() {
         let words: Vec<&str> = report.cyrillic_words.iter().take(5).map(String::as_str).collect();
-        out.emit("DXER-H002", &pointer(path), &[("words", &words.join(", "))]);
+        out.emit("DXER-H002", &pointer(), &[("words", &words.join(", "))]);
     }
 }
