@@ -58,17 +58,18 @@ pub(crate) fn validate_text(text: &str, kind: DocumentKind, opts: &Options) -> O
 
 fn record(text: &str) -> Option<Subject> {
     let record: Record = parse(text)?;
-    within_schema(&record).then(|| Subject::Record(Box::new(record)))
+    within_schema(&record).then_some(Subject::Record(record))
 }
 
 fn reglament(text: &str) -> Option<Subject> {
     let reglament: Reglament = parse(text)?;
-    reglament_within_schema(&reglament).then(|| Subject::Reglament(Box::new(reglament)))
+    reglament_within_schema(&reglament).then_some(Subject::Reglament(reglament))
 }
 
 fn parse<T: de::DeserializeOwned>(text: &str) -> Option<T> {
     let mut inner = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(Strict(&mut inner)).ok()?;
+    let hints = Hints::of(text);
+    let value = T::deserialize(Strict(&mut inner, &hints)).ok()?;
     inner.end().ok()?;
     Some(value)
 }
@@ -77,7 +78,7 @@ fn parse<T: de::DeserializeOwned>(text: &str) -> Option<T> {
 // 1. The strict deserializer.
 
 /// Wraps a deserializer so that what reaches the model's `Deserialize` impls is what the schema allows.
-pub(crate) struct Strict<D>(pub(crate) D);
+pub(crate) struct Strict<'h, D>(pub(crate) D, pub(crate) &'h Hints);
 
 /// The error of a refused shape.
 fn refused<E: de::Error>(what: &str) -> E {
@@ -87,12 +88,12 @@ fn refused<E: de::Error>(what: &str) -> E {
 macro_rules! forward_deserialize {
     ($($method:ident),* $(,)?) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(Wrap(visitor))
+            self.0.$method(Wrap(visitor, self.1))
         })*
     };
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
     type Error = D::Error;
 
     forward_deserialize!(
@@ -124,15 +125,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     );
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap(v))
+        self.0.deserialize_unit_struct(name, Wrap(v, self.1))
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Wrap(v))
+        self.0.deserialize_newtype_struct(name, Wrap(v, self.1))
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Wrap(v))
+        self.0.deserialize_tuple(len, Wrap(v, self.1))
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -141,7 +142,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         v: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, Wrap(v))
+        self.0.deserialize_tuple_struct(name, len, Wrap(v, self.1))
     }
 
     /// A struct only from an object (serde also takes an array of its fields in order).
@@ -151,7 +152,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         _: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Wrap(v))
+        self.0.deserialize_map(Wrap(v, self.1))
     }
 
     /// The model's enums are all code lists: a string, never `{"code": ...}`.
@@ -170,7 +171,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
 }
 
 /// A visitor whose nested deserializers, sequences and maps are strict too; `null` for an option is refused.
-struct Wrap<V>(V);
+struct Wrap<'h, V>(V, &'h Hints);
 
 macro_rules! forward_visit {
     ($($method:ident($ty:ty)),* $(,)?) => {
@@ -180,7 +181,7 @@ macro_rules! forward_visit {
     };
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -219,19 +220,20 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-        self.0.visit_some(Strict(d))
+        self.0.visit_some(Strict(d, self.1))
     }
 
     fn visit_newtype_struct<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-        self.0.visit_newtype_struct(Strict(d))
+        self.0.visit_newtype_struct(Strict(d, self.1))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(StrictSeq(seq))
+        let length = self.1.next_length();
+        self.0.visit_seq(StrictSeq(seq, self.1, length))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_map(StrictMap(map))
+        self.0.visit_map(StrictMap(map, self.1))
     }
 
     fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
@@ -254,23 +256,43 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Code<V> {
     }
 }
 
-struct StrictSeed<S>(S);
+struct StrictSeed<'h, S>(S, &'h Hints);
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.0.deserialize(Strict(d))
+        self.0.deserialize(Strict(d, self.1))
     }
 }
 
-struct StrictSeq<A>(A);
+/// A sequence whose length is known from [`Hints`]: the `Vec` it fills is allocated once, at its size.
+struct StrictSeq<'h, A>(A, &'h Hints, Option<usize>);
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<'_, A> {
     type Error = A::Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(StrictSeed(seed))
+        self.2 = self.2.map(|n| n.saturating_sub(1));
+        self.0.next_element_seed(StrictSeed(seed, self.1))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.2.or_else(|| self.0.size_hint())
+    }
+}
+
+struct StrictMap<'h, A>(A, &'h Hints);
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(StrictSeed(seed, self.1))
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(StrictSeed(seed, self.1))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -278,21 +300,99 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
     }
 }
 
-struct StrictMap<A>(A);
+/// The position of the first `"` or `\\` at or after `i` (or the end), eight bytes at a time.
+fn next_quote_or_backslash(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let found = has(word, b'"') | has(word, b'\\');
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\') {
+        i += 1;
+    }
+    i
+}
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<A> {
-    type Error = A::Error;
+/// The number of items of every array of a JSON text, in the order the arrays open: serde's `Vec` grows by
+/// doubling from four, so without them most lists of the model would hold room for twice their items
+/// (a third of a record's memory). Arrays are deserialized in the order they open, so the strict
+/// deserializer takes the lengths in turn; were they ever out of step, only capacities would be wrong.
+pub(crate) struct Hints {
+    lengths: Vec<u32>,
+    next: std::cell::Cell<usize>,
+}
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(StrictSeed(seed))
+impl Hints {
+    /// Scans `text` (valid or not: a broken text gives lengths that are never used).
+    pub(crate) fn of(text: &str) -> Hints {
+        let bytes = text.as_bytes();
+        let mut lengths: Vec<u32> = Vec::new();
+        // Open containers: for an array, (its slot in `lengths`, commas so far, whether it holds anything).
+        let mut open: Vec<Option<(usize, u32, bool)>> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match b {
+                b'"' => {
+                    if let Some(Some(array)) = open.last_mut() {
+                        array.2 = true;
+                    }
+                    // To the closing quote, stepping over escapes.
+                    i += 1;
+                    while i < bytes.len() {
+                        i = next_quote_or_backslash(bytes, i);
+                        match bytes.get(i) {
+                            Some(b'\\') => i += 2,
+                            _ => break,
+                        }
+                    }
+                }
+                b'[' | b'{' => {
+                    if let Some(Some(array)) = open.last_mut() {
+                        array.2 = true;
+                    }
+                    if b == b'[' {
+                        lengths.push(0);
+                        open.push(Some((lengths.len() - 1, 0, false)));
+                    } else {
+                        open.push(None);
+                    }
+                }
+                b']' | b'}' => {
+                    if let Some(Some((slot, commas, any))) = open.pop() {
+                        lengths[slot] = if any { commas.saturating_add(1) } else { 0 };
+                    }
+                }
+                b',' => {
+                    if let Some(Some(array)) = open.last_mut() {
+                        array.1 = array.1.saturating_add(1);
+                    }
+                }
+                b' ' | b'\n' | b'\r' | b'\t' => {}
+                _ => {
+                    if let Some(Some(array)) = open.last_mut() {
+                        array.2 = true;
+                    }
+                }
+            }
+            i += 1;
+        }
+        Hints { lengths, next: std::cell::Cell::new(0) }
     }
 
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(StrictSeed(seed))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+    fn next_length(&self) -> Option<usize> {
+        let i = self.next.get();
+        self.next.set(i + 1);
+        self.lengths.get(i).map(|&n| n as usize)
     }
 }
 
@@ -1191,6 +1291,27 @@ mod tests {
         let listed: std::collections::BTreeSet<_> =
             BOUNDS.iter().map(|(d, p, k, l)| (d.to_string(), p.to_string(), k.to_string(), *l)).collect();
         assert_eq!(found, listed);
+    }
+
+    #[test]
+    fn hints_are_the_lengths_of_the_arrays_in_opening_order() {
+        let text = r#"{"a": [1, [2, 3], [], "x,]\"[", {"b": [{}, {}, [[]]]}], "c": [ ], "d": [null]}"#;
+        assert_eq!(Hints::of(text).lengths, [5, 2, 0, 3, 1, 0, 0, 1]);
+        // Broken text gives some lengths and no panic.
+        for broken in ["[", "]", "[[,", "\"\\", "[\"", "}]"] {
+            let _ = Hints::of(broken);
+        }
+        for (text, at) in [("abcdefgh\"", 8), ("ab\\c", 2), ("abc", 3), ("", 0), ("\"", 0), ("aaaaaaaaaaaaaaa\\", 15)] {
+            assert_eq!(next_quote_or_backslash(text.as_bytes(), 0), at, "{text}");
+        }
+        assert_eq!(next_quote_or_backslash("ab\"cd\"".as_bytes(), 3), 5);
+        // A record's lists get exactly their capacity.
+        let record: Record =
+            parse(&fixtures("valid").into_iter().find(|(n, _)| n.contains("identity-card")).unwrap().1).unwrap();
+        let basis = &record.reglament.general.legal_basis;
+        assert_eq!(basis.capacity(), basis.len());
+        let docs = &record.reglament.standard.documents;
+        assert_eq!(docs.capacity(), docs.len());
     }
 
     #[test]

@@ -293,7 +293,7 @@ pub struct Valid<T> {
 pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Valid<Record>, Report> {
     if let Some(text) = input.as_text() {
         match crate::direct::validate_text(text, DocumentKind::Record, opts) {
-            Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: *record, report }),
+            Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: record, report }),
             Some((report, _)) => return Err(report),
             None => {}
         }
@@ -304,7 +304,7 @@ pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Val
         Err(f) => return Err(finish(&opts, DocumentKind::Record, vec![*f])),
     };
     match run(&value, &opts) {
-        (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: *record, report }),
+        (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: record, report }),
         (report, _) => Err(report),
     }
 }
@@ -317,7 +317,7 @@ pub(crate) fn validate_record_value(value: &Value, opts: &Options) -> (Report, O
         _ => Cow::Owned(Options { kind: DocumentKind::Record, ..opts.clone() }),
     };
     match run(value, &opts) {
-        (report, Some(rules::Subject::Record(record))) => (report, Some(*record)),
+        (report, Some(rules::Subject::Record(record))) => (report, Some(record)),
         (report, _) => (report, None),
     }
 }
@@ -340,8 +340,8 @@ fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
     if structurally_valid {
         let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
         let typed = match kind {
-            DocumentKind::Reglament => Reglament::deserialize(value).map(|r| rules::Subject::Reglament(Box::new(r))),
-            _ => Record::deserialize(value).map(|r| rules::Subject::Record(Box::new(r))),
+            DocumentKind::Reglament => Reglament::deserialize(value).map(rules::Subject::Reglament),
+            _ => Record::deserialize(value).map(rules::Subject::Record),
         };
         match typed {
             Ok(subject) => {

@@ -118,9 +118,10 @@ impl Emitter {
 
 /// The typed document the semantic rules look at.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // held briefly, never in collections: a box would cost an allocation
 pub(crate) enum Subject {
-    Record(Box<Record>),
-    Reglament(Box<Reglament>),
+    Record(Record),
+    Reglament(Reglament),
 }
 
 /// What every rule sees.
@@ -147,8 +148,8 @@ impl Ctx<'_> {
 /// Runs every semantic rule.
 pub(crate) fn check(subject: &Subject, base: &str, opts: &Options, out: &mut Emitter) {
     let (reg, record) = match subject {
-        Subject::Record(r) => (&r.reglament, Some(r.as_ref())),
-        Subject::Reglament(r) => (r.as_ref(), None),
+        Subject::Record(r) => (&r.reglament, Some(r)),
+        Subject::Reglament(r) => (r, None),
     };
     let record_date = record.and_then(|r| r.submission.as_ref().map(|s| s.date)).or(opts.today);
     let ctx = Ctx { reg, record, base, opts, record_date };
