@@ -140,6 +140,7 @@ fn best(runs: &[Run]) -> Duration {
 
 /// Where the time of loading goes, one thread, on `n` generated records (best of 3 rounds, µs per record):
 /// parsing a line into a `serde_json::Value`, `dxer::validate` on the value (schema + rules + text hygiene),
+/// `dxer::validate` on the line itself (the direct path into the types, with the same report),
 /// building the typed `Record` (from the value, or from the text), and the registry's own load of the same
 /// lines on one thread (`Registry::load_json_lines` with fewer items than it splits across threads).
 fn breakdown(n: usize) {
@@ -159,6 +160,8 @@ fn breakdown(n: usize) {
     };
     let parse = best(&mut || lines.iter().for_each(|l| drop(black_box(serde_json::from_str::<Value>(l).unwrap()))));
     let validate = best(&mut || values.iter().for_each(|v| drop(black_box(dxer::validate(v, &opts)))));
+    // The same validation from the text: the direct path (no `Value`), what the registry's loader runs.
+    let direct = best(&mut || lines.iter().for_each(|l| drop(black_box(dxer::validate(*l, &opts)))));
     // dxer's own structural layer: the published schema compiled into code at build time.
     let validator = dxer::schema::validator(dxer::DocumentKind::Record);
     let schema_only = best(&mut || values.iter().for_each(|v| assert!(black_box(validator.is_valid(v)))));
@@ -179,6 +182,7 @@ fn breakdown(n: usize) {
     println!("breakdown on {n} records, one thread, best of 3, µs per record:");
     println!("  parse a line into serde_json::Value       {parse:>7.1}");
     println!("  dxer::validate(&Value)                    {validate:>7.1}");
+    println!("  dxer::validate(text): the direct path     {direct:>7.1}  (parse included, no Value)");
     println!("    of which the JSON Schema (is_valid)     {schema_only:>7.1}");
     println!("  Record::deserialize(Value)                {:>7.1}", typed_value - clone);
     println!("  Record from the text (serde_json)         {typed_text:>7.1}");

@@ -19,26 +19,53 @@
 //! A differential test mutates every field of every valid fixture and asserts that this path and the full
 //! pipeline give the same report whenever this path answers.
 
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Serialize, Serializer};
 
 use crate::model::{LocalizedText, Record, Reglament};
 use crate::report::{DocumentKind, Report};
 use crate::rules::{self, Emitter, Subject};
 use crate::validate::{escape_token, Options};
+use serde_json::Value;
 
 /// Validates JSON text as a record (or a reglament, with `kind`) without an intermediate `Value`: the
 /// report and the typed document, or `None` when only the full pipeline can tell.
 pub(crate) fn validate_text(text: &str, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
-    if text.len() > opts.max_input_bytes || opts.max_list_items < 32 || opts.max_string_bytes < 64 {
+    if text.len() > opts.max_input_bytes {
+        return None;
+    }
+    validate_with(kind, opts, |kind| match kind {
+        DocumentKind::Reglament => parse(text).filter(reglament_within_schema).map(Subject::Reglament),
+        _ => parse(text).filter(within_schema).map(Subject::Record),
+    })
+}
+
+/// Validates a parsed document straight into the types (without the JSON Schema pass over the value):
+/// the same report as the full pipeline, or `None` when only the full pipeline can tell.
+pub(crate) fn validate_value(value: &Value, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
+    let hints = Hints::none();
+    validate_with(kind, opts, |kind| match kind {
+        DocumentKind::Reglament => {
+            Reglament::deserialize(Strict(value, &hints)).ok().filter(reglament_within_schema).map(Subject::Reglament)
+        }
+        _ => Record::deserialize(Strict(value, &hints)).ok().filter(within_schema).map(Subject::Record),
+    })
+}
+
+/// The direct path once the typed document is at hand: `typed(kind)` reads it as a record or a reglament.
+fn validate_with(
+    kind: DocumentKind,
+    opts: &Options,
+    typed: impl Fn(DocumentKind) -> Option<Subject>,
+) -> Option<(Report, Subject)> {
+    if opts.max_list_items < 32 || opts.max_string_bytes < 64 {
         return None;
     }
     let subject = match kind {
-        DocumentKind::Record => record(text)?,
-        DocumentKind::Reglament => reglament(text)?,
-        // A document that parses as a record has `reglament`, one that parses as a bare reglament has
+        DocumentKind::Record | DocumentKind::Reglament => typed(kind)?,
+        // A document that reads as a record has `reglament`, one that reads as a bare reglament has
         // `general` and no `reglament`: what `Auto` decides on the parsed JSON.
-        DocumentKind::Auto => record(text).or_else(|| reglament(text))?,
+        DocumentKind::Auto => typed(DocumentKind::Record).or_else(|| typed(DocumentKind::Reglament))?,
     };
     let kind = match subject {
         Subject::Record(_) => DocumentKind::Record,
@@ -54,16 +81,6 @@ pub(crate) fn validate_text(text: &str, kind: DocumentKind, opts: &Options) -> O
     let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
     rules::check(&subject, base, opts, &mut out);
     Some((crate::validate::finish(opts, kind, out.into_findings()), subject))
-}
-
-fn record(text: &str) -> Option<Subject> {
-    let record: Record = parse(text)?;
-    within_schema(&record).then_some(Subject::Record(record))
-}
-
-fn reglament(text: &str) -> Option<Subject> {
-    let reglament: Reglament = parse(text)?;
-    reglament_within_schema(&reglament).then_some(Subject::Reglament(reglament))
 }
 
 fn parse<T: de::DeserializeOwned>(text: &str) -> Option<T> {
@@ -387,6 +404,11 @@ impl Hints {
             i += 1;
         }
         Hints { lengths, next: std::cell::Cell::new(0) }
+    }
+
+    /// No lengths: the deserializer's own size hints apply (a `Value` knows its arrays' lengths).
+    pub(crate) fn none() -> Hints {
+        Hints { lengths: Vec::new(), next: std::cell::Cell::new(0) }
     }
 
     fn next_length(&self) -> Option<usize> {
@@ -1046,7 +1068,7 @@ impl Serializer for KeyName {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     fn fixtures(dir: &str) -> Vec<(String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(dir);
@@ -1162,10 +1184,20 @@ mod tests {
 
     /// Whenever the direct path answers, it answers exactly what the full pipeline does.
     fn same_report(text: &str, opts: &Options, what: &str) -> bool {
-        let Some((report, _)) = validate_text(text, opts.kind, opts) else { return false };
-        let value: Value = serde_json::from_str(text).unwrap();
-        let full = crate::validate(&value, opts);
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            assert!(validate_text(text, opts.kind, opts).is_none(), "{what}: not JSON");
+            return false;
+        };
+        let full = crate::validate::validate_full(&value, opts);
+        // The path from a parsed value answers for the same documents as the path from text.
+        let from_value = validate_value(&value, opts.kind, opts).map(|(report, _)| report);
+        let Some((report, _)) = validate_text(text, opts.kind, opts) else {
+            // Except for a text the limits refuse before it is parsed.
+            assert!(from_value.is_none() || text.len() > opts.max_input_bytes, "{what}: value path only: {text}");
+            return false;
+        };
         assert_eq!(report, full, "{what}: {text}");
+        assert_eq!(from_value.as_ref(), Some(&full), "{what} (from the value): {text}");
         true
     }
 

@@ -96,6 +96,12 @@ pub trait Source {
     fn as_text(&self) -> Option<&str> {
         None
     }
+
+    /// The document as a parsed value, when it is one.
+    #[doc(hidden)]
+    fn as_value(&self) -> Option<&Value> {
+        None
+    }
 }
 
 impl Source for str {
@@ -164,6 +170,10 @@ impl Source for Vec<u8> {
 }
 
 impl Source for Value {
+    fn as_value(&self) -> Option<&Value> {
+        Some(self)
+    }
+
     fn to_value(&self, _: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         Ok(Cow::Borrowed(self))
     }
@@ -241,8 +251,12 @@ impl Limit {
 /// assert_eq!(f.message.en, "Wrong type: expected string.");
 /// ```
 pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
-    // Text of a document the schema accepts goes straight into the types, with the same report.
+    // A document the schema accepts goes straight into the types, with the same report.
     if let Some((report, _)) = input.as_text().and_then(|text| crate::direct::validate_text(text, opts.kind, opts)) {
+        return report;
+    }
+    if let Some((report, _)) = input.as_value().and_then(|value| crate::direct::validate_value(value, opts.kind, opts))
+    {
         return report;
     }
     let value = match input.to_value(opts) {
@@ -270,6 +284,12 @@ fn validate_value(value: &Value, opts: &Options) -> Report {
     run(value, opts).0
 }
 
+/// The full pipeline on a parsed value, never the direct path (what the direct path is tested against).
+#[cfg(test)]
+pub(crate) fn validate_full(value: &Value, opts: &Options) -> Report {
+    validate_value(value, opts)
+}
+
 /// A record that passed validation without errors, with its report (which may hold warnings and info).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Valid<T> {
@@ -291,12 +311,15 @@ pub struct Valid<T> {
 /// assert!(!refused.ok);
 /// ```
 pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Valid<Record>, Report> {
-    if let Some(text) = input.as_text() {
-        match crate::direct::validate_text(text, DocumentKind::Record, opts) {
-            Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: record, report }),
-            Some((report, _)) => return Err(report),
-            None => {}
-        }
+    let direct = match (input.as_text(), input.as_value()) {
+        (Some(text), _) => crate::direct::validate_text(text, DocumentKind::Record, opts),
+        (_, Some(value)) => crate::direct::validate_value(value, DocumentKind::Record, opts),
+        _ => None,
+    };
+    match direct {
+        Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: record, report }),
+        Some((report, _)) => return Err(report),
+        None => {}
     }
     let opts = Options { kind: DocumentKind::Record, ..opts.clone() };
     let value = match input.to_value(&opts) {

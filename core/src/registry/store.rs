@@ -219,8 +219,8 @@ impl Registry {
         }
         let items = split_top_level(text);
         let opts = &self.opts;
-        let loaded = map_parallel(&items, |item| load_item(item, opts));
-        self.absorb(loaded)
+        let loaded = map_parallel_blocks(&items, |item| load_item(item, opts));
+        self.absorb_blocks(loaded)
     }
 
     /// Loads JSON Lines: one record per line; blank lines are skipped, line numbers count every line.
@@ -232,8 +232,8 @@ impl Registry {
             .map(|(i, l)| Item { line: i + 1, text: l.strip_suffix('\r').unwrap_or(l) })
             .collect();
         let opts = &self.opts;
-        let loaded = map_parallel(&items, |item| load_item(item, opts));
-        self.absorb(loaded)
+        let loaded = map_parallel_blocks(&items, |item| load_item(item, opts));
+        self.absorb_blocks(loaded)
     }
 
     /// Validates and adds typed records (in parallel on native targets).
@@ -263,9 +263,14 @@ impl Registry {
     }
 
     fn absorb(&mut self, loaded: Vec<Loaded>) -> LoadSummary {
-        let mut summary = LoadSummary { items: loaded.len(), ..LoadSummary::default() };
-        self.entries.reserve(loaded.len());
-        for (index, item) in loaded.into_iter().enumerate() {
+        self.absorb_blocks(vec![loaded])
+    }
+
+    fn absorb_blocks(&mut self, blocks: Vec<Vec<Loaded>>) -> LoadSummary {
+        let items = blocks.iter().map(Vec::len).sum();
+        let mut summary = LoadSummary { items, ..LoadSummary::default() };
+        self.entries.reserve(items);
+        for (index, item) in blocks.into_iter().flatten().enumerate() {
             let indexed = item.record.is_some();
             if !item.report.ok || !indexed {
                 summary.problems += 1;
@@ -679,6 +684,18 @@ fn split_top_level(text: &str) -> Vec<Item<'_>> {
 /// not hold the others up, and a thread that cannot be spawned only means fewer workers. WebAssembly has no
 /// threads: there it runs sequentially.
 fn map_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let blocks = map_parallel_blocks(items, f);
+    if blocks.len() == 1 {
+        return blocks.into_iter().next().unwrap_or_default();
+    }
+    let mut out = Vec::with_capacity(items.len());
+    blocks.into_iter().for_each(|block| out.extend(block));
+    out
+}
+
+/// Like [`map_parallel`], the results left in the blocks the threads made (in order): a registry moves
+/// each record once more into its entries, not through a whole second copy of every result.
+fn map_parallel_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<Vec<R>> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         use std::sync::atomic::{AtomicUsize, Ordering};
@@ -710,12 +727,10 @@ fn map_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
                 done
             });
             done.sort_unstable_by_key(|(b, _)| *b);
-            let mut out = Vec::with_capacity(items.len());
-            done.into_iter().for_each(|(_, part)| out.extend(part));
-            return out;
+            return done.into_iter().map(|(_, part)| part).collect();
         }
     }
-    items.iter().map(f).collect()
+    vec![items.iter().map(f).collect()]
 }
 
 #[cfg(test)]
