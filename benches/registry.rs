@@ -139,10 +139,10 @@ fn best(runs: &[Run]) -> Duration {
 }
 
 /// Where the time of loading goes, one thread, on `n` generated records (best of 3 rounds, µs per record):
-/// parsing a line into a `serde_json::Value`, `dxer::validate` on the value (schema + rules + text hygiene),
+/// parsing a line into a `serde_json::Value`, `dxer::validate` on the value (the direct path from a value),
+/// the JSON Schema alone,
 /// `dxer::validate` on the line itself (the direct path into the types, with the same report),
-/// building the typed `Record` (from the value, or from the text), and the registry's own load of the same
-/// lines on one thread (`Registry::load_json_lines` with fewer items than it splits across threads).
+/// and building the typed `Record` (from the value, or from the text).
 fn breakdown(n: usize) {
     use serde::Deserialize;
     let text = generate(n);
@@ -171,22 +171,13 @@ fn breakdown(n: usize) {
     let typed_text = best(&mut || {
         lines.iter().for_each(|l| drop(black_box(serde_json::from_str::<dxer::model::Record>(l).unwrap())))
     });
-    let one_thread = best(&mut || {
-        // Chunks of 3 lines stay below the parallel threshold: the sequential path, as on wasm32.
-        let mut registry = Registry::new();
-        for chunk in lines.chunks(3) {
-            registry.load_json_lines(&chunk.join("\n"));
-        }
-        black_box(registry);
-    });
     println!("breakdown on {n} records, one thread, best of 3, µs per record:");
     println!("  parse a line into serde_json::Value       {parse:>7.1}");
-    println!("  dxer::validate(&Value)                    {validate:>7.1}");
-    println!("  dxer::validate(text): the direct path     {direct:>7.1}  (parse included, no Value)");
-    println!("    of which the JSON Schema (is_valid)     {schema_only:>7.1}");
+    println!("  dxer::validate(&Value): direct, from it   {validate:>7.1}  (parse not included)");
+    println!("  the JSON Schema alone (is_valid)          {schema_only:>7.1}  (what the direct path does not run)");
     println!("  Record::deserialize(Value)                {:>7.1}", typed_value - clone);
     println!("  Record from the text (serde_json)         {typed_text:>7.1}");
-    println!("  Registry load on one thread, all included {one_thread:>7.1}");
+    println!("  dxer::validate(text): the direct path     {direct:>7.1}  (parse included, no Value)");
 }
 
 fn main() {
