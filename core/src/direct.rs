@@ -722,12 +722,13 @@ impl<'w, 'a> Serializer for &'w mut Walker<'a> {
     type Ok = ();
     type Error = Fallback;
     type SerializeSeq = Compound<'w, 'a>;
-    type SerializeTuple = Compound<'w, 'a>;
-    type SerializeTupleStruct = Compound<'w, 'a>;
-    type SerializeTupleVariant = Compound<'w, 'a>;
+    // The model has no tuples and no enums with data: those fall back before any item.
+    type SerializeTuple = ser::Impossible<(), Fallback>;
+    type SerializeTupleStruct = ser::Impossible<(), Fallback>;
+    type SerializeTupleVariant = ser::Impossible<(), Fallback>;
     type SerializeMap = Compound<'w, 'a>;
     type SerializeStruct = Compound<'w, 'a>;
-    type SerializeStructVariant = Compound<'w, 'a>;
+    type SerializeStructVariant = ser::Impossible<(), Fallback>;
 
     scalar!(
         serialize_bool(bool),
@@ -798,11 +799,11 @@ impl<'w, 'a> Serializer for &'w mut Walker<'a> {
         Ok(Compound { walker: self, index: 0 })
     }
 
-    fn serialize_tuple(self, _: usize) -> Result<Compound<'w, 'a>, Fallback> {
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Fallback> {
         Err(Fallback)
     }
 
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'w, 'a>, Fallback> {
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Fallback> {
         Err(Fallback)
     }
 
@@ -812,7 +813,7 @@ impl<'w, 'a> Serializer for &'w mut Walker<'a> {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Compound<'w, 'a>, Fallback> {
+    ) -> Result<Self::SerializeTupleVariant, Fallback> {
         Err(Fallback)
     }
 
@@ -833,7 +834,7 @@ impl<'w, 'a> Serializer for &'w mut Walker<'a> {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Compound<'w, 'a>, Fallback> {
+    ) -> Result<Self::SerializeStructVariant, Fallback> {
         Err(Fallback)
     }
 }
@@ -843,45 +844,6 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     type Error = Fallback;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Fallback> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Fallback;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Fallback> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Fallback;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Fallback> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Fallback;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
         self.element(value)
     }
 
@@ -932,21 +894,16 @@ impl ser::SerializeStruct for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Fallback;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Fallback> {
-        self.visit(Step::Key(key), value)
-    }
-
-    fn end(self) -> Result<(), Fallback> {
-        Ok(())
-    }
-}
-
 /// Serializes a map key into its text (anything else falls back).
 struct KeyName;
+
+macro_rules! key_not_text {
+    ($($method:ident($ty:ty)),* $(,)?) => {
+        $(fn $method(self, _: $ty) -> Result<String, Fallback> {
+            Err(Fallback)
+        })*
+    };
+}
 
 impl Serializer for KeyName {
     type Ok = String;
@@ -967,45 +924,22 @@ impl Serializer for KeyName {
         value.serialize(self)
     }
 
-    fn serialize_bool(self, _: bool) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_i8(self, _: i8) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_i16(self, _: i16) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_i32(self, _: i32) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_i64(self, _: i64) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_u8(self, _: u8) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_u16(self, _: u16) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_u32(self, _: u32) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_u64(self, _: u64) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_f32(self, _: f32) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_f64(self, _: f64) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_char(self, _: char) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<String, Fallback> {
-        Err(Fallback)
-    }
+    key_not_text!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_bytes(&[u8]),
+    );
+
     fn serialize_none(self) -> Result<String, Fallback> {
         Err(Fallback)
     }
