@@ -28,6 +28,22 @@ use crate::rules::{self, Emitter, Subject};
 use crate::validate::{escape_token, Options};
 use serde_json::Value;
 
+/// The direct path for whatever `input` is (text or a parsed value), unless `opts.direct` is off.
+pub(crate) fn validate_source<S: crate::Source + ?Sized>(
+    input: &S,
+    kind: DocumentKind,
+    opts: &Options,
+) -> Option<(Report, Subject)> {
+    if !opts.direct {
+        return None;
+    }
+    match (input.as_text(), input.as_value()) {
+        (Some(text), _) => validate_text(text, kind, opts),
+        (_, Some(value)) => validate_value(value, kind, opts),
+        _ => None,
+    }
+}
+
 /// Validates JSON text as a record (or a reglament, with `kind`) without an intermediate `Value`: the
 /// report and the typed document, or `None` when only the full pipeline can tell.
 pub(crate) fn validate_text(text: &str, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
@@ -1122,7 +1138,7 @@ mod tests {
             assert!(validate_text(text, opts.kind, opts).is_none(), "{what}: not JSON");
             return false;
         };
-        let full = crate::validate::validate_full(&value, opts);
+        let full = crate::validate(&value, &Options { direct: false, ..opts.clone() });
         // The path from a parsed value answers for the same documents as the path from text.
         let from_value = validate_value(&value, opts.kind, opts).map(|(report, _)| report);
         let Some((report, _)) = validate_text(text, opts.kind, opts) else {

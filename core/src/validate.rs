@@ -65,6 +65,10 @@ pub struct Options {
     /// parsed document, before anything else: when one is exceeded, the report holds only the `DXER-J003`
     /// findings (the schema, the rules and the text hygiene do not run on an oversized document).
     pub max_string_bytes: usize,
+    /// Read a document whose structure is valid straight into the typed model, in one pass (default
+    /// true): the report is the same as the three layers give, found faster. `false` always runs the three
+    /// layers, to compare (the tests and the fuzzer do) or to rule the direct path out.
+    pub direct: bool,
 }
 
 impl Default for Options {
@@ -80,6 +84,7 @@ impl Default for Options {
             max_input_bytes: 16 * 1024 * 1024,
             max_list_items: 10_000,
             max_string_bytes: 1024 * 1024,
+            direct: true,
         }
     }
 }
@@ -284,11 +289,6 @@ fn validate_value(value: &Value, opts: &Options) -> Report {
     run(value, opts).0
 }
 
-/// The full pipeline on a parsed value, never the direct path (what the direct path is tested against).
-#[cfg(test)]
-pub(crate) fn validate_full(value: &Value, opts: &Options) -> Report {
-    validate_value(value, opts)
-}
 
 /// A record that passed validation without errors, with its report (which may hold warnings and info).
 #[derive(Debug, Clone, PartialEq)]
@@ -311,12 +311,7 @@ pub struct Valid<T> {
 /// assert!(!refused.ok);
 /// ```
 pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Valid<Record>, Report> {
-    let direct = match (input.as_text(), input.as_value()) {
-        (Some(text), _) => crate::direct::validate_text(text, DocumentKind::Record, opts),
-        (_, Some(value)) => crate::direct::validate_value(value, DocumentKind::Record, opts),
-        _ => None,
-    };
-    match direct {
+    match crate::direct::validate_source(input, DocumentKind::Record, opts) {
         Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: record, report }),
         Some((report, _)) => return Err(report),
         None => {}

@@ -3,7 +3,8 @@
 //! Invariants, beyond "never panics":
 //! - the report is well formed: findings sorted, every code in the catalogue, every pointer `""` or
 //!   starting with `/` and locatable in the text without panicking, `ok` = no error finding;
-//! - the same report from `&[u8]`, `&str` and the parsed `serde_json::Value` (when the text parses);
+//! - the same report from `&[u8]`, `&str` and the parsed `serde_json::Value` (when the text parses), and
+//!   with the direct path switched off (`Options::direct`);
 //! - a valid record goes through `parse_record` with the same report, survives a serde round trip, and
 //!   every conversion runs; its CPSV-AP export is restored exactly by the import.
 #![no_main]
@@ -32,6 +33,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     assert_eq!(dxer::validate(text, &opts), report, "&str and &[u8] disagree");
+    // The direct path (text straight into the types) gives the three layers' report or steps aside.
+    let full = dxer::validate(text, &Options { direct: false, ..opts.clone() });
+    assert_eq!(full, report, "the direct path and the three layers disagree");
     for f in &report.findings {
         let _ = dxer::locate::position(text, &f.pointer);
     }

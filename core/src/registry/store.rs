@@ -611,7 +611,7 @@ fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
     }
     // A record the schema accepts goes straight into its type (the same report, without a `Value`).
     if let Some((report, crate::rules::Subject::Record(record))) =
-        crate::direct::validate_text(item.text, DocumentKind::Record, opts)
+        crate::direct::validate_source(item.text, DocumentKind::Record, opts)
     {
         let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
         return Loaded { line, report, record: Some(record), record_id, version };
