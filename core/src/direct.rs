@@ -389,6 +389,9 @@ impl Hints {
                         }
                     }
                 }
+                // Deeper than serde_json parses (128 levels): the parse fails anyway, and the stack stays small
+                // whatever the text.
+                b'[' | b'{' if open.len() >= 128 => break,
                 b'[' | b'{' => {
                     if let Some(Some(array)) = open.last_mut() {
                         array.2 = true;
@@ -1283,6 +1286,8 @@ mod tests {
         for broken in ["[", "]", "[[,", "\"\\", "[\"", "}]"] {
             let _ = Hints::of(broken);
         }
+        // A hostile nesting costs no more than 128 open levels.
+        assert_eq!(Hints::of(&"[".repeat(1_000_000)).lengths.len(), 128);
         for (text, at) in [("abcdefgh\"", 8), ("ab\\c", 2), ("abc", 3), ("", 0), ("\"", 0), ("aaaaaaaaaaaaaaa\\", 15)] {
             assert_eq!(next_quote_or_backslash(text.as_bytes(), 0), at, "{text}");
         }

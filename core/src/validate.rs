@@ -289,7 +289,6 @@ fn validate_value(value: &Value, opts: &Options) -> Report {
     run(value, opts).0
 }
 
-
 /// A record that passed validation without errors, with its report (which may hold warnings and info).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Valid<T> {
