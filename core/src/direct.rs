@@ -1,5 +1,6 @@
-//! Validation straight from JSON text into the typed model, without building a `serde_json::Value`: the
-//! fast path of [`crate::validate`] for text, of [`crate::parse_record`] and of the registry's loader.
+//! Validation straight from JSON text (or a parsed `serde_json::Value`) into the typed model, without the
+//! JSON Schema pass: the direct path of [`crate::validate`], of [`crate::parse_record`] and of the
+//! registry's loader, on unless `Options::direct` is false.
 //!
 //! It gives exactly the report of the full pipeline (parse → limits → JSON Schema → text hygiene → types →
 //! rules) or nothing at all, in which case the caller runs the full pipeline. It answers only for a
@@ -16,8 +17,9 @@
 //! 3. [`Walker`], one pass over the typed value that checks the size limits (conservatively: any doubt
 //!    falls back) and runs the text-hygiene rules of [`crate::rules::text`] at the same pointers.
 //!
-//! A differential test mutates every field of every valid fixture and asserts that this path and the full
-//! pipeline give the same report whenever this path answers.
+//! A differential test mutates every field of every valid fixture and asserts that this path (from text and
+//! from a value) and the full pipeline give the same report whenever this path answers; the `validate`
+//! fuzz target asserts the same on arbitrary input.
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Serialize, Serializer};
