@@ -593,6 +593,19 @@ fn cards_are_checked_against_the_type_with_their_index() {
 }
 
 #[test]
+fn a_card_with_a_lenient_date_is_refused_at_the_card() {
+    let mut cards = iamas_card();
+    cards[0]["registered_on"] = json!("2026-5-6");
+    let mut registry = Registry::new();
+    let problems = registry.add_information_systems_json(&cards.to_string());
+    let got: Vec<(Option<usize>, &str, &str, bool)> =
+        problems.iter().map(|p| (p.index, p.finding.code.as_str(), p.pointer.as_str(), p.rejected)).collect();
+    assert_eq!(got, [(Some(0), "DXER-X007", "/0", true)]);
+    assert!(problems[0].error.contains("2026-5-6"), "{}", problems[0].error);
+    assert!(registry.information_systems().is_empty());
+}
+
+#[test]
 fn fixture_cards_match_the_published_schema() {
     let text = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas/information-system.schema.json"),

@@ -510,5 +510,40 @@ pub(crate) mod full_date {
         }
         use super::parse;
         use chrono::NaiveDate;
+
+        /// Every date field of the model (and of the registration card) is read through this module: a new
+        /// `NaiveDate` field without it would take chrono's lenient forms, which the schema refuses.
+        #[test]
+        fn every_date_field_is_read_as_a_full_date() {
+            for file in [include_str!("mod.rs"), include_str!("../registry/infosystem.rs")] {
+                let lines: Vec<&str> = file.lines().collect();
+                for (i, line) in lines.iter().enumerate() {
+                    let field =
+                        line.trim_start().starts_with("pub ") && line.contains("NaiveDate") && line.ends_with(',');
+                    if field {
+                        let attributes = lines[..i]
+                            .iter()
+                            .rev()
+                            .take_while(|l| l.trim_start().starts_with("#[") || l.trim_start().starts_with("///"));
+                        assert!(attributes.into_iter().any(|l| l.contains("full_date::")), "line {}: {line}", i + 1);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn a_lenient_date_is_a_located_finding() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/valid/identity-card/input.json");
+            let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            for lenient in ["2026-5-6", "+2026-05-06", " 2026-05-06", "2026-05-06 "] {
+                record["creating_act"]["entry_into_force"] = serde_json::json!(lenient);
+                for direct in [true, false] {
+                    let opts = crate::Options { direct, ..crate::Options::default() };
+                    let report = crate::validate(record.to_string().as_str(), &opts);
+                    let f = report.findings.iter().find(|f| f.pointer == "/creating_act/entry_into_force");
+                    assert_eq!(f.map(|f| f.code.as_str()), Some("DXER-S005"), "{lenient}: {:?}", report.findings);
+                }
+            }
+        }
     }
 }
