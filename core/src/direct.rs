@@ -52,9 +52,11 @@ pub(crate) fn validate_text(text: &str, kind: DocumentKind, opts: &Options) -> O
     if text.len() > opts.max_input_bytes {
         return None;
     }
+    // Scanned once: `Auto` may read the text twice (as a record, then as a bare reglament).
+    let hints = Hints::of(text);
     validate_with(kind, opts, |kind| match kind {
-        DocumentKind::Reglament => parse(text).filter(reglament_within_schema).map(Subject::Reglament),
-        _ => parse(text).filter(within_schema).map(Subject::Record),
+        DocumentKind::Reglament => parse(text, &hints).filter(reglament_within_schema).map(Subject::Reglament),
+        _ => parse(text, &hints).filter(within_schema).map(Subject::Record),
     })
 }
 
@@ -101,10 +103,10 @@ fn validate_with(
     Some((crate::validate::finish(opts, kind, out.into_findings()), subject))
 }
 
-fn parse<T: de::DeserializeOwned>(text: &str) -> Option<T> {
+fn parse<T: de::DeserializeOwned>(text: &str, hints: &Hints) -> Option<T> {
     let mut inner = serde_json::Deserializer::from_str(text);
-    let hints = Hints::of(text);
-    let value = T::deserialize(Strict(&mut inner, &hints)).ok()?;
+    hints.next.set(0);
+    let value = T::deserialize(Strict(&mut inner, hints)).ok()?;
     inner.end().ok()?;
     Some(value)
 }
@@ -1295,8 +1297,8 @@ mod tests {
         }
         assert_eq!(next_quote_or_backslash("ab\"cd\"".as_bytes(), 3), 5);
         // A record's lists get exactly their capacity.
-        let record: Record =
-            parse(&fixtures("valid").into_iter().find(|(n, _)| n.contains("identity-card")).unwrap().1).unwrap();
+        let text = fixtures("valid").into_iter().find(|(n, _)| n.contains("identity-card")).unwrap().1;
+        let record: Record = parse(&text, &Hints::of(&text)).unwrap();
         let basis = &record.reglament.general.legal_basis;
         assert_eq!(basis.capacity(), basis.len());
         let docs = &record.reglament.standard.documents;
@@ -1309,7 +1311,7 @@ mod tests {
         for (name, text) in fixtures("valid") {
             let record: Result<Record, _> = serde_json::from_str(&text);
             assert!(record.is_ok(), "{name}: {:?}", record.err());
-            let strict: Option<Record> = parse(&text);
+            let strict: Option<Record> = parse(&text, &Hints::of(&text));
             assert!(strict.is_some(), "{name}: strict parse");
             assert!(within_schema(&strict.unwrap()), "{name}: bounds");
             assert!(validate_text(&text, DocumentKind::Auto, &opts).is_some(), "{name}");
