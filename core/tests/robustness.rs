@@ -288,3 +288,21 @@ fn limits_are_checked_without_recursion_on_huge_values() {
         }
     }
 }
+
+/// chrono reads `2026-5-6`, `+2026-05-06` and padded dates; the schema (`format: date`) does not, and the
+/// model reads only `YYYY-MM-DD`: on either path such a date is a located finding, never a typed record.
+#[test]
+fn a_lenient_date_is_a_located_finding() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/valid/identity-card/input.json");
+    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for lenient in ["2026-5-6", "+2026-05-06", " 2026-05-06", "2026-05-06 "] {
+        record["creating_act"]["entry_into_force"] = serde_json::json!(lenient);
+        for direct in [true, false] {
+            let opts = dxer::Options { direct, ..dxer::Options::default() };
+            let report = dxer::validate(record.to_string().as_str(), &opts);
+            let f = report.findings.iter().find(|f| f.pointer == "/creating_act/entry_into_force");
+            assert_eq!(f.map(|f| f.code.as_str()), Some("DXER-S005"), "{lenient}: {:?}", report.findings);
+            assert!(dxer::parse_record(record.to_string().as_str(), &opts).is_err());
+        }
+    }
+}
