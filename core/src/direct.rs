@@ -27,7 +27,7 @@ use serde::ser::{self, Serialize, Serializer};
 use crate::model::{LocalizedText, Record, Reglament};
 use crate::report::{DocumentKind, Report};
 use crate::rules::{self, Emitter, Subject};
-use crate::validate::{escape_token, Options};
+use crate::validate::{pointer_of, Options, PathToken};
 use serde_json::Value;
 
 /// The direct path for whatever `input` is (text or a parsed value), unless `opts.direct` is off.
@@ -628,11 +628,18 @@ enum Step {
 }
 
 impl Step {
-    fn key(&self) -> Option<&str> {
+    fn token(&self) -> PathToken<'_> {
         match self {
-            Step::Key(k) => Some(k),
-            Step::Name(k) => Some(k),
-            Step::Index(_) => None,
+            Step::Key(k) => PathToken::Key(k),
+            Step::Name(k) => PathToken::Key(k),
+            Step::Index(i) => PathToken::Index(*i),
+        }
+    }
+
+    fn key(&self) -> Option<&str> {
+        match self.token() {
+            PathToken::Key(k) => Some(k),
+            PathToken::Index(_) => None,
         }
     }
 }
@@ -669,16 +676,7 @@ impl<'a> Walker<'a> {
     }
 
     fn pointer(path: &[Step]) -> String {
-        let mut p = String::new();
-        for step in path {
-            p.push('/');
-            match step {
-                Step::Key(k) => p.push_str(&escape_token(k)),
-                Step::Name(k) => p.push_str(&escape_token(k)),
-                Step::Index(i) => p.push_str(&i.to_string()),
-            }
-        }
-        p
+        pointer_of(path.iter().map(Step::token))
     }
 
     fn string(&mut self, s: &str) -> Result<(), Fallback> {

@@ -435,34 +435,16 @@ fn limit_findings(root: &Value, opts: &Options) -> Vec<Finding> {
         Items(std::iter::Enumerate<std::slice::Iter<'a, Value>>),
         Members(serde_json::map::Iter<'a>),
     }
-    #[derive(Clone, Copy)]
-    enum Token<'a> {
-        Root,
-        Index(usize),
-        Key(&'a str),
-    }
+    /// The root has no token.
+    type Token<'a> = Option<PathToken<'a>>;
     fn pointer(open: &[(Token<'_>, Children<'_>)], last: Option<Token<'_>>) -> String {
-        let mut out = String::new();
-        for token in open.iter().map(|(t, _)| *t).chain(last) {
-            match token {
-                Token::Root => {}
-                Token::Index(i) => {
-                    out.push('/');
-                    out.push_str(&i.to_string());
-                }
-                Token::Key(k) => {
-                    out.push('/');
-                    out.push_str(&escape_token(k));
-                }
-            }
-        }
-        out
+        pointer_of(open.iter().map(|(t, _)| *t).chain(last).flatten())
     }
 
     let mut out = Vec::new();
     let mut too_deep = false;
     let mut open: Vec<(Token<'_>, Children<'_>)> = Vec::new();
-    let mut next = Some((Token::Root, root));
+    let mut next: Option<(Token<'_>, &Value)> = Some((None, root));
     loop {
         if let Some((token, value)) = next.take() {
             let depth = open.len() + 1;
@@ -491,10 +473,10 @@ fn limit_findings(root: &Value, opts: &Options) -> Vec<Finding> {
         }
         let Some((_, children)) = open.last_mut() else { break };
         match children {
-            Children::Items(items) => next = items.next().map(|(i, v)| (Token::Index(i), v)),
+            Children::Items(items) => next = items.next().map(|(i, v)| (Some(PathToken::Index(i)), v)),
             Children::Members(members) => {
-                next = members.next().map(|(k, v)| (Token::Key(k.as_str()), v));
-                if let Some((Token::Key(name), _)) = next {
+                next = members.next().map(|(k, v)| (Some(PathToken::Key(k.as_str())), v));
+                if let Some((Some(PathToken::Key(name)), _)) = next {
                     if name.len() > opts.max_string_bytes {
                         let limit = Limit::NameBytes { size: name.len(), max: opts.max_string_bytes };
                         out.push(limit.finding(&pointer(&open, None)));
@@ -508,6 +490,26 @@ fn limit_findings(root: &Value, opts: &Options) -> Vec<Finding> {
     }
     if too_deep {
         out.insert(0, Limit::Depth { max: opts.max_depth }.finding(""));
+    }
+    out
+}
+
+/// One reference token of a JSON Pointer: a member name or an array index.
+#[derive(Clone, Copy)]
+pub(crate) enum PathToken<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON Pointer of a path from the document's root (RFC 6901, names escaped).
+pub(crate) fn pointer_of<'a>(path: impl IntoIterator<Item = PathToken<'a>>) -> String {
+    let mut out = String::new();
+    for token in path {
+        out.push('/');
+        match token {
+            PathToken::Key(k) => out.push_str(&escape_token(k)),
+            PathToken::Index(i) => out.push_str(&i.to_string()),
+        }
     }
     out
 }

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::Emitter;
 use crate::text::check_script;
-use crate::validate::escape_token;
+use crate::validate::{pointer_of, PathToken as Token};
 
 /// Walks the document; every member named `az`, `en` or `ru` holding a string is localized text.
 /// Depth is bounded by the caller (`Options::max_depth`).
@@ -14,22 +14,8 @@ pub(crate) fn check_value(value: &Value, out: &mut Emitter) {
     walk(value, &mut path, out);
 }
 
-/// One step of the path to the current value: borrowed, so walking allocates nothing until a finding.
-enum Token<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
 fn pointer(path: &[Token<'_>]) -> String {
-    let mut p = String::new();
-    for token in path {
-        p.push('/');
-        match token {
-            Token::Key(k) => p.push_str(&escape_token(k)),
-            Token::Index(i) => p.push_str(&i.to_string()),
-        }
-    }
-    p
+    pointer_of(path.iter().copied())
 }
 
 fn walk<'a>(value: &'a Value, path: &mut Vec<Token<'a>>, out: &mut Emitter) {
