@@ -468,6 +468,11 @@ pub(crate) const BOUNDS: &[(&str, &str, &str, u64)] = &[
     ("General", "legal_basis", "minItems", 1),
     ("General", "user_categories", "minItems", 1),
     ("General", "channels", "minItems", 1),
+    ("Eligibility", "min_age", "maximum", 150),
+    ("Eligibility", "max_age", "maximum", 150),
+    ("ResultDelivery", "apply", "minItems", 1),
+    ("ResultDelivery", "receive", "minItems", 1),
+    ("ChannelForm", "channels", "minItems", 1),
     ("LegalRef", "number", "minLength", 1),
     ("LegalRef", "number", "maxLength", 32),
     ("RequiredDocument", "count", "minimum", 1),
@@ -547,12 +552,28 @@ fn legal_within(list: &[crate::model::LegalRef]) -> bool {
     list.iter().all(texts_within)
 }
 
+fn citations_within(list: &[crate::model::Citation]) -> bool {
+    list.iter().all(|c| match c {
+        crate::model::Citation::Full(r) => texts_within(r),
+        crate::model::Citation::Short(_) => true,
+    })
+}
+
+/// A stated list is not empty (`minItems: 1`); a not-stated one has no items to count.
+fn stated_nonempty<T>(list: &crate::model::Stated<Vec<T>>) -> bool {
+    list.stated().is_none_or(|l| !l.is_empty())
+}
+
 fn result_within(r: &crate::model::ServiceResult) -> bool {
-    text_within(&r.name)
+    text_within(&r.name) && r.delivery.iter().all(|d| !d.apply.is_empty() && !d.receive.is_empty())
 }
 
 fn refusals_within(list: &[crate::model::RefusalGround]) -> bool {
-    list.iter().all(|g| text_within(&g.text) && legal_within(&g.legal_basis))
+    list.iter().all(|g| text_within(&g.text) && citations_within(&g.legal_basis))
+}
+
+fn conditions_within(c: &crate::model::Conditions) -> bool {
+    c.eligibility.iter().all(|e| e.min_age.is_none_or(|a| a <= 150) && e.max_age.is_none_or(|a| a <= 150))
 }
 
 /// Whether the reglament meets [`BOUNDS`].
@@ -562,24 +583,29 @@ pub(crate) fn reglament_within_schema(g: &Reglament) -> bool {
     let contact = &g.contact;
     text_within(&general.name)
         && opt_text_within(&general.description)
-        && !general.legal_basis.is_empty()
-        && legal_within(&general.legal_basis)
-        && !general.user_categories.is_empty()
-        && !general.channels.is_empty()
+        && stated_nonempty(&general.legal_basis)
+        && legal_within(general.legal_basis.items())
+        && stated_nonempty(&general.user_categories)
+        && stated_nonempty(&general.channels)
+        && general.conditions.as_ref().is_none_or(conditions_within)
         && standard.documents.iter().all(|d| {
             text_within(&d.name)
                 && (1..=100).contains(&d.count)
                 && d.source.as_ref().is_none_or(|s| text_within(&s.register))
                 && opt_text_within(&d.note)
+                && d.channel_forms.iter().all(|f| !f.channels.is_empty())
         })
         && standard.application_form.as_ref().is_none_or(|f| opt_chars_within(&f.e_form_url, 1, 2000))
-        && standard.fees.tiers.iter().all(|t| opt_text_within(&t.label) && legal_within(&t.legal_basis))
-        && result_within(&standard.result)
-        && g.procedure.steps.iter().all(|s| text_within(&s.name) && text_within(&s.responsible))
+        && standard.fee_tiers().iter().all(|t| {
+            opt_text_within(&t.label)
+                && citations_within(&t.legal_basis)
+                && t.components.iter().all(|c| citations_within(&c.legal_basis))
+        })
+        && standard.result.stated().is_none_or(result_within)
+        && g.procedure.steps.iter().all(|s| text_within(&s.name))
         && refusals_within(&g.procedure.refusal_grounds)
-        && text_within(&g.appeal.administrative.body)
-        && legal_within(&g.appeal.administrative.legal_basis)
-        && legal_within(&g.appeal.court.legal_basis)
+        && g.appeal.administrative.stated().is_none_or(|a| text_within(&a.body) && citations_within(&a.legal_basis))
+        && g.appeal.court.stated().is_none_or(|c| citations_within(&c.legal_basis))
         && opt_chars_within(&contact.hotline, 1, 64)
         && opt_chars_within(&contact.web, 1, 2000)
         && opt_chars_within(&contact.email, 3, 320)
@@ -691,6 +717,8 @@ impl<'a> Walker<'a> {
         let parent = path.len().checked_sub(2).and_then(|i| path[i].key());
         let at = || Walker::pointer(path);
         match (last, parent) {
+            // Every `az`/`en`/`ru` member is a `LocalizedText`'s, which the schema wants non-empty.
+            (Some("az" | "en" | "ru"), _) if s.is_empty() => return Err(Fallback),
             (Some(lang @ ("az" | "en" | "ru")), _) => rules::text::check_text(lang == "az", s, at, self.out),
             (Some("signer"), _) | (None, Some("articles")) => rules::text::check_script_only(s, at, self.out),
             _ => {}
@@ -1251,13 +1279,24 @@ mod tests {
             for (def, node) in std::iter::once((root, &schema)).chain(defs) {
                 for keyword in KEYWORDS {
                     if node.get(*keyword).is_some() {
-                        assert!(*keyword == "pattern" && TYPED_PATTERNS.contains(&def), "{def}: {keyword}");
+                        // A citation is told from a full act by its first member (`model::stated`).
+                        let marked = def == "Citation" && *keyword == "if";
+                        assert!(marked || *keyword == "pattern" && TYPED_PATTERNS.contains(&def), "{def}: {keyword}");
                     }
                 }
                 let Some(props) = node.get("properties").and_then(Value::as_object) else { continue };
                 for (prop, sub) in props {
+                    // A `Stated` value: the not-stated form, `else` the value's own schema, whose bounds count.
+                    let sub = match sub.get("if") {
+                        Some(_) => {
+                            assert_eq!(sub["then"]["$ref"], "#/$defs/NotStated", "{def}.{prop}");
+                            &sub["else"]
+                        }
+                        None => sub,
+                    };
                     for (keyword, bound) in sub.as_object().unwrap() {
-                        if !KEYWORDS.contains(&keyword.as_str()) {
+                        // `NotStatedFlag` is the `const: true` of a not-stated item.
+                        if !KEYWORDS.contains(&keyword.as_str()) || (def == "NotStated" && keyword == "const") {
                             continue;
                         }
                         let limit = if keyword == "pattern" { 0 } else { bound.as_u64().unwrap() };
@@ -1297,7 +1336,7 @@ mod tests {
         // A record's lists get exactly their capacity.
         let text = fixtures("valid").into_iter().find(|(n, _)| n.contains("identity-card")).unwrap().1;
         let record: Record = parse(&text, &Hints::of(&text)).unwrap();
-        let basis = &record.reglament.general.legal_basis;
+        let basis = record.reglament.general.legal_basis.stated().unwrap();
         assert_eq!(basis.capacity(), basis.len());
         let docs = &record.reglament.standard.documents;
         assert_eq!(docs.capacity(), docs.len());

@@ -86,15 +86,15 @@ fn schema_org_jsonld_for_every_fixture() {
         );
 
         let channels = ld["availableChannel"].as_array().unwrap();
-        assert_eq!(channels.len(), g.channels.len(), "{name}");
+        assert_eq!(channels.len(), g.channels.items().len(), "{name}");
         assert!(channels.iter().all(|c| c["@type"] == "ServiceChannel"));
         let audience = ld["audience"].as_array().unwrap();
-        assert_eq!(audience.len(), g.user_categories.len(), "{name}");
-        assert_eq!(ld["isBasedOn"].as_array().unwrap().len(), g.legal_basis.len(), "{name}");
+        assert_eq!(audience.len(), g.user_categories.items().len(), "{name}");
+        assert_eq!(ld["isBasedOn"].as_array().unwrap().len(), g.legal_basis.items().len(), "{name}");
         assert!(ld["isBasedOn"].as_array().unwrap().iter().all(|l| l["@type"] == "Legislation"));
 
         let offers = ld["offers"].as_array().unwrap();
-        let tiers = &record.reglament.standard.fees.tiers;
+        let tiers = record.reglament.standard.fee_tiers();
         if tiers.is_empty() {
             assert_eq!(offers.len(), 1, "{name}");
             assert_eq!(offers[0]["price"], "0", "{name}");
@@ -129,7 +129,7 @@ fn schema_org_jsonld_for_every_fixture() {
 fn schema_org_channels_carry_urls_and_phones_where_known() {
     let record = fixture("identity-card");
     let ld = to_jsonld(&record);
-    let portal = record.reglament.general.channels.iter().position(|c| c.code() == "egov_portal");
+    let portal = record.reglament.general.channels.items().iter().position(|c| c.code() == "egov_portal");
     if let Some(i) = portal {
         assert!(ld["availableChannel"][i]["serviceUrl"].as_str().is_some_and(|u| u.starts_with("https://")));
     }
@@ -781,12 +781,12 @@ fn changing_any_field_after_signing_is_a_mismatch() {
         assert!(changed > 50, "{name}: {changed} fields");
         // Reordering a list is a change too; removing an element is a change.
         let mut reordered = signed.clone();
-        reordered.reglament.general.legal_basis.reverse();
+        reordered.reglament.general.legal_basis.stated_mut().unwrap().reverse();
         if reordered != signed {
             assert!(matches!(verify_digest(&reordered), DigestCheck::Mismatch { .. }), "{name}");
         }
         let mut shorter = signed.clone();
-        shorter.reglament.general.channels.pop();
+        shorter.reglament.general.channels.stated_mut().unwrap().pop();
         assert!(matches!(verify_digest(&shorter), DigestCheck::Mismatch { .. }), "{name}");
         // Tampering with the digest itself is a mismatch as well.
         let mut forged = signed.clone();

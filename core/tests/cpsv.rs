@@ -12,7 +12,7 @@ use dxer::convert::cpsv::{
     CODELIST_BASE, CONTEXT_URL, DXER_NS,
 };
 use dxer::model::{
-    Channel, DocumentForm, DocumentKind, Duration, DurationUnit, FeeKind, FeeTier, LocalId, LocalizedText, Money,
+    Channel, Citation, DocumentForm, DocumentKind, Duration, DurationUnit, FeeKind, FeeTier, LocalId, LocalizedText, Money,
     ProvidedBy, ProviderCode, Record, RequiredDocument,
 };
 use dxer::{parse_record, CodeLists, Options};
@@ -176,7 +176,7 @@ fn the_standard_triples_without_any_extension_keep_the_essentials() {
         assert_eq!(general["description"], serde_json::to_value(description).unwrap(), "{name}");
         assert_eq!(general["provider"], g.provider.as_str(), "{name}");
         assert_eq!(general["channels"], serde_json::to_value(&g.channels).unwrap(), "{name}");
-        for (i, legal) in g.legal_basis.iter().enumerate() {
+        for (i, legal) in g.legal_basis.items().iter().enumerate() {
             let got = &general["legal_basis"][i];
             assert_eq!(got["title"], serde_json::to_value(&legal.title).unwrap(), "{name}");
             assert_eq!(got["type"], legal.act_type.code(), "{name}");
@@ -189,14 +189,15 @@ fn the_standard_triples_without_any_extension_keep_the_essentials() {
             assert_eq!(got["kind"], doc.kind.code(), "{name}");
         }
         let fees = &r["reglament"]["standard"]["fees"];
-        assert_eq!(fees["free"], st.fees.free, "{name}");
-        for (i, tier) in st.fees.tiers.iter().enumerate() {
+        assert_eq!(fees["free"], st.fees.stated().unwrap().free, "{name}");
+        for (i, tier) in st.fee_tiers().iter().enumerate() {
             assert_eq!(fees["tiers"][i]["amount"], tier.amount.to_string(), "{name}");
             assert_eq!(fees["tiers"][i]["id"], tier.id.as_str(), "{name}");
         }
-        assert_eq!(r["reglament"]["standard"]["result"]["name"], serde_json::to_value(&st.result.name).unwrap());
+        let result = st.result.stated().unwrap();
+        assert_eq!(r["reglament"]["standard"]["result"]["name"], serde_json::to_value(&result.name).unwrap());
         // Only the estimate survives: working days come back as the calendar days written.
-        let approx = parse_processing_time(&processing_time(st.time_limit)).unwrap();
+        let approx = parse_processing_time(&processing_time(st.time_limit.get().unwrap())).unwrap();
         assert_eq!(r["reglament"]["standard"]["time_limit"], serde_json::to_value(approx).unwrap(), "{name}");
         // Nodes reached only through the extension (fee legal bases, the creating act...) are reported.
         // So is the entry into force of a creating act that is also a legal basis: without
@@ -236,11 +237,12 @@ fn exports_reference_the_official_context_and_type_every_code_value() {
         }
         let service = &graph[0];
         assert_eq!(service["@type"], "PublicService");
-        assert_eq!(service["cv:processingTime"]["@value"], processing_time(record.reglament.standard.time_limit));
-        assert_eq!(service["dxer:timeLimit"]["dxer:value"], record.reglament.standard.time_limit.value);
-        assert_eq!(service["dxer:timeLimit"]["dxer:unit"], record.reglament.standard.time_limit.unit.code());
+        let limit = record.reglament.standard.time_limit.get().unwrap();
+        assert_eq!(service["cv:processingTime"]["@value"], processing_time(limit));
+        assert_eq!(service["dxer:timeLimit"]["dxer:value"], limit.value);
+        assert_eq!(service["dxer:timeLimit"]["dxer:unit"], limit.unit.code());
         assert_eq!(service["dxer:record"]["@type"], "@json");
-        for tier in &record.reglament.standard.fees.tiers {
+        for tier in record.reglament.standard.fee_tiers() {
             let cost = graph.iter().find(|n| n["@type"] == "Cost" && n["dct:identifier"] == tier.id.as_str()).unwrap();
             assert_eq!(cost["cv:hasValue"], json!({"@value": tier.amount.to_string(), "@type": "xsd:double"}));
         }
@@ -263,7 +265,7 @@ fn collect_refs(v: &Value, out: &mut Vec<String>) {
 #[test]
 fn working_days_are_estimated_in_calendar_days_and_kept_exactly() {
     let record = valid_fixture("identity-card");
-    assert_eq!(record.reglament.standard.time_limit, Duration::new(10, DurationUnit::WorkingDays));
+    assert_eq!(record.reglament.standard.time_limit, Duration::new(10, DurationUnit::WorkingDays).into());
     let doc = to_jsonld(&record);
     assert_eq!(doc["@graph"][0]["cv:processingTime"], json!({"@value": "P14D", "@type": "xsd:duration"}));
     assert_eq!(
@@ -566,8 +568,8 @@ fn apply(v: &Variation) -> Record {
     g.provider = ProviderCode::new(v.provider.clone()).unwrap();
     let mut channels: Vec<Channel> = v.channels.iter().map(|&i| Channel::ALL[i]).collect();
     channels.dedup();
-    g.channels = channels;
-    let legal = g.legal_basis[0].clone();
+    g.channels = channels.into();
+    let legal: Citation = g.legal_basis.items()[0].clone().into();
     let st = &mut record.reglament.standard;
     st.documents = v
         .documents
@@ -577,15 +579,18 @@ fn apply(v: &Variation) -> Record {
             id: LocalId::new(format!("doc-{i}")).unwrap(),
             name: LocalizedText::az(name.clone()),
             kind: DocumentKind::ALL[*kind],
-            form: DocumentForm::Copy,
+            form: DocumentForm::Copy.into(),
+            channel_forms: Vec::new(),
+            one_of: None,
             count: 1,
             provided_by: ProvidedBy::User,
             source: None,
             note: note.clone().map(|n| LocalizedText { az: n.clone(), en: Some(n), ru: None }),
         })
         .collect();
-    st.fees.free = v.tiers.is_empty();
-    st.fees.tiers = v
+    let fees = st.fees.stated_mut().unwrap();
+    fees.free = v.tiers.is_empty();
+    fees.tiers = v
         .tiers
         .iter()
         .enumerate()
@@ -595,10 +600,13 @@ fn apply(v: &Variation) -> Record {
             amount: Money::from_qepik(*qepik),
             kind: if i % 2 == 0 { FeeKind::StateDuty } else { FeeKind::ServiceCharge },
             legal_basis: if *with_basis { vec![legal.clone()] } else { Vec::new() },
+            per_unit: None,
+            components: Vec::new(),
+            condition: None,
             time_limit: time_limit.map(|(n, u)| Duration::new(n, UNITS[u])),
         })
         .collect();
-    st.time_limit = Duration::new(v.time_limit.0, UNITS[v.time_limit.1]);
+    st.time_limit = Duration::new(v.time_limit.0, UNITS[v.time_limit.1]).into();
     record
 }
 

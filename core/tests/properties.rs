@@ -151,8 +151,8 @@ fn build(m: &Mutation) -> Record {
     let g = &mut record.reglament.general;
     g.name = LocalizedText { az: m.name.0.clone(), en: m.name.1.clone(), ru: m.name.2.clone() };
     g.proactive = m.proactive;
-    g.channels = m.channels.iter().map(|&i| Channel::ALL[i]).collect();
-    let legal = g.legal_basis.first().cloned();
+    g.channels = m.channels.iter().map(|&i| Channel::ALL[i]).collect::<Vec<_>>().into();
+    let legal = g.legal_basis.items().first().cloned().map(dxer::model::Citation::from);
     let st = &mut record.reglament.standard;
     // A fixture without documents or steps borrows those of the identity card.
     let spare = valid_fixture("identity-card");
@@ -168,14 +168,15 @@ fn build(m: &Mutation) -> Record {
             let mut d = templates[i % templates.len()].clone();
             d.id = LocalId::new(format!("doc-{i}")).unwrap();
             d.kind = DocumentKind::ALL[kind];
-            d.form = DocumentForm::ALL[form];
+            d.form = DocumentForm::ALL[form].into();
             d.provided_by = ProvidedBy::ALL[by];
             d.count = count;
             d
         })
         .collect();
-    st.fees.free = m.tiers.is_empty();
-    st.fees.tiers = m
+    let fees = st.fees.stated_mut().unwrap();
+    fees.free = m.tiers.is_empty();
+    fees.tiers = m
         .tiers
         .iter()
         .enumerate()
@@ -185,10 +186,13 @@ fn build(m: &Mutation) -> Record {
             amount: Money::from_qepik(qepik),
             kind: FeeKind::ALL[kind],
             legal_basis: legal.iter().cloned().collect(),
+            per_unit: None,
+            components: Vec::new(),
+            condition: None,
             time_limit: time_limit.map(|(n, u)| Duration::new(n, UNITS[u])),
         })
         .collect();
-    st.time_limit = Duration::new(m.time_limit.0, UNITS[m.time_limit.1]);
+    st.time_limit = Duration::new(m.time_limit.0, UNITS[m.time_limit.1]).into();
     let mut steps = base.reglament.procedure.steps.clone();
     if steps.is_empty() {
         steps = spare.reglament.procedure.steps.clone();
@@ -199,7 +203,7 @@ fn build(m: &Mutation) -> Record {
         .enumerate()
         .map(|(i, &(n, u))| {
             let mut s = steps[i % steps.len()].clone();
-            s.time_limit = Duration::new(n, UNITS[u]);
+            s.time_limit = Duration::new(n, UNITS[u]).into();
             s
         })
         .collect();

@@ -208,7 +208,7 @@ fn versions_are_immutable_and_must_change_something() {
     assert_eq!(f.code, "DXER-W005");
 
     let mut v2 = v1.clone();
-    v2.reglament.standard.time_limit.value = 8;
+    v2.reglament.standard.time_limit.stated_mut().unwrap().value = 8;
     v2.reglament.general.name.en = None;
     v2.status = RecordStatus::Amended; // bookkeeping: not a change of the service
     let changes = history.amend(v2, day("2026-09-01")).unwrap();

@@ -34,7 +34,7 @@ use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
 use crate::codelists::CodeLists;
-use crate::model::{LegalRef, LocalizedText, ProvidedBy, Record};
+use crate::model::{LegalRef, LocalizedText, Money, ProvidedBy, Record, Stated};
 
 /// The column dictionary as published (`schemas/opendata/columns.json`).
 pub const COLUMNS_JSON: &str = include_str!("../../../schemas/opendata/columns.json");
@@ -143,15 +143,25 @@ fn legal_item(r: &LegalRef) -> String {
     text.replace(';', ",")
 }
 
+/// The least or greatest fixed price of a tier (its amount and its unconditional components; amounts
+/// per unit and conditional payments are not counted); empty when the source does not state the fees.
 fn fee_bound(r: &Record, max: bool) -> String {
-    let fees = &r.reglament.standard.fees;
-    let amounts = fees.tiers.iter().map(|t| t.amount);
+    let Some(fees) = r.reglament.standard.fees.stated() else { return String::new() };
+    let amounts = fees.tiers.iter().map(|t| {
+        let parts = t.components.iter().filter(|c| c.condition.is_none()).map(|c| c.amount.qepik());
+        Money::from_qepik(t.amount.qepik().saturating_add(parts.fold(0u64, u64::saturating_add)))
+    });
     let bound = if max { amounts.max() } else { amounts.min() };
     match bound {
         Some(m) => m.to_string(),
         None if fees.free => "0.00".into(),
         None => String::new(),
     }
+}
+
+/// A value the source may not state: its cell, or an empty cell.
+fn stated<T>(v: &Stated<T>, cell: impl FnOnce(&T) -> String) -> String {
+    v.stated().map(cell).unwrap_or_default()
 }
 
 /// Extractors by column name; `columns.json` must name exactly these (checked when it is loaded).
@@ -173,31 +183,33 @@ static EXTRACTORS: &[(&str, Extract)] = &[
     ("service_area", |r, _| r.service_area.area.clone()),
     ("service_sub_area", |r, _| r.service_area.sub_area.clone().unwrap_or_default()),
     ("directions", |r, _| join(&r.directions)),
-    ("user_categories", |r, _| join(&r.reglament.general.user_categories)),
+    ("user_categories", |r, _| join(r.reglament.general.user_categories.items())),
     ("service_type", |r, _| r.reglament.general.service_type.to_string()),
     ("form", |r, _| r.reglament.general.form.to_string()),
     ("proactive", |r, _| yes_no(r.reglament.general.proactive)),
     ("components", |r, _| join(&r.reglament.general.components)),
-    ("channels", |r, _| join(&r.reglament.general.channels)),
-    ("automation", |r, _| r.reglament.general.automation.to_string()),
+    ("channels", |r, _| join(r.reglament.general.channels.items())),
+    ("automation", |r, _| stated(&r.reglament.general.automation, ToString::to_string)),
     ("documents_count", |r, _| r.reglament.standard.documents.len().to_string()),
     ("documents_by_provider", |r, _| {
         r.reglament.standard.documents.iter().filter(|d| d.provided_by == ProvidedBy::Provider).count().to_string()
     }),
-    ("free", |r, _| yes_no(r.reglament.standard.fees.free)),
-    ("fee_tiers", |r, _| r.reglament.standard.fees.tiers.len().to_string()),
+    ("free", |r, _| stated(&r.reglament.standard.fees, |f| yes_no(f.free))),
+    ("fee_tiers", |r, _| stated(&r.reglament.standard.fees, |f| f.tiers.len().to_string())),
     ("min_fee_azn", |r, _| fee_bound(r, false)),
     ("max_fee_azn", |r, _| fee_bound(r, true)),
-    ("time_limit_value", |r, _| r.reglament.standard.time_limit.value.to_string()),
-    ("time_limit_unit", |r, _| r.reglament.standard.time_limit.unit.code().to_string()),
-    ("result_kind", |r, _| r.reglament.standard.result.kind.to_string()),
-    ("result_medium", |r, _| r.reglament.standard.result.medium.to_string()),
+    ("time_limit_value", |r, _| stated(&r.reglament.standard.time_limit, |d| d.value.to_string())),
+    ("time_limit_unit", |r, _| stated(&r.reglament.standard.time_limit, |d| d.unit.code().to_string())),
+    ("result_kind", |r, _| stated(&r.reglament.standard.result, |x| x.kind.to_string())),
+    ("result_medium", |r, _| stated(&r.reglament.standard.result, |x| x.medium.to_string())),
     ("refusal_grounds_count", |r, _| r.reglament.procedure.refusal_grounds.len().to_string()),
     ("ehis_integration", |r, _| opt(r.eservice.as_ref().map(|e| yes_no(e.ehis_integration)))),
     ("e_payment", |r, _| opt(r.eservice.as_ref().map(|e| yes_no(e.e_payment)))),
     ("identification", |r, _| r.eservice.as_ref().map(|e| join(&e.identification)).unwrap_or_default()),
     ("e_form_url", |r, _| opt(r.eservice.as_ref().and_then(|e| e.e_form_url.as_ref()))),
-    ("legal_basis", |r, _| r.reglament.general.legal_basis.iter().map(legal_item).collect::<Vec<_>>().join(";")),
+    ("legal_basis", |r, _| {
+        r.reglament.general.legal_basis.items().iter().map(legal_item).collect::<Vec<_>>().join(";")
+    }),
     ("creating_act_entry_into_force", |r, _| r.creating_act.entry_into_force.to_string()),
     ("submission_date", |r, _| opt(r.submission.as_ref().map(|s| s.date))),
     ("valid_from", |r, _| opt(r.validity.map(|v| v.valid_from))),

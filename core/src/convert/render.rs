@@ -36,7 +36,8 @@ use std::fmt::Write as _;
 
 use crate::codelists::CodeLists;
 use crate::model::{
-    Duration, LegalRef, LocalId, LocalizedText, Money, ProviderCode, Record, RefusalGround, ServiceResult,
+    Citation, Condition, Duration, LegalRef, LocalId, LocalizedText, Money, Payment, ProviderCode, Record,
+    RefusalGround, ServiceResult, Stated,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,8 +245,79 @@ impl<'a> Builder<'a> {
         line
     }
 
-    fn legal_list(&self, refs: &[LegalRef]) -> Line {
-        joined(refs.iter().map(|r| self.legal(r)).collect(), "; ")
+    /// Citations; a short one as the act of the legal basis it names, with its own articles.
+    fn citations(&self, refs: &[Citation]) -> Line {
+        let basis = self.record.reglament.general.legal_basis.items();
+        let one = |c: &Citation| match (c, c.resolve(basis)) {
+            (Citation::Full(r), _) => self.legal(r),
+            (Citation::Short(s), Some(act)) => self.legal(&LegalRef { articles: s.articles.clone(), ..act.clone() }),
+            (Citation::Short(s), None) => text(s.act.as_str()),
+        };
+        joined(refs.iter().map(one).collect(), "; ")
+    }
+
+    /// A value the source may be silent on: `shown` of it, or "not stated in the source" with the note.
+    fn stated<T>(&self, v: &Stated<T>, shown: impl FnOnce(&T) -> Line) -> Line {
+        match v {
+            Stated::Stated(x) => shown(x),
+            Stated::NotStated(n) => {
+                let mut l = text(self.t("Mənbədə göstərilməyib", "Not stated in the source", "В источнике не указано"));
+                if let Some(note) = &n.note {
+                    l.push(Inline::Text(" — ".into()));
+                    l.extend(self.loc_line(note));
+                }
+                l
+            }
+        }
+    }
+
+    /// A condition in words: channels, user categories, applicant attributes, the source's text.
+    fn condition(&self, c: &Condition) -> Line {
+        let mut parts = Vec::new();
+        if !c.channels.is_empty() {
+            parts.push(self.codes("channels", &c.channels));
+        }
+        if !c.user_categories.is_empty() {
+            parts.push(self.codes("user-categories", &c.user_categories));
+        }
+        for (attr, values) in &c.applicant {
+            let ids: Vec<&str> = values.iter().map(|v| v.as_str()).collect();
+            parts.push(text(format!("{attr}: {}", ids.join(" / "))));
+        }
+        if let Some(t) = &c.text {
+            parts.push(self.loc_line(t));
+        }
+        joined(parts, "; ")
+    }
+
+    /// One payment: amount, per-unit part, kind, condition, legal basis.
+    fn payment_fields(&self, p: &Payment<'_>, fields: &mut Vec<Field>) {
+        let mut amount = text(money_text(p.amount));
+        if let Some(u) = p.per_unit {
+            amount.push(Inline::Text(format!(
+                " + {} / {}",
+                money_text(u.amount),
+                self.label("fee-units", u.unit.code())
+            )));
+            if let Some(n) = &u.note {
+                amount.push(Inline::Text(" (".into()));
+                amount.extend(self.loc_line(n));
+                amount.push(Inline::Text(")".into()));
+            }
+        }
+        fields.push(self.field(self.t("Məbləğ", "Amount", "Сумма"), amount));
+        fields.push(self.field(
+            self.t("Ödənişin növü", "Kind of fee", "Вид платежа"),
+            text(self.label("fee-kinds", p.kind.code())),
+        ));
+        if let Some(c) = p.condition {
+            fields.push(self.field(self.t("Şərt", "Condition", "Условие"), self.condition(c)));
+        }
+        if !p.legal_basis.is_empty() {
+            fields.push(
+                self.field(self.t("Hüquqi əsas", "Legal basis", "Правовое основание"), self.citations(p.legal_basis)),
+            );
+        }
     }
 
     fn heading(&mut self, level: u8, title: String) {
@@ -294,6 +366,14 @@ impl<'a> Builder<'a> {
         if let Some(v) = &r.validity {
             f.push(self.field(self.t("Qüvvədə olma müddəti", "Valid for", "Срок действия"), self.duration(v)));
         }
+        for d in &r.delivery {
+            let mut l = self.codes("channels", &d.apply);
+            l.push(Inline::Text(" → ".into()));
+            l.push(Inline::Text(self.label("result-media", d.medium.code())));
+            l.push(Inline::Text(", ".into()));
+            l.extend(self.codes("channels", &d.receive));
+            f.push(self.field(self.t("Nəticənin təqdim edilməsi", "Delivery of the result", "Выдача результата"), l));
+        }
         f
     }
 
@@ -305,12 +385,12 @@ impl<'a> Builder<'a> {
                 if !g.legal_basis.is_empty() {
                     fields.push(self.field(
                         self.t("Hüquqi əsas", "Legal basis", "Правовое основание"),
-                        self.legal_list(&g.legal_basis),
+                        self.citations(&g.legal_basis),
                     ));
                 }
                 fields.push(self.field(
                     self.t("Təkrar müraciət mümkündür", "Re-application allowed", "Повторное обращение возможно"),
-                    self.yes_no(g.reapplication_allowed),
+                    self.stated(&g.reapplication_allowed, |b| self.yes_no(*b)),
                 ));
                 Item { head: self.loc_line(&g.text), fields }
             })
@@ -346,7 +426,7 @@ impl<'a> Builder<'a> {
         }
         f.push(self.field(
             self.t("İstifadəçi kateqoriyaları", "User categories", "Категории пользователей"),
-            self.codes("user-categories", &g.user_categories),
+            self.stated(&g.user_categories, |c| self.codes("user-categories", c)),
         ));
         f.push(self.field(
             self.t("Xidmətin növü", "Service type", "Тип услуги"),
@@ -367,16 +447,42 @@ impl<'a> Builder<'a> {
         }
         f.push(self.field(
             self.t("Müraciət yerləri və kanalları", "Places and channels", "Места и каналы обращения"),
-            self.codes("channels", &g.channels),
+            self.stated(&g.channels, |c| self.codes("channels", c)),
         ));
         f.push(self.field(
             self.t("Avtomatlaşdırma səviyyəsi", "Level of automation", "Уровень автоматизации"),
-            text(self.label("automation-levels", g.automation.code())),
+            self.stated(&g.automation, |a| text(self.label("automation-levels", a.code()))),
         ));
+        if let Some(c) = &g.conditions {
+            for e in &c.eligibility {
+                f.push(self.field(
+                    self.t("Kim müraciət edə bilər", "Eligibility", "Кто может обратиться"),
+                    self.loc_line(&e.text),
+                ));
+            }
+            for a in &c.availability {
+                f.push(
+                    self.field(self.t("Müraciət dövrü", "Availability", "Период обращения"), self.loc_line(&a.text)),
+                );
+            }
+            for p in &c.prerequisites {
+                f.push(
+                    self.field(self.t("İlkin şərt", "Prerequisite", "Предварительное условие"), self.loc_line(&p.text)),
+                );
+            }
+        }
         self.fields(f);
         self.heading(3, self.t("Hüquqi əsas", "Legal basis", "Правовое основание").into());
-        let items = g.legal_basis.iter().map(|r| Item { head: self.legal(r), fields: vec![] }).collect();
-        self.list(items);
+        match &g.legal_basis {
+            Stated::Stated(basis) => {
+                let items = basis.iter().map(|r| Item { head: self.legal(r), fields: vec![] }).collect();
+                self.list(items);
+            }
+            not_stated => {
+                let line = self.stated(not_stated, |_| Vec::new());
+                self.blocks.push(Block::Para(line));
+            }
+        }
     }
 
     fn standard(&mut self) {
@@ -393,7 +499,10 @@ impl<'a> Builder<'a> {
             .map(|d| {
                 let mut fields = vec![
                     self.field(self.t("Növü", "Kind", "Вид"), text(self.label("document-kinds", d.kind.code()))),
-                    self.field(self.t("Forması", "Form", "Форма"), text(self.label("document-forms", d.form.code()))),
+                    self.field(
+                        self.t("Forması", "Form", "Форма"),
+                        self.stated(&d.form, |f| text(self.label("document-forms", f.code()))),
+                    ),
                     self.field(
                         self.t("Nüsxələrin sayı", "Copies", "Количество экземпляров"),
                         text(d.count.to_string()),
@@ -407,6 +516,17 @@ impl<'a> Builder<'a> {
                     let mut v = text(format!("{}: ", self.provider(&src.body)));
                     v.push(self.loc(&src.register));
                     fields.push(self.field(self.t("Mənbə", "Source", "Источник"), v));
+                }
+                for cf in &d.channel_forms {
+                    let mut l = self.codes("channels", &cf.channels);
+                    l.push(Inline::Text(format!(": {}", self.label("document-forms", cf.form.code()))));
+                    fields.push(self.field(self.t("Kanal üzrə forması", "Form by channel", "Форма по каналу"), l));
+                }
+                if let Some(group) = &d.one_of {
+                    fields.push(self.field(
+                        self.t("Alternativlərdən biri", "One of the alternatives", "Одна из альтернатив"),
+                        text(group.as_str()),
+                    ));
                 }
                 if let Some(n) = &d.note {
                     fields.push(self.field(self.t("Qeyd", "Note", "Примечание"), self.loc_line(n)));
@@ -439,53 +559,65 @@ impl<'a> Builder<'a> {
         self.fields(f);
 
         self.heading(3, format!("2.3. {}", self.t("Ödəniş", "Fees", "Оплата")));
-        if s.fees.free && s.fees.tiers.is_empty() {
-            self.blocks.push(Block::Para(text(self.t(
+        match &s.fees {
+            Stated::Stated(fees) if fees.free && fees.tiers.is_empty() => self.blocks.push(Block::Para(text(self.t(
                 "Xidmət ödənişsizdir.",
                 "The service is free of charge.",
                 "Услуга предоставляется бесплатно.",
-            ))));
-        } else {
-            let items = s
-                .fees
-                .tiers
-                .iter()
-                .map(|tier| {
-                    let head = match &tier.label {
-                        Some(l) => self.loc_line(l),
-                        None => text(tier.id.as_str()),
-                    };
-                    let mut fields = vec![
-                        self.field(self.t("Məbləğ", "Amount", "Сумма"), text(money_text(tier.amount))),
-                        self.field(
-                            self.t("Ödənişin növü", "Kind of fee", "Вид платежа"),
-                            text(self.label("fee-kinds", tier.kind.code())),
-                        ),
-                    ];
-                    if let Some(d) = &tier.time_limit {
-                        fields.push(self.field(self.t("Müddət", "Time limit", "Срок"), self.duration(d)));
-                    }
-                    if !tier.legal_basis.is_empty() {
-                        fields.push(self.field(
-                            self.t("Hüquqi əsas", "Legal basis", "Правовое основание"),
-                            self.legal_list(&tier.legal_basis),
-                        ));
-                    }
-                    Item { head, fields }
-                })
-                .collect();
-            self.list(items);
+            )))),
+            Stated::Stated(fees) => {
+                let items = fees
+                    .tiers
+                    .iter()
+                    .map(|tier| {
+                        let head = match &tier.label {
+                            Some(l) => self.loc_line(l),
+                            None => text(tier.id.as_str()),
+                        };
+                        let mut fields = Vec::new();
+                        for (i, (_, payment)) in tier.payments().enumerate() {
+                            if i > 0 {
+                                let label = tier.components[i - 1].label.as_ref();
+                                let head = label.map(|l| self.loc_line(l)).unwrap_or_else(|| text(format!("+ {i}")));
+                                fields.push(self.field(
+                                    self.t("Birlikdə ödənilir", "Paid together with it", "Оплачивается вместе"),
+                                    head,
+                                ));
+                            }
+                            self.payment_fields(&payment, &mut fields);
+                        }
+                        if let Some(d) = &tier.time_limit {
+                            fields.push(self.field(self.t("Müddət", "Time limit", "Срок"), self.duration(d)));
+                        }
+                        Item { head, fields }
+                    })
+                    .collect();
+                self.list(items);
+            }
+            not_stated => {
+                let line = self.stated(not_stated, |_| Vec::new());
+                self.blocks.push(Block::Para(line));
+            }
         }
 
         self.heading(
             3,
             format!("2.4. {}", self.t("Xidmətin göstərilmə müddəti", "Time limit", "Срок предоставления услуги")),
         );
-        self.blocks.push(Block::Para(self.duration(&s.time_limit)));
+        let line = self.stated(&s.time_limit, |d| self.duration(d));
+        self.blocks.push(Block::Para(line));
 
         self.heading(3, format!("2.5. {}", self.t("Xidmətin nəticəsi", "Result of the service", "Результат услуги")));
-        let f = self.result_fields(&s.result);
-        self.fields(f);
+        match &s.result {
+            Stated::Stated(r) => {
+                let f = self.result_fields(r);
+                self.fields(f);
+            }
+            not_stated => {
+                let line = self.stated(not_stated, |_| Vec::new());
+                self.blocks.push(Block::Para(line));
+            }
+        }
     }
 
     fn procedure(&mut self) {
@@ -513,11 +645,11 @@ impl<'a> Builder<'a> {
                     "Registered on the day received",
                     "Регистрируется в день поступления",
                 ),
-                self.yes_no(p.acceptance.same_day_registration),
+                self.stated(&p.acceptance.same_day_registration, |b| self.yes_no(*b)),
             ),
             self.field(
                 self.t("Təsdiqetmə bildirişi verilir", "Confirmation notice issued", "Выдаётся уведомление о приёме"),
-                self.yes_no(p.acceptance.confirmation_notice),
+                self.stated(&p.acceptance.confirmation_notice, |b| self.yes_no(*b)),
             ),
         ];
         self.fields(f);
@@ -529,8 +661,14 @@ impl<'a> Builder<'a> {
             .map(|s| Item {
                 head: self.loc_line(&s.name),
                 fields: vec![
-                    self.field(self.t("Məsul", "Responsible", "Ответственный"), self.loc_line(&s.responsible)),
-                    self.field(self.t("Müddət", "Time limit", "Срок"), self.duration(&s.time_limit)),
+                    self.field(
+                        self.t("Məsul", "Responsible", "Ответственный"),
+                        self.stated(&s.responsible, |r| self.loc_line(r)),
+                    ),
+                    self.field(
+                        self.t("Müddət", "Time limit", "Срок"),
+                        self.stated(&s.time_limit, |d| self.duration(d)),
+                    ),
                 ],
             })
             .collect();
@@ -559,37 +697,56 @@ impl<'a> Builder<'a> {
             3,
             format!("4.1. {}", self.t("İnzibati şikayət", "Administrative complaint", "Административная жалоба")),
         );
-        let mut f = vec![
-            self.field(
-                self.t("Şikayətə baxan orqan", "Body hearing the complaint", "Орган, рассматривающий жалобу"),
-                self.loc_line(&a.administrative.body),
-            ),
-            self.field(
-                self.t("Şikayət vermə müddəti", "Deadline to complain", "Срок подачи жалобы"),
-                self.duration(&a.administrative.deadline),
-            ),
-            self.field(
-                self.t("Baxılma müddəti", "Review period", "Срок рассмотрения"),
-                self.duration(&a.administrative.review_period),
-            ),
-        ];
-        if !a.administrative.legal_basis.is_empty() {
-            f.push(self.field(
-                self.t("Hüquqi əsas", "Legal basis", "Правовое основание"),
-                self.legal_list(&a.administrative.legal_basis),
-            ));
-        }
+        let f = match &a.administrative {
+            Stated::Stated(adm) => {
+                let mut f = vec![
+                    self.field(
+                        self.t("Şikayətə baxan orqan", "Body hearing the complaint", "Орган, рассматривающий жалобу"),
+                        self.loc_line(&adm.body),
+                    ),
+                    self.field(
+                        self.t("Şikayət vermə müddəti", "Deadline to complain", "Срок подачи жалобы"),
+                        self.stated(&adm.deadline, |d| self.duration(d)),
+                    ),
+                    self.field(
+                        self.t("Baxılma müddəti", "Review period", "Срок рассмотрения"),
+                        self.stated(&adm.review_period, |d| self.duration(d)),
+                    ),
+                ];
+                if !adm.legal_basis.is_empty() {
+                    f.push(self.field(
+                        self.t("Hüquqi əsas", "Legal basis", "Правовое основание"),
+                        self.citations(&adm.legal_basis),
+                    ));
+                }
+                f
+            }
+            not_stated => vec![self.field(
+                self.t("İnzibati şikayət", "Administrative complaint", "Административная жалоба"),
+                self.stated(not_stated, |_| Vec::new()),
+            )],
+        };
         self.fields(f);
         self.heading(3, format!("4.2. {}", self.t("Məhkəməyə şikayət", "Court", "Обжалование в суде")));
-        let mut f = vec![
-            self.field(self.t("Müraciət müddəti", "Deadline", "Срок обращения"), self.duration(&a.court.deadline))
-        ];
-        if !a.court.legal_basis.is_empty() {
-            f.push(self.field(
-                self.t("Hüquqi əsas", "Legal basis", "Правовое основание"),
-                self.legal_list(&a.court.legal_basis),
-            ));
-        }
+        let f = match &a.court {
+            Stated::Stated(court) => {
+                let mut f = vec![self.field(
+                    self.t("Müraciət müddəti", "Deadline", "Срок обращения"),
+                    self.stated(&court.deadline, |d| self.duration(d)),
+                )];
+                if !court.legal_basis.is_empty() {
+                    f.push(self.field(
+                        self.t("Hüquqi əsas", "Legal basis", "Правовое основание"),
+                        self.citations(&court.legal_basis),
+                    ));
+                }
+                f
+            }
+            not_stated => vec![self.field(
+                self.t("Məhkəməyə şikayət", "Court", "Обжалование в суде"),
+                self.stated(not_stated, |_| Vec::new()),
+            )],
+        };
         self.fields(f);
     }
 
@@ -655,7 +812,7 @@ impl<'a> Builder<'a> {
             .collect();
         self.list(items);
         self.heading(3, format!("7.2. {}", self.t("Variantlar", "Variants", "Варианты")));
-        let tiers = &self.record.reglament.standard.fees.tiers;
+        let tiers = self.record.reglament.standard.fee_tiers();
         let items = v
             .variants
             .iter()
@@ -727,7 +884,7 @@ impl<'a> Builder<'a> {
                             let mut l = self.loc_line(&g.text);
                             if !g.legal_basis.is_empty() {
                                 l.push(Inline::Text(" — ".into()));
-                                l.extend(self.legal_list(&g.legal_basis));
+                                l.extend(self.citations(&g.legal_basis));
                             }
                             l
                         })

@@ -34,7 +34,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::codelists::CodeLists;
-use crate::model::{Channel, LegalActType, LegalRef, LocalizedText, ProviderCode, Record};
+use crate::model::{Channel, Duration, FeeTier, LegalActType, LegalRef, LocalizedText, Money, ProviderCode, Record};
 
 use super::render::{duration_text, money_text};
 
@@ -165,6 +165,7 @@ pub fn to_jsonld_in(record: &Record, lang: &str, lists: &CodeLists) -> Value {
     ld.insert(
         "audience".into(),
         g.user_categories
+            .items()
             .iter()
             .map(|u| json!({"@type": "Audience", "audienceType": cx.label("user-categories", u.code())}))
             .collect(),
@@ -178,6 +179,7 @@ pub fn to_jsonld_in(record: &Record, lang: &str, lists: &CodeLists) -> Value {
     let phone = reg.contact.hotline.as_ref().map(|h| json!({"@type": "ContactPoint", "telephone": h}));
     let channels: Vec<Value> = g
         .channels
+        .items()
         .iter()
         .map(|c| {
             let mut ch = Map::new();
@@ -197,43 +199,27 @@ pub fn to_jsonld_in(record: &Record, lang: &str, lists: &CodeLists) -> Value {
         .collect();
     ld.insert("availableChannel".into(), Value::Array(channels));
 
-    let fees = &reg.standard.fees;
-    let offers: Vec<Value> = if fees.tiers.is_empty() {
-        let free = match cx.lang {
-            "en" => "Free of charge",
-            "ru" => "Бесплатно",
-            _ => "Ödənişsiz",
-        };
-        vec![json!({"@type": "Offer", "name": free, "price": "0", "priceCurrency": "AZN"})]
-    } else {
-        fees.tiers
-            .iter()
-            .map(|t| {
-                let mut o = Map::new();
-                o.insert("@type".into(), "Offer".into());
-                o.insert("identifier".into(), t.id.as_str().into());
-                o.insert(
-                    "name".into(),
-                    t.label.as_ref().map(|l| cx.text(l)).unwrap_or_else(|| cx.label("fee-kinds", t.kind.code()).into()),
-                );
-                o.insert("price".into(), t.amount.to_string().into());
-                o.insert("priceCurrency".into(), "AZN".into());
-                o.insert("category".into(), cx.label("fee-kinds", t.kind.code()).into());
-                let limit = t.time_limit.as_ref().unwrap_or(&reg.standard.time_limit);
-                o.insert(
-                    "description".into(),
-                    format!("{}, {}", money_text(t.amount), duration_text(limit, cx.lang)).into(),
-                );
-                Value::Object(o)
-            })
-            .collect()
+    // Fees the source does not state give no offer at all (an empty offer would say "free").
+    let offers: Vec<Value> = match reg.standard.fees.stated() {
+        None => Vec::new(),
+        Some(fees) if fees.tiers.is_empty() => {
+            let free = match cx.lang {
+                "en" => "Free of charge",
+                "ru" => "Бесплатно",
+                _ => "Ödənişsiz",
+            };
+            vec![json!({"@type": "Offer", "name": free, "price": "0", "priceCurrency": "AZN"})]
+        }
+        Some(fees) => fees.tiers.iter().map(|t| offer(&cx, t, reg.standard.time_limit.stated())).collect(),
     };
     ld.insert("offers".into(), Value::Array(offers));
-    ld.insert("isBasedOn".into(), g.legal_basis.iter().map(|r| cx.legislation(r)).collect());
-    ld.insert(
-        "serviceOutput".into(),
-        json!({"@type": "Thing", "name": cx.text(&reg.standard.result.name), "description": cx.label("result-kinds", reg.standard.result.kind.code())}),
-    );
+    ld.insert("isBasedOn".into(), g.legal_basis.items().iter().map(|r| cx.legislation(r)).collect());
+    if let Some(result) = reg.standard.result.stated() {
+        ld.insert(
+            "serviceOutput".into(),
+            json!({"@type": "Thing", "name": cx.text(&result.name), "description": cx.label("result-kinds", result.kind.code())}),
+        );
+    }
     put(
         &mut ld,
         "isRelatedTo",
@@ -267,4 +253,55 @@ pub fn script_tag(jsonld: &Value) -> String {
     }
     out.push_str("</script>");
     out
+}
+
+/// One fee tier as an `Offer`: `price` is its fixed price (its own amount and its unconditional
+/// components); with components, amounts per unit or conditions, a `CompoundPriceSpecification` lists
+/// every payment as a `UnitPriceSpecification` (per unit with its `referenceQuantity`).
+fn offer(cx: &Ctx<'_>, t: &FeeTier, service_limit: Option<&Duration>) -> Value {
+    let mut o = Map::new();
+    o.insert("@type".into(), "Offer".into());
+    o.insert("identifier".into(), t.id.as_str().into());
+    o.insert(
+        "name".into(),
+        t.label.as_ref().map(|l| cx.text(l)).unwrap_or_else(|| cx.label("fee-kinds", t.kind.code()).into()),
+    );
+    let fixed = t
+        .components
+        .iter()
+        .filter(|c| c.condition.is_none())
+        .fold(t.amount.qepik(), |sum, c| sum.saturating_add(c.amount.qepik()));
+    let price = Money::from_qepik(fixed);
+    o.insert("price".into(), price.to_string().into());
+    o.insert("priceCurrency".into(), "AZN".into());
+    o.insert("category".into(), cx.label("fee-kinds", t.kind.code()).into());
+    if !t.components.is_empty() || t.per_unit.is_some() || t.condition.is_some() {
+        let parts: Vec<Value> = t
+            .payments()
+            .flat_map(|(_, p)| {
+                let name = cx.label("fee-kinds", p.kind.code());
+                let mut fixed = json!({"@type": "UnitPriceSpecification", "name": name, "price": p.amount.to_string(), "priceCurrency": "AZN"});
+                if let Some(c) = p.condition.and_then(|c| c.text.as_ref()) {
+                    fixed["eligibleQuantity"] = json!({"@type": "QuantitativeValue", "description": cx.text(c)});
+                }
+                let per_unit = p.per_unit.map(|u| {
+                    json!({
+                        "@type": "UnitPriceSpecification",
+                        "name": name,
+                        "price": u.amount.to_string(),
+                        "priceCurrency": "AZN",
+                        "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitText": cx.label("fee-units", u.unit.code())}
+                    })
+                });
+                std::iter::once(fixed).chain(per_unit)
+            })
+            .collect();
+        o.insert("priceSpecification".into(), json!({"@type": "CompoundPriceSpecification", "priceComponent": parts}));
+    }
+    if let Some(limit) = t.time_limit.as_ref().or(service_limit) {
+        o.insert("description".into(), format!("{}, {}", money_text(price), duration_text(limit, cx.lang)).into());
+    } else {
+        o.insert("description".into(), money_text(price).into());
+    }
+    Value::Object(o)
 }

@@ -54,6 +54,9 @@ code_list!(
     DiplomaticMission = "diplomatic_mission",
     InternationalOrganisation = "international_organisation",
     StateBody = "state_body",
+    Municipality = "municipality",
+    IndividualEntrepreneur = "individual_entrepreneur",
+    NonGovernmentalOrganisation = "non_governmental_organisation",
 });
 
 code_list!(
@@ -82,7 +85,22 @@ code_list!(
     MobileApp = "mobile_app",
     Post = "post",
     CallCentre = "call_centre",
+    ProviderWebsite = "provider_website",
+    Fax = "fax",
+    Kiosk = "kiosk",
+    Email = "email",
 });
+
+impl Channel {
+    /// Whether the channel is electronic (the decree of 23 May 2011 concerns these): the e-government
+    /// portal, the provider's website, the mobile application, a kiosk and e-mail.
+    pub fn is_electronic(self) -> bool {
+        matches!(
+            self,
+            Channel::EgovPortal | Channel::ProviderWebsite | Channel::MobileApp | Channel::Kiosk | Channel::Email
+        )
+    }
+}
 
 code_list!(
     /// Kind of a required document / Sənədin növü.
@@ -104,6 +122,24 @@ code_list!(
     FeeKind, "fee-kinds", {
     StateDuty = "state_duty",
     ServiceCharge = "service_charge",
+    // Another mandatory payment set by another act (e.g. for the use of natural resources).
+    OtherPayment = "other_payment",
+});
+
+code_list!(
+    /// The unit of an amount per unit / Ödəniş vahidi.
+    FeeUnit, "fee-units", {
+    Page = "page",
+    Copy = "copy",
+    Document = "document",
+    Year = "year",
+    Month = "month",
+    Day = "day",
+    Hectare = "hectare",
+    SquareMetre = "square_metre",
+    Person = "person",
+    Item = "item",
+    Other = "other",
 });
 
 code_list!(
@@ -113,6 +149,12 @@ code_list!(
     RightEstablishingDocument = "right_establishing_document",
     TechnicalDocument = "technical_document",
     Information = "information",
+    Document = "document",
+    Permit = "permit",
+    RegistryEntry = "registry_entry",
+    Appointment = "appointment",
+    Contract = "contract",
+    Decision = "decision",
 });
 
 code_list!(
@@ -133,6 +175,9 @@ code_list!(
     PersonalCabinet = "personal_cabinet",
     Post = "post",
     InPerson = "in_person",
+    Telephone = "telephone",
+    Fax = "fax",
+    Website = "website",
 });
 
 code_list!(
@@ -173,6 +218,10 @@ code_list!(
     Copy = "copy",
     OriginalAndCopy = "original_and_copy",
     Electronic = "electronic",
+    NotarisedCopy = "notarised_copy",
+    ScannedCopy = "scanned_copy",
+    // The provider fetches the data itself; the user brings nothing.
+    FetchedByProvider = "fetched_by_provider",
 });
 
 code_list!(

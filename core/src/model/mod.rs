@@ -7,6 +7,9 @@
 //! Where the official annexes are not public, the shape is a documented reconstruction (`[choice]`).
 
 mod codes;
+mod conditions;
+mod fees;
+mod stated;
 mod values;
 
 use std::collections::BTreeMap;
@@ -16,6 +19,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use codes::*;
+pub use conditions::*;
+pub use fees::*;
+pub use stated::{Citation, NotStated, NotStatedFlag, ShortCitation, Stated, StatedShape};
 pub(crate) use values::full_date;
 pub use values::*;
 
@@ -286,9 +292,9 @@ pub struct General {
     /// Short description / Qısa təsvir.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalizedText>,
-    /// Legal basis / Hüquqi əsas.
-    #[schemars(length(min = 1))]
-    pub legal_basis: Vec<LegalRef>,
+    /// Legal basis: the acts cited in full (others cite them by `id`) / Hüquqi əsas.
+    #[schemars(transform = stated::non_empty)]
+    pub legal_basis: Stated<Vec<LegalRef>>,
     /// Provider (code list `providers`) / Xidmət təminatçısı.
     pub provider: ProviderCode,
     /// Co-executors / Birgə icraçılar.
@@ -298,8 +304,8 @@ pub struct General {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub data_suppliers: Vec<ProviderCode>,
     /// User categories / İstifadəçi kateqoriyaları.
-    #[schemars(length(min = 1))]
-    pub user_categories: Vec<UserCategory>,
+    #[schemars(transform = stated::non_empty)]
+    pub user_categories: Stated<Vec<UserCategory>>,
     /// Service type / Xidmətin növü.
     pub service_type: ServiceType,
     /// Form of delivery / Göstərilmə forması.
@@ -311,16 +317,22 @@ pub struct General {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub components: Vec<ServiceCode>,
     /// Places and channels / Müraciət yerləri və kanalları.
-    #[schemars(length(min = 1))]
-    pub channels: Vec<Channel>,
+    #[schemars(transform = stated::non_empty)]
+    pub channels: Stated<Vec<Channel>>,
     /// Level of automation / Avtomatlaşdırma səviyyəsi.
-    pub automation: AutomationLevel,
+    pub automation: Stated<AutomationLevel>,
+    /// Who may apply, when, and what must come first / İstifadə şərtləri.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<Conditions>,
 }
 
 /// Reference to a legal act / Hüquqi akta istinad
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LegalRef {
+    /// Local id, by which short citations in this reglament name the act / Yerli identifikator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<LocalId>,
     /// Type of the act / Aktın növü.
     #[serde(rename = "type")]
     pub act_type: LegalActType,
@@ -349,11 +361,18 @@ pub struct Standard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_form: Option<ApplicationForm>,
     /// Fees / Ödənişlər.
-    pub fees: Fees,
+    pub fees: Stated<Fees>,
     /// Time limit of the service / Xidmətin göstərilmə müddəti.
-    pub time_limit: Duration,
+    pub time_limit: Stated<Duration>,
     /// Result of the service / Xidmətin nəticəsi.
-    pub result: ServiceResult,
+    pub result: Stated<ServiceResult>,
+}
+
+impl Standard {
+    /// The fee tiers, when the source states the fees (none otherwise).
+    pub fn fee_tiers(&self) -> &[FeeTier] {
+        self.fees.stated().map(|f| f.tiers.as_slice()).unwrap_or_default()
+    }
 }
 
 /// Required document / Tələb olunan sənəd
@@ -367,7 +386,13 @@ pub struct RequiredDocument {
     /// Kind of document / Sənədin növü.
     pub kind: DocumentKind,
     /// Original, copy or electronic / Əsli, surəti və ya elektron.
-    pub form: DocumentForm,
+    pub form: Stated<DocumentForm>,
+    /// The form the document takes on particular channels (e.g. a scanned copy online) / Kanallar üzrə forması.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channel_forms: Vec<ChannelForm>,
+    /// Group of alternatives: one document of the group is enough ("one of the following") / Alternativ qrup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<LocalId>,
     /// Number of copies / Nüsxələrin sayı.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     #[schemars(range(min = 1, max = 100))]
@@ -405,38 +430,6 @@ pub struct ApplicationForm {
     pub e_form_url: Option<String>,
 }
 
-/// Fees / Ödənişlər
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Fees {
-    /// The service is free of charge / Xidmət ödənişsizdir.
-    pub free: bool,
-    /// Fee tiers (empty when free) / Ödəniş variantları.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tiers: Vec<FeeTier>,
-}
-
-/// Fee tier / Ödəniş variantı
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FeeTier {
-    /// Local id / Yerli identifikator.
-    pub id: LocalId,
-    /// What the tier buys, e.g. "urgent, 3 working days" / Variantın adı.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<LocalizedText>,
-    /// Amount in AZN / Məbləğ (AZN).
-    pub amount: Money,
-    /// State duty or service charge / Dövlət rüsumu və ya xidmət haqqı.
-    pub kind: FeeKind,
-    /// Legal basis of the amount / Məbləğin hüquqi əsası.
-    #[serde(default)]
-    pub legal_basis: Vec<LegalRef>,
-    /// Time limit this tier buys / Bu variant üzrə müddət.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_limit: Option<Duration>,
-}
-
 /// Result of the service / Xidmətin nəticəsi
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -450,6 +443,10 @@ pub struct ServiceResult {
     /// How long the result is valid / Nəticənin qüvvədə olma müddəti.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validity: Option<Duration>,
+    /// Where the result is received, by the channel of application ("apply online, collect the paper
+    /// result at the ASAN centre") / Nəticənin təqdim edilməsi.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delivery: Vec<ResultDelivery>,
 }
 
 /// Procedure / Xidmətin göstərilməsi qaydası
@@ -470,13 +467,13 @@ pub struct Procedure {
 }
 
 /// Acceptance / Qəbul
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Acceptance {
     /// Registered on the day it is received / Daxil olduğu gün qeydiyyata alınır.
-    pub same_day_registration: bool,
+    pub same_day_registration: Stated<bool>,
     /// The user gets a confirmation notice with a number and due date (decree 2011 §2.3) / Təsdiqetmə bildirişi.
-    pub confirmation_notice: bool,
+    pub confirmation_notice: Stated<bool>,
 }
 
 /// Step / Addım
@@ -486,9 +483,9 @@ pub struct Step {
     /// What is done / Görülən iş.
     pub name: LocalizedText,
     /// Responsible unit / Məsul struktur bölmə.
-    pub responsible: LocalizedText,
+    pub responsible: Stated<LocalizedText>,
     /// Time limit of the step / Addımın müddəti.
-    pub time_limit: Duration,
+    pub time_limit: Stated<Duration>,
 }
 
 /// Refusal ground / İmtina əsası
@@ -499,9 +496,9 @@ pub struct RefusalGround {
     pub text: LocalizedText,
     /// Its legal basis / Hüquqi əsası.
     #[serde(default)]
-    pub legal_basis: Vec<LegalRef>,
+    pub legal_basis: Vec<Citation>,
     /// The user may apply again after removing the cause / Təkrar müraciət mümkündür.
-    pub reapplication_allowed: bool,
+    pub reapplication_allowed: Stated<bool>,
 }
 
 /// Appeal / Şikayət
@@ -509,9 +506,9 @@ pub struct RefusalGround {
 #[serde(deny_unknown_fields)]
 pub struct Appeal {
     /// Administrative complaint (Law on Administrative Proceedings arts. 71–78) / İnzibati şikayət.
-    pub administrative: AdministrativeAppeal,
+    pub administrative: Stated<AdministrativeAppeal>,
     /// Court (Administrative Procedural Code) / Məhkəmə.
-    pub court: CourtAppeal,
+    pub court: Stated<CourtAppeal>,
 }
 
 /// Administrative appeal / İnzibati şikayət
@@ -521,12 +518,12 @@ pub struct AdministrativeAppeal {
     /// Body that hears the complaint / Şikayətə baxan orqan.
     pub body: LocalizedText,
     /// Deadline for the user to complain / Şikayət vermə müddəti.
-    pub deadline: Duration,
+    pub deadline: Stated<Duration>,
     /// Review period of the complaint / Şikayətə baxılma müddəti.
-    pub review_period: Duration,
+    pub review_period: Stated<Duration>,
     /// Legal basis / Hüquqi əsas.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub legal_basis: Vec<LegalRef>,
+    pub legal_basis: Vec<Citation>,
 }
 
 /// Court appeal / Məhkəməyə şikayət
@@ -534,10 +531,10 @@ pub struct AdministrativeAppeal {
 #[serde(deny_unknown_fields)]
 pub struct CourtAppeal {
     /// Deadline to go to court (30 days) / Məhkəməyə müraciət müddəti.
-    pub deadline: Duration,
+    pub deadline: Stated<Duration>,
     /// Legal basis / Hüquqi əsas.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub legal_basis: Vec<LegalRef>,
+    pub legal_basis: Vec<Citation>,
 }
 
 /// Contact and quality / Əlaqə və keyfiyyət
@@ -639,3 +636,6 @@ pub struct Variant {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refusal_grounds: Vec<RefusalGround>,
 }
+
+stated::stated_shape!(true: Fees, Duration, ServiceResult, AdministrativeAppeal, CourtAppeal);
+stated::stated_shape!(false: AutomationLevel, DocumentForm);

@@ -174,8 +174,10 @@ impl StatsRow {
         self.mixed += b(g.form == ServiceForm::Mixed);
         self.ehis_integrated += b(es.is_some_and(|e| e.ehis_integration));
         self.e_payment += b(es.is_some_and(|e| e.e_payment));
-        self.free += b(r.reglament.standard.fees.free);
-        self.paid += b(!r.reglament.standard.fees.free);
+        // Fees the source does not state count as neither.
+        let free = r.reglament.standard.fees.stated().map(|f| f.free);
+        self.free += b(free == Some(true));
+        self.paid += b(free == Some(false));
         self.proactive += b(g.proactive);
         self.composite += b(!g.components.is_empty());
         self.with_variants += b(r.reglament.variants.is_some());

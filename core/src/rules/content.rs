@@ -65,7 +65,7 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
         out,
     );
     unique_ids(
-        reg.standard.fees.tiers.iter().map(|t| t.id.as_str()),
+        reg.standard.fee_tiers().iter().map(|t| t.id.as_str()),
         &ctx.at("/standard/fees/tiers"),
         super::words("ödəniş variantları", "fee tiers", "вариантов оплаты"),
         out,

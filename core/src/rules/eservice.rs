@@ -2,7 +2,7 @@
 //! and the once-only principle (§2.4): `DXER-O001`, `DXER-O002`.
 
 use super::{Ctx, Emitter};
-use crate::model::{IdentificationMethod, ProvidedBy, ServiceForm, ServiceType};
+use crate::model::{Channel, IdentificationMethod, ProvidedBy, ServiceForm, ServiceType};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     electronic(ctx, out);
@@ -28,7 +28,8 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
         };
         out.emit("DXER-E001", &at, &[]);
     }
-    if !informative && !g.proactive && !ctx.reg.procedure.acceptance.confirmation_notice {
+    // Not stated is `DXER-N002`'s; this rule fires on a stated "no".
+    if !informative && !g.proactive && ctx.reg.procedure.acceptance.confirmation_notice.get() == Some(false) {
         out.emit("DXER-E003", &ctx.at("/procedure/acceptance/confirmation_notice"), &[]);
     }
     // The rest is record data (a bare reglament does not carry it).
@@ -36,7 +37,7 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
         return;
     }
     let e = eservice.cloned().unwrap_or_default();
-    if !ctx.reg.standard.fees.free && !e.e_payment {
+    if electronic_fee(ctx) && !e.e_payment {
         out.emit("DXER-E002", "/eservice/e_payment", &[]);
     }
     let identified = e.identification.iter().any(|m| *m != IdentificationMethod::None);
@@ -76,4 +77,18 @@ fn once_only(ctx: &Ctx<'_>, out: &mut Emitter) {
             _ => {}
         }
     }
+}
+
+/// Whether a payment is due when the service is requested electronically: a payment whose condition names
+/// only channels that are not electronic (e.g. a fee charged only at the provider's office) is not, and
+/// neither is a payment of a tier that only such channels offer.
+fn electronic_fee(ctx: &Ctx<'_>) -> bool {
+    let Some(fees) = ctx.reg.standard.fees.stated() else { return false };
+    let electronic: Vec<Channel> = Channel::ALL.iter().copied().filter(|c| c.is_electronic()).collect();
+    !fees.free
+        && fees
+            .tiers
+            .iter()
+            .flat_map(|t| t.payments())
+            .any(|(_, p)| !p.is_zero() && p.condition.is_none_or(|c| c.on_any_of(&electronic)))
 }

@@ -1,28 +1,34 @@
 //! Fees: `DXER-F001`..`DXER-F005`.
+//!
+//! A tier is one alternative price; its `components` are paid together with it. Rules look at what each
+//! payment of a tier is (its own amount or a component), and at alternatives only where there are several.
 
 use super::{Ctx, Emitter};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
-    let fees = &ctx.reg.standard.fees;
+    // Fees the source does not state are `DXER-N001`'s.
+    let Some(fees) = ctx.reg.standard.fees.stated() else { return };
     if fees.free && !fees.tiers.is_empty() {
         out.emit("DXER-F001", &ctx.at("/standard/fees/tiers"), &[("count", &fees.tiers.len().to_string())]);
     }
     if !fees.free && fees.tiers.is_empty() {
         out.emit("DXER-F002", &ctx.at("/standard/fees"), &[]);
     }
-    let several = fees.tiers.len() > 1;
+    // Alternatives that are not told apart by a condition (a channel, an applicant category) are told apart
+    // by what they buy: each states its time limit [choice: domain brief §3 "time limit per tier"].
+    let unconditional = fees.tiers.iter().filter(|t| t.condition.is_none()).count();
     for (i, tier) in fees.tiers.iter().enumerate() {
-        let at = |field: &str| ctx.at(&format!("/standard/fees/tiers/{i}/{field}"));
-        if tier.amount.is_zero() {
-            out.emit("DXER-F003", &at("amount"), &[]);
+        let tier_at = ctx.at(&format!("/standard/fees/tiers/{i}"));
+        for (suffix, payment) in tier.payments() {
+            if payment.is_zero() {
+                out.emit("DXER-F003", &format!("{tier_at}{suffix}/amount"), &[]);
+            }
+            if payment.legal_basis.is_empty() {
+                out.emit("DXER-F005", &format!("{tier_at}{suffix}/legal_basis"), &[("tier", tier.id.as_str())]);
+            }
         }
-        // With one tier the service's own time limit applies; with several, each tier states what it buys
-        // [choice: domain brief §3 "time limit per tier"].
-        if several && tier.time_limit.is_none() {
-            out.emit("DXER-F004", &at("time_limit"), &[("tier", tier.id.as_str())]);
-        }
-        if tier.legal_basis.is_empty() {
-            out.emit("DXER-F005", &at("legal_basis"), &[("tier", tier.id.as_str())]);
+        if unconditional > 1 && tier.condition.is_none() && tier.time_limit.is_none() {
+            out.emit("DXER-F004", &format!("{tier_at}/time_limit"), &[("tier", tier.id.as_str())]);
         }
     }
 }

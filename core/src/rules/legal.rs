@@ -1,41 +1,65 @@
 //! Legal-basis references: `DXER-L001`..`DXER-L004`.
 
 use super::{Ctx, Emitter};
-use crate::model::{LegalActType, LegalRef};
+use crate::model::{Citation, LegalActType, LegalRef};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
-    for (at, r) in references(ctx) {
-        reference(ctx, &at, r, out);
+    let basis = ctx.reg.general.legal_basis.items();
+    for (i, r) in basis.iter().enumerate() {
+        reference(ctx, &ctx.at(&format!("/general/legal_basis/{i}")), r, out);
+        // `DXER-L006`: two acts of the legal basis under one id.
+        if let Some(id) = &r.id {
+            if basis[..i].iter().any(|earlier| earlier.id.as_ref() == Some(id)) {
+                out.emit("DXER-L006", &ctx.at(&format!("/general/legal_basis/{i}/id")), &[("id", id.as_str())]);
+            }
+        }
+    }
+    for (at, c) in citations(ctx) {
+        match c {
+            Citation::Full(r) => reference(ctx, &at, r, out),
+            // A short citation is judged through the full one it names, which is judged above.
+            Citation::Short(s) => {
+                if c.resolve(basis).is_none() {
+                    out.emit("DXER-L005", &format!("{at}/act"), &[("id", s.act.as_str())]);
+                }
+            }
+        }
+    }
+    if let Some(record) = ctx.record {
+        reference(ctx, "/creating_act/act", &record.creating_act.act, out);
     }
 }
 
-/// Every legal reference in the document, with its pointer.
-fn references<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a LegalRef)> {
+/// Every citation outside the legal basis (fees, refusal grounds, appeal), with its pointer.
+pub(crate) fn citations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Citation)> {
     let reg = ctx.reg;
     let mut all = Vec::new();
-    let mut list = |path: String, refs: &'a [LegalRef]| {
+    let mut list = |path: String, refs: &'a [Citation]| {
         for (i, r) in refs.iter().enumerate() {
             all.push((format!("{path}/{i}"), r));
         }
     };
-    list(ctx.at("/general/legal_basis"), &reg.general.legal_basis);
-    for (i, t) in reg.standard.fees.tiers.iter().enumerate() {
+    for (i, t) in reg.standard.fees.stated().map(|f| f.tiers.as_slice()).unwrap_or_default().iter().enumerate() {
         list(ctx.at(&format!("/standard/fees/tiers/{i}/legal_basis")), &t.legal_basis);
+        for (j, c) in t.components.iter().enumerate() {
+            list(ctx.at(&format!("/standard/fees/tiers/{i}/components/{j}/legal_basis")), &c.legal_basis);
+        }
     }
     for (i, g) in reg.procedure.refusal_grounds.iter().enumerate() {
         list(ctx.at(&format!("/procedure/refusal_grounds/{i}/legal_basis")), &g.legal_basis);
     }
-    list(ctx.at("/appeal/administrative/legal_basis"), &reg.appeal.administrative.legal_basis);
-    list(ctx.at("/appeal/court/legal_basis"), &reg.appeal.court.legal_basis);
+    if let Some(a) = reg.appeal.administrative.stated() {
+        list(ctx.at("/appeal/administrative/legal_basis"), &a.legal_basis);
+    }
+    if let Some(c) = reg.appeal.court.stated() {
+        list(ctx.at("/appeal/court/legal_basis"), &c.legal_basis);
+    }
     if let Some(v) = &reg.variants {
         for (vi, variant) in v.variants.iter().enumerate() {
             for (i, g) in variant.refusal_grounds.iter().enumerate() {
                 list(ctx.at(&format!("/variants/variants/{vi}/refusal_grounds/{i}/legal_basis")), &g.legal_basis);
             }
         }
-    }
-    if let Some(record) = ctx.record {
-        all.push(("/creating_act/act".to_string(), &record.creating_act.act));
     }
     all
 }

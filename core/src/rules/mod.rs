@@ -2,10 +2,12 @@
 //! and provisions are in [`catalogue`].
 
 pub mod catalogue;
+mod conditions;
 mod content;
 mod eservice;
 mod fees;
 mod legal;
+mod not_stated;
 pub(crate) mod text;
 mod time;
 mod variants;
@@ -159,4 +161,6 @@ pub(crate) fn check(subject: &Subject, base: &str, opts: &Options, out: &mut Emi
     legal::check(&ctx, out);
     eservice::check(&ctx, out);
     variants::check(&ctx, out);
+    not_stated::check(&ctx, out);
+    conditions::check(&ctx, out);
 }

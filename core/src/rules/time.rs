@@ -13,21 +13,26 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
 /// Every period in the reglament, with its pointer.
 fn durations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Duration)> {
     let reg = ctx.reg;
-    let mut all = vec![(ctx.at("/standard/time_limit"), &reg.standard.time_limit)];
-    for (i, t) in reg.standard.fees.tiers.iter().enumerate() {
-        if let Some(d) = &t.time_limit {
-            all.push((ctx.at(&format!("/standard/fees/tiers/{i}/time_limit")), d));
+    // A period the source does not state is `DXER-N…`'s, not this rule's.
+    let mut all: Vec<(String, &'a Duration)> = Vec::new();
+    let mut push = |at: &str, d: Option<&'a Duration>| {
+        if let Some(d) = d {
+            all.push((ctx.at(at), d));
         }
+    };
+    push("/standard/time_limit", reg.standard.time_limit.stated());
+    for (i, t) in reg.standard.fees.stated().map(|f| f.tiers.as_slice()).unwrap_or_default().iter().enumerate() {
+        push(&format!("/standard/fees/tiers/{i}/time_limit"), t.time_limit.as_ref());
     }
-    if let Some(d) = &reg.standard.result.validity {
-        all.push((ctx.at("/standard/result/validity"), d));
-    }
+    push("/standard/result/validity", reg.standard.result.stated().and_then(|r| r.validity.as_ref()));
     for (i, s) in reg.procedure.steps.iter().enumerate() {
-        all.push((ctx.at(&format!("/procedure/steps/{i}/time_limit")), &s.time_limit));
+        push(&format!("/procedure/steps/{i}/time_limit"), s.time_limit.stated());
     }
-    all.push((ctx.at("/appeal/administrative/deadline"), &reg.appeal.administrative.deadline));
-    all.push((ctx.at("/appeal/administrative/review_period"), &reg.appeal.administrative.review_period));
-    all.push((ctx.at("/appeal/court/deadline"), &reg.appeal.court.deadline));
+    if let Some(a) = reg.appeal.administrative.stated() {
+        push("/appeal/administrative/deadline", a.deadline.stated());
+        push("/appeal/administrative/review_period", a.review_period.stated());
+    }
+    push("/appeal/court/deadline", reg.appeal.court.stated().and_then(|c| c.deadline.stated()));
     if let Some(v) = &reg.variants {
         for (i, variant) in v.variants.iter().enumerate() {
             if let Some(d) = &variant.time_limit {
@@ -73,23 +78,26 @@ fn comparable(a: &Duration, b: &Duration) -> bool {
     }
 }
 
-/// `DXER-T002`, `DXER-T003`: the steps fit within the service time limit.
+/// `DXER-T002`, `DXER-T003`: the steps fit within the service time limit (when the source states the limit
+/// and every step's period: an unknown period cannot be added up).
 fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
-    let limit = &ctx.reg.standard.time_limit;
-    let steps = &ctx.reg.procedure.steps;
+    let Some(limit) = ctx.reg.standard.time_limit.stated() else { return };
+    let Some(steps) = ctx.reg.procedure.steps.iter().map(|s| s.time_limit.stated()).collect::<Option<Vec<_>>>() else {
+        return;
+    };
     if steps.is_empty() {
         return;
     }
     let hpd = u64::from(ctx.opts.hours_per_working_day.max(1));
     let mut all_comparable = true;
     for (i, s) in steps.iter().enumerate() {
-        if !comparable(&s.time_limit, limit) {
+        if !comparable(s, limit) {
             all_comparable = false;
             out.emit_localized(
                 "DXER-T003",
                 &ctx.at(&format!("/procedure/steps/{i}/time_limit")),
                 &[],
-                &[("step", super::duration(&s.time_limit)), ("limit", super::duration(limit))],
+                &[("step", super::duration(s)), ("limit", super::duration(limit))],
             );
         }
     }
@@ -99,27 +107,24 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
     let to_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     if limit.unit == DurationUnit::Instant {
         // Any positive step, whatever its unit, exceeds an instant service.
-        if let Some(step) = steps.iter().find(|s| s.time_limit.unit != DurationUnit::Instant && s.time_limit.value > 0)
-        {
+        if let Some(step) = steps.iter().find(|s| s.unit != DurationUnit::Instant && s.value > 0) {
             out.emit_localized(
                 "DXER-T002",
                 &ctx.at("/procedure/steps"),
                 &[],
-                &[("total", super::duration(&step.time_limit)), ("limit", super::duration(limit))],
+                &[("total", super::duration(step)), ("limit", super::duration(limit))],
             );
         }
         return;
     }
     let (total, max, shown) = match (limit.unit, in_hours(limit, hpd)) {
         (DurationUnit::CalendarDays | DurationUnit::Months, _) => {
-            let total: u64 = steps
-                .iter()
-                .map(|s| if s.time_limit.unit == DurationUnit::Instant { 0 } else { u64::from(s.time_limit.value) })
-                .sum();
+            let total: u64 =
+                steps.iter().map(|s| if s.unit == DurationUnit::Instant { 0 } else { u64::from(s.value) }).sum();
             (total, u64::from(limit.value), Duration::new(to_u32(total), limit.unit))
         }
         (_, Some(max)) => {
-            let total: u64 = steps.iter().filter_map(|s| in_hours(&s.time_limit, hpd)).sum();
+            let total: u64 = steps.iter().filter_map(|s| in_hours(s, hpd)).sum();
             let shown = if limit.unit == DurationUnit::WorkingDays && total % hpd == 0 {
                 Duration::new(to_u32(total / hpd), DurationUnit::WorkingDays)
             } else {

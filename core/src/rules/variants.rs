@@ -65,7 +65,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
         }
     }
     let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
-    let tiers: BTreeSet<&str> = ctx.reg.standard.fees.tiers.iter().map(|t| t.id.as_str()).collect();
+    let tiers: BTreeSet<&str> = ctx.reg.standard.fee_tiers().iter().map(|t| t.id.as_str()).collect();
     for (i, variant) in v.variants.iter().enumerate() {
         for (attr, values) in &variant.when {
             let at = format!("{base}/variants/{i}/when/{}", crate::validate::escape_token(attr.as_str()));

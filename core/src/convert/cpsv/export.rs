@@ -10,7 +10,7 @@ use super::{
     CO_EXECUTOR, DATA_SUPPLIER, DXER_NS, FREE_ID, OUTPUT_ID, PARTICIPATION_ROLES, PROVIDER_BASE, SERVICE_BASE,
 };
 use crate::codelists::CodeLists;
-use crate::model::{Duration, LegalRef, LocalizedText, Record};
+use crate::model::{Citation, Duration, LegalRef, LocalizedText, PerUnit, Record};
 
 /// The prefixes declared inline after the official context (which declares none).
 const PREFIXES: &[(&str, &str)] = &[
@@ -175,6 +175,19 @@ impl Exporter<'_> {
         ids(iris)
     }
 
+    /// Citations as legal resources: a short one as the act it names with its own articles.
+    fn citations(&mut self, refs: &[Citation], basis: &[LegalRef]) -> Value {
+        let full: Vec<LegalRef> = refs
+            .iter()
+            .filter_map(|c| match (c, c.resolve(basis)) {
+                (Citation::Full(r), _) => Some(r.clone()),
+                (Citation::Short(s), Some(act)) => Some(LegalRef { articles: s.articles.clone(), ..act.clone() }),
+                (Citation::Short(_), None) => None,
+            })
+            .collect();
+        self.legal_refs(&full)
+    }
+
     /// A code-list concept: its IRI, and once per document a `skos:Concept` node with its labels.
     fn concept(&mut self, list: &str, code: &str) -> Value {
         let iri = concept_iri(list, code);
@@ -221,7 +234,9 @@ impl Exporter<'_> {
         if !participations.is_empty() {
             s.insert("cv:hasParticipation".into(), ids(participations));
         }
-        s.insert("cv:hasLegalResource".into(), self.legal_refs(&g.legal_basis));
+        if !g.legal_basis.items().is_empty() {
+            s.insert("cv:hasLegalResource".into(), self.legal_refs(g.legal_basis.items()));
+        }
         let (mut inputs, mut requirements) = (Vec::new(), Vec::new());
         for doc in &st.documents {
             let (evidence, requirement) =
@@ -252,25 +267,30 @@ impl Exporter<'_> {
             s.insert("cpsv:hasInput".into(), ids(inputs));
             s.insert("cv:holdsRequirement".into(), ids(requirements));
         }
-        s.insert("cv:hasCost".into(), self.costs(record));
-        let channels: Vec<String> = g.channels.iter().map(|c| self.channel(c.code())).collect();
-        s.insert("cv:hasChannel".into(), ids(channels));
-        let output = self.sub("output");
-        let result = &st.result;
-        let kind = self.concept("result-kinds", result.kind.code());
-        self.nodes.push(json!({
-            "@id": output,
-            "@type": "Output",
-            "dct:identifier": OUTPUT_ID,
-            "dct:title": texts(&result.name),
-            "dct:type": kind,
-        }));
-        s.insert("cpsv:produces".into(), ids([output]));
-        s.insert(
-            "cv:processingTime".into(),
-            json!({"@value": processing_time(st.time_limit), "@type": "xsd:duration"}),
-        );
-        s.insert("dxer:timeLimit".into(), exact(st.time_limit));
+        // What the source does not state is left out here (the record in `dxer:record` says "not stated").
+        if st.fees.stated().is_some() {
+            s.insert("cv:hasCost".into(), self.costs(record));
+        }
+        let channels: Vec<String> = g.channels.items().iter().map(|c| self.channel(c.code())).collect();
+        if !channels.is_empty() {
+            s.insert("cv:hasChannel".into(), ids(channels));
+        }
+        if let Some(result) = st.result.stated() {
+            let output = self.sub("output");
+            let kind = self.concept("result-kinds", result.kind.code());
+            self.nodes.push(json!({
+                "@id": output,
+                "@type": "Output",
+                "dct:identifier": OUTPUT_ID,
+                "dct:title": texts(&result.name),
+                "dct:type": kind,
+            }));
+            s.insert("cpsv:produces".into(), ids([output]));
+        }
+        if let Some(limit) = st.time_limit.get() {
+            s.insert("cv:processingTime".into(), json!({"@value": processing_time(limit), "@type": "xsd:duration"}));
+            s.insert("dxer:timeLimit".into(), exact(limit));
+        }
         if let Some(contact) = self.contact(record) {
             s.insert("cv:contactPoint".into(), ids([contact]));
         }
@@ -281,7 +301,7 @@ impl Exporter<'_> {
         }
         s.insert("cv:thematicArea".into(), Value::Array(areas));
         let mut audience: Vec<Value> =
-            g.user_categories.iter().map(|c| self.concept("user-categories", c.code())).collect();
+            g.user_categories.items().iter().map(|c| self.concept("user-categories", c.code())).collect();
         audience.extend(record.directions.iter().map(|d| self.concept("directions", d.code())));
         s.insert("dct:audience".into(), Value::Array(audience));
         s.insert("dct:spatial".into(), id(AZERBAIJAN));
@@ -314,9 +334,11 @@ impl Exporter<'_> {
     }
 
     fn costs(&mut self, record: &Record) -> Value {
-        let fees = &record.reglament.standard.fees;
+        let basis = record.reglament.general.legal_basis.items();
+        let tiers = record.reglament.standard.fee_tiers();
+        let free = record.reglament.standard.fees.stated().is_none_or(|f| f.free);
         let mut out = Vec::new();
-        if fees.free || fees.tiers.is_empty() {
+        if free || tiers.is_empty() {
             let iri = self.sub(&format!("cost-{FREE_ID}"));
             self.nodes.push(json!({
                 "@id": iri,
@@ -328,7 +350,7 @@ impl Exporter<'_> {
             }));
             out.push(iri);
         }
-        for tier in &fees.tiers {
+        for tier in tiers {
             let iri = self.sub(&format!("cost-{}", tier.id));
             let mut c = json!({
                 "@id": iri,
@@ -343,15 +365,55 @@ impl Exporter<'_> {
                 c["dct:description"] = texts(label);
             }
             if !tier.legal_basis.is_empty() {
-                c["dxer:legalBasis"] = self.legal_refs(&tier.legal_basis);
+                c["dxer:legalBasis"] = self.citations(&tier.legal_basis, basis);
             }
             if let Some(t) = tier.time_limit {
                 c["dxer:timeLimit"] = exact(t);
             }
+            if let Some(u) = &tier.per_unit {
+                c["dxer:perUnit"] = self.per_unit(u);
+            }
+            if let Some(cond) = &tier.condition {
+                c["dxer:condition"] =
+                    json!({"@value": serde_json::to_value(cond).unwrap_or(Value::Null), "@type": "@json"});
+            }
             self.nodes.push(c);
-            out.push(iri);
+            out.push(iri.clone());
+            // Components are costs of their own, each paid together with its tier's.
+            for (i, part) in tier.components.iter().enumerate() {
+                let local = format!("{}-{}", tier.id, i + 1);
+                let part_iri = self.sub(&format!("cost-{local}"));
+                let mut p = json!({
+                    "@id": part_iri,
+                    "@type": "Cost",
+                    "dct:identifier": local,
+                    "cv:hasValue": {"@value": part.amount.to_string(), "@type": "xsd:double"},
+                    "cv:currency": id(AZN),
+                    "dxer:feeKind": self.concept("fee-kinds", part.kind.code()),
+                    "dxer:paidWith": id(&iri),
+                });
+                if let Some(label) = &part.label {
+                    p["dct:description"] = texts(label);
+                }
+                if !part.legal_basis.is_empty() {
+                    p["dxer:legalBasis"] = self.citations(&part.legal_basis, basis);
+                }
+                if let Some(u) = &part.per_unit {
+                    p["dxer:perUnit"] = self.per_unit(u);
+                }
+                if let Some(cond) = &part.condition {
+                    p["dxer:condition"] =
+                        json!({"@value": serde_json::to_value(cond).unwrap_or(Value::Null), "@type": "@json"});
+                }
+                self.nodes.push(p);
+                out.push(part_iri);
+            }
         }
         ids(out)
+    }
+
+    fn per_unit(&mut self, u: &PerUnit) -> Value {
+        json!({"dxer:amount": u.amount.to_string(), "dxer:unit": self.concept("fee-units", u.unit.code())})
     }
 
     fn channel(&mut self, code: &str) -> String {
