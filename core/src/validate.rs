@@ -14,6 +14,8 @@ use crate::model::{Record, Reglament};
 use crate::report::{DocumentKind, Finding, Report, Severity};
 use crate::rules::{self, Emitter};
 
+mod repair;
+
 /// How a rule is treated: its default severity can be raised, lowered or switched off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -339,6 +341,14 @@ pub(crate) fn validate_record_value(value: &Value, opts: &Options) -> (Report, O
     }
 }
 
+/// The three layers on a parsed document: the limits, then the structure (JSON Schema) and the text hygiene
+/// on the value, then the semantic rules on the typed model.
+///
+/// A structurally valid document is read into the types and every rule runs on it; the typed document is
+/// returned. A structurally invalid one (or one the types reject though the schema accepts it) returns no
+/// typed document, but its structural errors do not hide the rest: the rules run on a copy repaired just
+/// enough to deserialize (see [`repair`]), and their findings are kept except at or under a structurally
+/// wrong or repaired node, and except any that depends on a value the repair made up.
 fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
     let kind = opts.kind.resolve_for(value);
     let exceeded = limit_findings(value, opts);
@@ -348,11 +358,14 @@ fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
     let mut out = Emitter::default();
     let validator = crate::schema::validator(kind);
     let structurally_valid = validator.is_valid(value);
+    let mut schema_errors = Vec::new();
     if !structurally_valid {
-        for error in validator.iter_errors(value) {
-            schema_findings(&error, &mut out);
+        schema_errors.extend(validator.iter_errors(value));
+        for error in &schema_errors {
+            schema_findings(error, &mut out);
         }
     }
+    let mut structural: Vec<String> = out.findings().iter().map(|f| f.pointer.clone()).collect();
     rules::text::check_value(value, &mut out);
     if structurally_valid {
         let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
@@ -370,8 +383,12 @@ fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
             Err(_) => {
                 let (pointer, detail) = typed_error_location(value, kind);
                 out.emit("DXER-S007", &pointer, &[("detail", &detail)]);
+                structural.push(pointer);
             }
         }
+    }
+    for finding in repair::semantic_findings(value, kind, &schema_errors, structural, opts) {
+        out.push(finding);
     }
     (finish(opts, kind, out.into_findings()), None)
 }

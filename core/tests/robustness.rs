@@ -306,3 +306,80 @@ fn a_lenient_date_is_a_located_finding() {
         }
     }
 }
+
+/// Codes of the semantic rules (not the structure, the limits or the text hygiene that runs on the value).
+fn semantic(code: &str) -> bool {
+    !["DXER-S", "DXER-J", "DXER-H"].iter().any(|p| code.starts_with(p)) && code != "DXER-R001"
+}
+
+fn semantic_findings(report: &dxer::Report) -> Vec<(String, String, String)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| semantic(&f.code))
+        .map(|f| (f.code.clone(), f.pointer.clone(), f.message.en.clone()))
+        .collect()
+}
+
+/// A structural error in one section never hides the semantic findings of another: for every valid
+/// fixture, each structural break below, together with a semantic defect elsewhere, still reports the
+/// defect; no semantic finding lies at or under the broken node; and every semantic finding of the broken
+/// record is one the record without the break has too (none is about a value the repair made up).
+#[test]
+fn a_structural_error_never_hides_the_semantic_findings_of_the_rest() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/valid");
+    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+    names.sort();
+    assert!(names.len() >= 6);
+    // (what is broken, its pointer, the break)
+    type Break = (&'static str, fn(&mut Value));
+    let breaks: [Break; 7] = [
+        ("/reglament/contact/zzz", |d| d["reglament"]["contact"]["zzz"] = json!(1)),
+        ("/reglament/appeal/court/deadline/value", |d| {
+            d["reglament"]["appeal"]["court"]["deadline"]["value"] = json!("30")
+        }),
+        ("/reglament/standard/result", |d| {
+            d["reglament"]["standard"].as_object_mut().unwrap().remove("result");
+        }),
+        ("/reglament/general/service_type", |d| d["reglament"]["general"]["service_type"] = json!("transactionall")),
+        ("/reglament/standard/fees/free", |d| d["reglament"]["standard"]["fees"]["free"] = json!("no")),
+        ("/reglament/standard/documents/0", |d| {
+            let docs = d["reglament"]["standard"]["documents"].as_array_mut().unwrap();
+            docs.push(json!("a document"));
+            docs.rotate_right(1);
+        }),
+        ("/reglament/general/legal_basis", |d| d["reglament"]["general"]["legal_basis"] = json!([])),
+    ];
+    for path in names {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let valid: Value = serde_json::from_slice(&std::fs::read(path.join("input.json")).unwrap()).unwrap();
+        // The semantic defect, in the procedure: a refusal ground without a legal basis.
+        let mut defective = valid.clone();
+        let grounds = defective["reglament"]["procedure"]["refusal_grounds"].as_array_mut().unwrap();
+        let at = format!("/reglament/procedure/refusal_grounds/{}/legal_basis", grounds.len());
+        grounds.push(json!({"text": {"az": "Sənədlər natamamdır"}, "reapplication_allowed": true}));
+        let expected = semantic_findings(&validate(&defective, &Options::default()));
+        assert!(expected.iter().any(|(c, p, _)| c == "DXER-G002" && *p == at), "{name}: {expected:?}");
+        for (broken_at, brk) in &breaks {
+            let mut doc = defective.clone();
+            brk(&mut doc);
+            for direct in [true, false] {
+                let report = validate(&doc, &Options { direct, ..Options::default() });
+                let context = format!("{name}, {broken_at} broken (direct {direct})");
+                assert!(!report.ok, "{context}");
+                assert!(
+                    report.findings.iter().any(|f| f.code.starts_with("DXER-S") && f.pointer == *broken_at),
+                    "{context}: no structural finding at the break: {:?}",
+                    report.findings
+                );
+                let found = semantic_findings(&report);
+                assert!(found.iter().any(|(c, p, _)| c == "DXER-G002" && *p == at), "{context}: {found:?}");
+                for f in &found {
+                    assert!(f.1 != *broken_at && !f.1.starts_with(&format!("{broken_at}/")), "{context}: {f:?}");
+                    assert!(expected.contains(f), "{context}: {f:?} is not a finding of the record without the break");
+                }
+                assert!(dxer::parse_record(&doc, &Options { direct, ..Options::default() }).is_err(), "{context}");
+            }
+        }
+    }
+}

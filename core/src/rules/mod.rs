@@ -113,6 +113,10 @@ impl Emitter {
         self.findings.push(f);
     }
 
+    pub(crate) fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
     pub(crate) fn into_findings(self) -> Vec<Finding> {
         self.findings
     }
