@@ -16,6 +16,8 @@ from conftest import fixture_dirs, load_json
 
 VALID = fixture_dirs("valid")
 INVALID = fixture_dirs("invalid")
+# Real published reglaments and service cards, encoded faithfully (tests/fixtures/real/<slug>/SOURCE.md).
+REAL = fixture_dirs("real")
 
 
 def case_input(case: Path) -> bytes:
@@ -37,9 +39,10 @@ def pairs(report: dxer.Report) -> list[tuple[str, str]]:
 def test_there_are_fixtures() -> None:
     assert len(VALID) >= 6
     assert len(INVALID) >= 50
+    assert len(REAL) >= 8
 
 
-@pytest.mark.parametrize("case", VALID + INVALID, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("case", VALID + INVALID + REAL, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_bytes_give_exactly_the_expected_findings(case: Path) -> None:
     report = dxer.validate(case_input(case))
     assert pairs(report) == expected(case)
@@ -47,7 +50,7 @@ def test_bytes_give_exactly_the_expected_findings(case: Path) -> None:
         assert report.ok, f"{case.name} must be submittable"
 
 
-@pytest.mark.parametrize("case", VALID + INVALID, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("case", VALID + INVALID + REAL, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_text_and_dict_give_the_same_findings(case: Path) -> None:
     raw = case_input(case)
     try:

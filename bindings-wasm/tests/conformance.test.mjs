@@ -6,6 +6,8 @@ import dxer, { fixtures, pairs } from './load.mjs';
 
 const valid = fixtures('valid');
 const invalid = fixtures('invalid');
+// Real published reglaments and service cards, encoded faithfully (tests/fixtures/real/<slug>/SOURCE.md).
+const real = fixtures('real');
 
 // Where a JS object cannot carry what the JSON text says, the object path differs by design:
 // JSON.parse turns 1.0 into 1 (so the typed model accepts it) and cannot parse invalid JSON at all.
@@ -14,9 +16,10 @@ const OBJECT_PATH_DIFFERS = new Set(['dxer-s007-integer-written-as-decimal']);
 test('fixture suite is present', () => {
   assert.ok(valid.length >= 6, `valid fixtures: ${valid.length}`);
   assert.ok(invalid.length >= 60, `invalid fixtures: ${invalid.length}`);
+  assert.ok(real.length >= 8, `real documents: ${real.length}`);
 });
 
-for (const [group, cases] of [['valid', valid], ['invalid', invalid]]) {
+for (const [group, cases] of [['valid', valid], ['invalid', invalid], ['real', real]]) {
   for (const c of cases) {
     test(`${group}/${c.name}: same findings as Rust`, () => {
       // Bytes: exactly what the Rust suite feeds.

@@ -12,8 +12,8 @@ use dxer::convert::cpsv::{
     CODELIST_BASE, CONTEXT_URL, DXER_NS,
 };
 use dxer::model::{
-    Channel, Citation, DocumentForm, DocumentKind, Duration, DurationUnit, FeeKind, FeeTier, LocalId, LocalizedText, Money,
-    ProvidedBy, ProviderCode, Record, RequiredDocument,
+    Channel, Citation, DocumentForm, DocumentKind, Duration, DurationUnit, FeeKind, FeeTier, LocalId, LocalizedText,
+    Money, ProvidedBy, ProviderCode, Record, RequiredDocument,
 };
 use dxer::{parse_record, CodeLists, Options};
 use proptest::prelude::*;

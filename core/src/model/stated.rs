@@ -375,6 +375,10 @@ where
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        // serde's structs also read a sequence of their fields; the schema wants an object.
+        if P::OBJECT {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
         P::deserialize(SeqAccessDeserializer::new(seq)).map(Either::Plain)
     }
 

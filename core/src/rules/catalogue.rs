@@ -171,8 +171,8 @@ pub static CATALOGUE: &[Rule] = &[
         severity: Error,
         title: "no refusal grounds",
         provision: "Law No. 279-VIIQ (2025) on State Services; model reglament form §3 (exhaustive refusal grounds) [reconstruction]",
-        az: "\"{service_type}\" üçün imtina əsaslarının tam siyahısı verilməlidir; siyahı boşdur.",
-        en: "An \"{service_type}\" must list its refusal grounds exhaustively; none are given.",
+        az: "\"{service_type}\" növlü xidmət imtina əsaslarının tam siyahısını verməlidir; siyahı boşdur.",
+        en: "A service of the type \"{service_type}\" must list its refusal grounds exhaustively; none are given.",
         ru: "Для вида \"{service_type}\" должен быть дан исчерпывающий перечень оснований для отказа; он пуст.",
     },
     Rule {
@@ -245,9 +245,9 @@ pub static CATALOGUE: &[Rule] = &[
         severity: Error,
         title: "time limit not positive",
         provision: "Model reglament form §2 (time limit: value and unit) [reconstruction]",
-        az: "Müddət düzgün deyil ({value} {unit}): \"instant\" vahidi üçün 0, digər vahidlər üçün müsbət qiymət olmalıdır.",
-        en: "Invalid time limit ({value} {unit}): the unit \"instant\" takes 0, every other unit a positive value.",
-        ru: "Неверный срок ({value} {unit}): для единицы \"instant\" значение 0, для остальных — положительное.",
+        az: "Müddət düzgün deyil ({value}, vahid: \"{unit}\"): \"{instant}\" vahidi üçün 0, digər vahidlər üçün müsbət qiymət olmalıdır.",
+        en: "Invalid time limit ({value}, unit \"{unit}\"): the unit \"{instant}\" takes 0, every other unit a positive value.",
+        ru: "Неверный срок ({value}, единица «{unit}»): для единицы «{instant}» значение 0, для остальных — положительное.",
     },
     Rule {
         code: "DXER-T002",
@@ -740,7 +740,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 }
 
 /// Fills `{name}` placeholders of a template.
-pub(crate) fn fill(template: &str, args: &[(&str, &str)]) -> String {
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {

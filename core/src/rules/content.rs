@@ -25,23 +25,27 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
     if !needs_application(ctx) {
         return;
     }
-    let mut empty = |path: &str, section: &str| {
+    let mut empty = |path: &str, section: super::Localized| {
         let [az, en, ru] = super::label("service-types", ctx.reg.general.service_type.code());
         let why = [
-            format!("\"{az}\" üçün bu siyahı məcburidir"),
-            format!("it is required for an \"{en}\""),
-            format!("для вида \"{ru}\" он обязателен"),
+            format!("\"{az}\" növlü xidmət üçün bu siyahı məcburidir"),
+            format!("a service of the type \"{en}\" requires it"),
+            format!("для услуги вида «{ru}» он обязателен"),
         ];
-        out.emit_localized("DXER-R002", &ctx.at(path), &[("section", section)], &[("why", why)]);
+        out.emit_localized("DXER-R002", &ctx.at(path), &[], &[("section", section), ("why", why)]);
     };
+    let w = super::words;
     if ctx.reg.standard.documents.is_empty() && !ctx.reg.general.proactive {
-        empty("/standard/documents", "documents");
+        empty("/standard/documents", w("Tələb olunan sənədlər", "Required documents", "Необходимые документы"));
     }
     if ctx.reg.procedure.steps.is_empty() {
-        empty("/procedure/steps", "steps");
+        empty("/procedure/steps", w("Addımlar", "Steps", "Этапы"));
     }
     if ctx.reg.procedure.notification_channels.is_empty() {
-        empty("/procedure/notification_channels", "notification_channels");
+        empty(
+            "/procedure/notification_channels",
+            w("Məlumatlandırma kanalları", "Notification channels", "Каналы уведомления"),
+        );
     }
 }
 
@@ -149,10 +153,11 @@ pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &m
 fn refusal_grounds(ctx: &Ctx<'_>, out: &mut Emitter) {
     let grounds = &ctx.reg.procedure.refusal_grounds;
     if grounds.is_empty() && needs_application(ctx) {
-        out.emit(
+        out.emit_localized(
             "DXER-G001",
             &ctx.at("/procedure/refusal_grounds"),
-            &[("service_type", ctx.reg.general.service_type.code())],
+            &[],
+            &[("service_type", super::label("service-types", ctx.reg.general.service_type.code()))],
         );
     }
     refusal_ground_list(grounds, &ctx.at("/procedure/refusal_grounds"), out);

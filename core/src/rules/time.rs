@@ -53,7 +53,15 @@ fn positive(at: &str, d: &Duration, out: &mut Emitter) {
         _ => d.value > 0,
     };
     if !ok {
-        out.emit("DXER-T001", at, &[("value", &d.value.to_string()), ("unit", d.unit.code())]);
+        out.emit_localized(
+            "DXER-T001",
+            at,
+            &[("value", &d.value.to_string())],
+            &[
+                ("unit", super::label("durations", d.unit.code())),
+                ("instant", super::label("durations", DurationUnit::Instant.code())),
+            ],
+        );
     }
 }
 
