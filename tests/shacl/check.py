@@ -10,8 +10,8 @@ First the checker proves itself on the official example, which has exactly 6 kno
 violations (untyped code-list IRIs, see SOURCE.md): they are printed as "expected", and a different
 count fails the run.
 
-The official files are read from ../shared/reference/cpsv-ap-3.2.0/ beside the repository (or from
-$DXER_CPSV_REF). The JSON-LD context URL is never fetched: it is replaced by the local copy of the
+The official files are read from tests/vendor/cpsv-ap-3.2.0/ inside the repository (CC BY 4.0, source and
+licence in its SOURCE.md), or from $DXER_CPSV_REF. The JSON-LD context URL is never fetched: it is replaced by the local copy of the
 official context before parsing; any other remote context is an error.
 
 Exit code: 0 all conform, 1 a violation (or the example's count changed), 2 a setup error.
@@ -51,7 +51,7 @@ except ImportError as e:  # pragma: no cover - depends on the caller's venv
 def reference_dir():
     here = Path(__file__).resolve().parent
     candidates = [Path(os.environ["DXER_CPSV_REF"])] if os.environ.get("DXER_CPSV_REF") else []
-    candidates.append(here.parent.parent.parent / "shared" / "reference" / "cpsv-ap-3.2.0")
+    candidates.append(here.parent / "vendor" / "cpsv-ap-3.2.0")
     for c in candidates:
         if (c / "cpsv-ap-SHACL.ttl").is_file():
             return c
