@@ -315,6 +315,7 @@ mod tests {
             DurationUnit::Hours,
             DurationUnit::Months,
             DurationUnit::Instant,
+            DurationUnit::Days,
         ]
         .iter()
         .map(|u| u.code().to_string())

@@ -42,8 +42,11 @@ fn every_code_is_emitted_by_exactly_one_source_file() {
     }
 }
 
-/// Every code of every closed code list, and the labels of each list in az/en/ru.
-fn code_lists() -> Vec<(String, Vec<(String, [String; 3])>)> {
+/// A code list: its name, and each code with its labels in az/en/ru.
+type CodeList = (String, Vec<(String, [String; 3])>);
+
+/// Every closed code list.
+fn code_lists() -> Vec<CodeList> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas/codelists");
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {

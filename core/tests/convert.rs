@@ -11,7 +11,7 @@ use dxer::convert::canonical::{
 use dxer::convert::opendata::{column_dictionary, column_dictionary_csv, columns, to_csv, to_jsonl, ColumnType};
 use dxer::convert::render::{to_html, to_markdown};
 use dxer::convert::schema_org::{script_tag, to_jsonld, to_jsonld_in};
-use dxer::model::Record;
+use dxer::model::{Money, Record};
 use dxer::{parse_record, CodeLists, Options};
 use serde_json::Value;
 
@@ -101,7 +101,18 @@ fn schema_org_jsonld_for_every_fixture() {
         } else {
             assert_eq!(offers.len(), tiers.len(), "{name}");
             for (o, t) in offers.iter().zip(tiers) {
-                assert_eq!(o["price"], t.amount.to_string().as_str(), "{name}: price is a decimal string");
+                // The fixed price: the tier's own amount and the components always paid with it.
+                let fixed =
+                    t.components.iter().filter(|c| c.condition.is_none()).map(|c| c.amount.qepik()).sum::<u64>();
+                let price = Money::from_qepik(t.amount.qepik() + fixed).to_string();
+                assert_eq!(o["price"], price.as_str(), "{name}: price is a decimal string");
+                let parts = o["priceSpecification"]["priceComponent"].as_array().map_or(0, Vec::len);
+                let expected_parts = if t.components.is_empty() && t.per_unit.is_none() && t.condition.is_none() {
+                    0
+                } else {
+                    t.payments().map(|(_, p)| 1 + usize::from(p.per_unit.is_some())).sum()
+                };
+                assert_eq!(parts, expected_parts, "{name}: one price component per payment and per-unit amount");
             }
         }
         for o in offers {

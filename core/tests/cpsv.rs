@@ -277,9 +277,8 @@ fn working_days_are_estimated_in_calendar_days_and_kept_exactly() {
 #[test]
 fn the_official_example_imports_with_an_exact_loss_report() {
     let path = repo().join("tests/vendor/cpsv-ap-3.2.0/example-rdf_public_service.jsonld");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e} (vendored in tests/vendor/cpsv-ap-3.2.0)", path.display())
-    });
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (vendored in tests/vendor/cpsv-ap-3.2.0)", path.display()));
     let imported = from_jsonld_str(&text).unwrap();
     assert!(!imported.restored);
     assert_eq!(

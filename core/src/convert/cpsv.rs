@@ -123,7 +123,7 @@ pub(crate) const OUTPUT_ID: &str = "result";
 pub fn processing_time(d: Duration) -> String {
     match d.unit {
         DurationUnit::WorkingDays => format!("P{}D", (u64::from(d.value) * 7).div_ceil(5)),
-        DurationUnit::CalendarDays => format!("P{}D", d.value),
+        DurationUnit::CalendarDays | DurationUnit::Days => format!("P{}D", d.value),
         DurationUnit::Hours => format!("PT{}H", d.value),
         DurationUnit::Months => format!("P{}M", d.value),
         DurationUnit::Instant => "PT0S".to_string(),

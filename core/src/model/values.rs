@@ -286,6 +286,8 @@ pub enum DurationUnit {
     Months,
     // Dərhal — on the spot; the value must be 0.
     Instant,
+    // Gün — days, where the source does not say whether working or calendar days (DXER-T004).
+    Days,
 }
 
 impl DurationUnit {
@@ -297,6 +299,7 @@ impl DurationUnit {
             DurationUnit::Hours => "hours",
             DurationUnit::Months => "months",
             DurationUnit::Instant => "instant",
+            DurationUnit::Days => "days",
         }
     }
 }
@@ -383,6 +386,15 @@ impl Duration {
             }
             ("ru", DurationUnit::Hours) => ru_plural(n, "час", "часа", "часов"),
             ("ru", DurationUnit::Months) => ru_plural(n, "месяц", "месяца", "месяцев"),
+            ("en", DurationUnit::Days) => {
+                if n == 1 {
+                    "day"
+                } else {
+                    "days"
+                }
+            }
+            ("ru", DurationUnit::Days) => ru_plural(n, "день", "дня", "дней"),
+            (_, DurationUnit::Days) => "gün",
             (_, DurationUnit::WorkingDays) => "iş günü",
             (_, DurationUnit::CalendarDays) => "təqvim günü",
             (_, DurationUnit::Hours) => "saat",

@@ -269,6 +269,15 @@ pub static CATALOGUE: &[Rule] = &[
     },
     // ---- L: legal basis ----------------------------------------------------------------------------
     Rule {
+        code: "DXER-T004",
+        severity: Warning,
+        title: "days without working or calendar",
+        provision: "Model reglament form §2 (time limit: value and unit); Labour Code art. 105 (working days) [reconstruction]",
+        az: "Müddət ({period}) iş və ya təqvim günü olduğu göstərilmədən verilib: son tarixi hesablamaq olmur.",
+        en: "The period ({period}) is given in days without saying working or calendar days: no due date can be counted.",
+        ru: "Срок ({period}) указан в днях без уточнения, рабочих или календарных: дату окончания не вычислить.",
+    },
+    Rule {
         code: "DXER-L001",
         severity: Error,
         title: "legal act without number",
@@ -458,8 +467,8 @@ pub static CATALOGUE: &[Rule] = &[
         severity: Error,
         title: "required item not stated in the source",
         provision: "Law No. 279-VIIQ (2025) on State Services: mandatory content of a reglament, as reported on its adoption (the act's text is not public) [reconstruction]",
-        az: "Mənbədə {item} göstərilməyib; bu məlumat qeydiyyatdan əvvəl tələb olunur.",
-        en: "The source does not state the {item}; it is required before registration.",
+        az: "Mənbədə göstərilməyib: {item}; bu məlumat qeydiyyatdan əvvəl tələb olunur.",
+        en: "Not stated in the source: {item}; it is required before registration.",
         ru: "В источнике не указано: {item}; это требуется до регистрации.",
     },
     Rule {
@@ -467,8 +476,8 @@ pub static CATALOGUE: &[Rule] = &[
         severity: Warning,
         title: "item of the model form not stated in the source",
         provision: "CM decision No. 129 (2026), annex 1: model reglament form [reconstruction]",
-        az: "Mənbədə {item} göstərilməyib.",
-        en: "The source does not state the {item}.",
+        az: "Mənbədə göstərilməyib: {item}.",
+        en: "Not stated in the source: {item}.",
         ru: "В источнике не указано: {item}.",
     },
     // ---- Q: conditions, alternatives, channels -------------------------------------------------------------

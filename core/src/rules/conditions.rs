@@ -68,6 +68,7 @@ fn channels(ctx: &Ctx<'_>, path: &str, named: &[Channel], out: &mut Emitter) {
                 &[],
                 &[("channel", super::label("channels", c.code()))],
             );
+            out.rests_on(ctx.at("/general/channels"));
         }
     }
 }
@@ -84,11 +85,15 @@ fn condition(ctx: &Ctx<'_>, path: &str, c: &Condition, out: &mut Emitter) {
     for (attr, values) in &c.applicant {
         let at = ctx.at(&format!("{path}/applicant/{}", crate::validate::escape_token(attr.as_str())));
         match attributes.iter().find(|a| &a.id == attr) {
-            None => out.emit("DXER-Q002", &at, &[("id", attr.as_str())]),
+            None => {
+                out.emit("DXER-Q002", &at, &[("id", attr.as_str())]);
+                out.rests_on(ctx.at("/variants"));
+            }
             Some(a) => {
                 for (i, v) in values.iter().enumerate() {
                     if !a.values.iter().any(|x| &x.id == v) {
                         out.emit("DXER-Q002", &format!("{at}/{i}"), &[("id", v.as_str())]);
+                        out.rests_on(ctx.at("/variants"));
                     }
                 }
             }

@@ -98,6 +98,7 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
                     &[("id", ds.document.as_str())],
                     &[("what", super::words("Sənəd", "Document", "Документ"))],
                 );
+                out.rests_on(ctx.at("/standard/documents"));
             }
         }
     }
@@ -109,6 +110,7 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
                 &[("id", annex.as_str())],
                 &[("what", super::words("Əlavə", "Annex", "Приложение"))],
             );
+            out.rests_on(ctx.at("/annexes"));
         }
     }
 }

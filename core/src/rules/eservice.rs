@@ -39,6 +39,8 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
     let e = eservice.cloned().unwrap_or_default();
     if electronic_fee(ctx) && !e.e_payment {
         out.emit("DXER-E002", "/eservice/e_payment", &[]);
+        out.rests_on(ctx.at("/standard/fees"));
+        out.rests_on(ctx.at("/general/channels"));
     }
     let identified = e.identification.iter().any(|m| *m != IdentificationMethod::None);
     if !informative && !identified {
@@ -74,8 +76,10 @@ fn once_only(ctx: &Ctx<'_>, out: &mut Emitter) {
                 &ctx.at(&format!("/standard/documents/{i}/source")),
                 &[("document", d.id.as_str())],
             ),
-            _ => {}
+            _ => continue,
         }
+        // Both judge the document against the record's data sources.
+        out.rests_on("/data_sources".to_string());
     }
 }
 

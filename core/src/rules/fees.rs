@@ -14,9 +14,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     if !fees.free && fees.tiers.is_empty() {
         out.emit("DXER-F002", &ctx.at("/standard/fees"), &[]);
     }
-    // Alternatives that are not told apart by a condition (a channel, an applicant category) are told apart
-    // by what they buy: each states its time limit [choice: domain brief §3 "time limit per tier"].
-    let unconditional = fees.tiers.iter().filter(|t| t.condition.is_none()).count();
+    // Alternatives that a condition does not tell apart (the same condition, or none) are told apart by
+    // what they buy: each states its time limit [choice: domain brief §3 "time limit per tier"].
+    let alternatives =
+        |tier: &crate::model::FeeTier| fees.tiers.iter().filter(|t| t.condition == tier.condition).count();
     for (i, tier) in fees.tiers.iter().enumerate() {
         let tier_at = ctx.at(&format!("/standard/fees/tiers/{i}"));
         for (suffix, payment) in tier.payments() {
@@ -27,7 +28,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
                 out.emit("DXER-F005", &format!("{tier_at}{suffix}/legal_basis"), &[("tier", tier.id.as_str())]);
             }
         }
-        if unconditional > 1 && tier.condition.is_none() && tier.time_limit.is_none() {
+        if tier.time_limit.is_none() && alternatives(tier) > 1 {
             out.emit("DXER-F004", &format!("{tier_at}/time_limit"), &[("tier", tier.id.as_str())]);
         }
     }

@@ -21,6 +21,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
             Citation::Short(s) => {
                 if c.resolve(basis).is_none() {
                     out.emit("DXER-L005", &format!("{at}/act"), &[("id", s.act.as_str())]);
+                    out.rests_on(ctx.at("/general/legal_basis"));
                 }
             }
         }

@@ -86,6 +86,8 @@ pub(crate) fn finding_localized(
 #[derive(Debug, Default)]
 pub(crate) struct Emitter {
     findings: Vec<Finding>,
+    /// (index of a finding, pointer of another part of the document it judges its place against).
+    rests_on: Vec<(usize, String)>,
 }
 
 impl Emitter {
@@ -115,6 +117,24 @@ impl Emitter {
 
     pub(crate) fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// Records that the last finding judges its place against the part of the document at `pointer`
+    /// (a short citation against the legal basis, a channel against the service's channels): when that
+    /// part was made up to repair a broken document, the finding says nothing and is dropped.
+    pub(crate) fn rests_on(&mut self, pointer: String) {
+        if let Some(last) = self.findings.len().checked_sub(1) {
+            self.rests_on.push((last, pointer));
+        }
+    }
+
+    /// The findings, each with the pointers it rests on.
+    pub(crate) fn into_findings_resting_on(self) -> Vec<(Finding, Vec<String>)> {
+        let mut out: Vec<(Finding, Vec<String>)> = self.findings.into_iter().map(|f| (f, Vec::new())).collect();
+        for (i, pointer) in self.rests_on {
+            out[i].1.push(pointer);
+        }
+        out
     }
 
     pub(crate) fn into_findings(self) -> Vec<Finding> {

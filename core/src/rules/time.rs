@@ -6,6 +6,10 @@ use crate::model::{Duration, DurationUnit};
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     for (at, d) in durations(ctx) {
         positive(&at, d, out);
+        // `DXER-T004`: "days" without saying which cannot be counted to a date.
+        if d.unit == DurationUnit::Days {
+            out.emit_localized("DXER-T004", &format!("{at}/unit"), &[], &[("period", super::duration(d))]);
+        }
     }
     steps_fit(ctx, out);
 }
@@ -73,7 +77,7 @@ fn in_hours(d: &Duration, hours_per_day: u64) -> Option<u64> {
         DurationUnit::Instant => Some(0),
         DurationUnit::Hours => Some(u64::from(d.value)),
         DurationUnit::WorkingDays => Some(u64::from(d.value) * hours_per_day),
-        DurationUnit::CalendarDays | DurationUnit::Months => None,
+        DurationUnit::CalendarDays | DurationUnit::Months | DurationUnit::Days => None,
     }
 }
 
@@ -107,6 +111,7 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
                 &[],
                 &[("step", super::duration(s)), ("limit", super::duration(limit))],
             );
+            out.rests_on(ctx.at("/standard/time_limit"));
         }
     }
     if !all_comparable {
@@ -122,11 +127,12 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
                 &[],
                 &[("total", super::duration(step)), ("limit", super::duration(limit))],
             );
+            out.rests_on(ctx.at("/standard/time_limit"));
         }
         return;
     }
     let (total, max, shown) = match (limit.unit, in_hours(limit, hpd)) {
-        (DurationUnit::CalendarDays | DurationUnit::Months, _) => {
+        (DurationUnit::CalendarDays | DurationUnit::Months | DurationUnit::Days, _) => {
             let total: u64 =
                 steps.iter().map(|s| if s.unit == DurationUnit::Instant { 0 } else { u64::from(s.value) }).sum();
             (total, u64::from(limit.value), Duration::new(to_u32(total), limit.unit))
@@ -149,5 +155,6 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
             &[],
             &[("total", super::duration(&shown)), ("limit", super::duration(limit))],
         );
+        out.rests_on(ctx.at("/standard/time_limit"));
     }
 }

@@ -102,6 +102,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
                     &[("id", d.as_str())],
                     &[("what", super::words("sənəd", "document", "документ"))],
                 );
+                out.rests_on(ctx.at("/standard/documents"));
             }
         }
         for (j, t) in variant.fee_tiers.iter().enumerate() {
@@ -112,6 +113,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
                     &[("id", t.as_str())],
                     &[("what", super::words("ödəniş variantı", "fee tier", "вариант оплаты"))],
                 );
+                out.rests_on(ctx.at("/standard/fees"));
             }
         }
     }

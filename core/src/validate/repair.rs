@@ -69,43 +69,22 @@ pub(super) fn semantic_findings(
         let mut out = Emitter::default();
         rules::check(&subject, base, opts, &mut out);
         suppressed.extend(repair.repaired);
-        runs.push(out.into_findings());
+        runs.push(out.into_findings_resting_on());
     }
-    let [a, b] = <[Vec<Finding>; 2]>::try_from(runs).unwrap_or_default();
-    let covered = |pointer: &str| {
-        suppressed
-            .iter()
-            .any(|s| pointer.strip_prefix(s.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
-    };
-    let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
+    let [a, b] = <[Vec<(Finding, Vec<String>)>; 2]>::try_from(runs).unwrap_or_default();
+    // `a` lies at or under `b`.
+    let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    let covered = |pointer: &str| suppressed.iter().any(|s| under(pointer, s));
     // A finding about one place that judges it against another (a citation against the legal basis, a
     // channel against the service's channels) says nothing when that other place was made up.
-    let rests_on_repair = |f: &Finding| {
-        DEPENDS_ON.iter().filter(|(code, _)| *code == f.code).flat_map(|(_, paths)| paths.iter()).any(|path| {
-            let at = if path.starts_with("/data_sources") { path.to_string() } else { format!("{base}{path}") };
-            suppressed.iter().any(|s| {
-                let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|r| r.is_empty() || r.starts_with('/'));
-                under(s, &at) || under(&at, s)
-            })
-        })
-    };
-    a.into_iter().filter(|f| b.contains(f) && !covered(&f.pointer) && !rests_on_repair(f)).collect()
+    let rests_on_repair =
+        |rests_on: &[String]| rests_on.iter().any(|at| suppressed.iter().any(|s| under(s, at) || under(at, s)));
+    let b: Vec<Finding> = b.into_iter().map(|(f, _)| f).collect();
+    a.into_iter()
+        .filter(|(f, rests_on)| b.contains(f) && !covered(&f.pointer) && !rests_on_repair(rests_on))
+        .map(|(f, _)| f)
+        .collect()
 }
-
-/// Findings that judge their place against another part of the document (paths inside the reglament,
-/// except `/data_sources`, which is the record's).
-const DEPENDS_ON: &[(&str, &[&str])] = &[
-    ("DXER-L005", &["/general/legal_basis"]),
-    ("DXER-R003", &["/standard/documents", "/annexes"]),
-    ("DXER-V004", &["/standard/documents", "/standard/fees"]),
-    ("DXER-Q001", &["/general/channels"]),
-    ("DXER-Q002", &["/variants"]),
-    ("DXER-O001", &["/data_sources", "/standard/documents"]),
-    ("DXER-O002", &["/data_sources", "/standard/documents"]),
-    ("DXER-E002", &["/standard/fees", "/general/channels"]),
-    ("DXER-T002", &["/standard/time_limit", "/procedure/steps"]),
-    ("DXER-T003", &["/standard/time_limit", "/procedure/steps"]),
-];
 
 /// One repaired copy of a document.
 struct Repair<'p> {

@@ -10,7 +10,7 @@ use super::{
     CO_EXECUTOR, DATA_SUPPLIER, DXER_NS, FREE_ID, OUTPUT_ID, PARTICIPATION_ROLES, PROVIDER_BASE, SERVICE_BASE,
 };
 use crate::codelists::CodeLists;
-use crate::model::{Citation, Duration, LegalRef, LocalizedText, PerUnit, Record};
+use crate::model::{Citation, Duration, LegalRef, LocalizedText, Record};
 
 /// The prefixes declared inline after the official context (which declares none).
 const PREFIXES: &[(&str, &str)] = &[
@@ -175,19 +175,6 @@ impl Exporter<'_> {
         ids(iris)
     }
 
-    /// Citations as legal resources: a short one as the act it names with its own articles.
-    fn citations(&mut self, refs: &[Citation], basis: &[LegalRef]) -> Value {
-        let full: Vec<LegalRef> = refs
-            .iter()
-            .filter_map(|c| match (c, c.resolve(basis)) {
-                (Citation::Full(r), _) => Some(r.clone()),
-                (Citation::Short(s), Some(act)) => Some(LegalRef { articles: s.articles.clone(), ..act.clone() }),
-                (Citation::Short(_), None) => None,
-            })
-            .collect();
-        self.legal_refs(&full)
-    }
-
     /// A code-list concept: its IRI, and once per document a `skos:Concept` node with its labels.
     fn concept(&mut self, list: &str, code: &str) -> Value {
         let iri = concept_iri(list, code);
@@ -334,7 +321,6 @@ impl Exporter<'_> {
     }
 
     fn costs(&mut self, record: &Record) -> Value {
-        let basis = record.reglament.general.legal_basis.items();
         let tiers = record.reglament.standard.fee_tiers();
         let free = record.reglament.standard.fees.stated().is_none_or(|f| f.free);
         let mut out = Vec::new();
@@ -364,56 +350,39 @@ impl Exporter<'_> {
             if let Some(label) = &tier.label {
                 c["dct:description"] = texts(label);
             }
-            if !tier.legal_basis.is_empty() {
-                c["dxer:legalBasis"] = self.citations(&tier.legal_basis, basis);
+            let full: Vec<LegalRef> = tier
+                .legal_basis
+                .iter()
+                .filter_map(|c| match c {
+                    Citation::Full(r) => Some(r.clone()),
+                    Citation::Short(_) => None,
+                })
+                .collect();
+            if !full.is_empty() {
+                c["dxer:legalBasis"] = self.legal_refs(&full);
+            }
+            // What CPSV-AP has no home for travels as JSON literals in the extension namespace (short
+            // citations of the legal basis, amounts per unit, components paid together, conditions).
+            let short: Vec<&Citation> = tier.legal_basis.iter().filter(|c| matches!(c, Citation::Short(_))).collect();
+            if !short.is_empty() {
+                c["dxer:shortCitations"] = json_literal(&short);
             }
             if let Some(t) = tier.time_limit {
                 c["dxer:timeLimit"] = exact(t);
             }
             if let Some(u) = &tier.per_unit {
-                c["dxer:perUnit"] = self.per_unit(u);
+                c["dxer:perUnit"] = json_literal(u);
+            }
+            if !tier.components.is_empty() {
+                c["dxer:components"] = json_literal(&tier.components);
             }
             if let Some(cond) = &tier.condition {
-                c["dxer:condition"] =
-                    json!({"@value": serde_json::to_value(cond).unwrap_or(Value::Null), "@type": "@json"});
+                c["dxer:condition"] = json_literal(cond);
             }
             self.nodes.push(c);
-            out.push(iri.clone());
-            // Components are costs of their own, each paid together with its tier's.
-            for (i, part) in tier.components.iter().enumerate() {
-                let local = format!("{}-{}", tier.id, i + 1);
-                let part_iri = self.sub(&format!("cost-{local}"));
-                let mut p = json!({
-                    "@id": part_iri,
-                    "@type": "Cost",
-                    "dct:identifier": local,
-                    "cv:hasValue": {"@value": part.amount.to_string(), "@type": "xsd:double"},
-                    "cv:currency": id(AZN),
-                    "dxer:feeKind": self.concept("fee-kinds", part.kind.code()),
-                    "dxer:paidWith": id(&iri),
-                });
-                if let Some(label) = &part.label {
-                    p["dct:description"] = texts(label);
-                }
-                if !part.legal_basis.is_empty() {
-                    p["dxer:legalBasis"] = self.citations(&part.legal_basis, basis);
-                }
-                if let Some(u) = &part.per_unit {
-                    p["dxer:perUnit"] = self.per_unit(u);
-                }
-                if let Some(cond) = &part.condition {
-                    p["dxer:condition"] =
-                        json!({"@value": serde_json::to_value(cond).unwrap_or(Value::Null), "@type": "@json"});
-                }
-                self.nodes.push(p);
-                out.push(part_iri);
-            }
+            out.push(iri);
         }
         ids(out)
-    }
-
-    fn per_unit(&mut self, u: &PerUnit) -> Value {
-        json!({"dxer:amount": u.amount.to_string(), "dxer:unit": self.concept("fee-units", u.unit.code())})
     }
 
     fn channel(&mut self, code: &str) -> String {
@@ -476,6 +445,9 @@ impl Exporter<'_> {
             if !r.articles.is_empty() {
                 node["dxer:articles"] = json!({"@list": r.articles});
             }
+            if let Some(local) = &r.id {
+                node["dxer:localId"] = json!(local.as_str());
+            }
             if let Some(d) = in_force {
                 node["eli:first_date_entry_in_force"] = date(*d);
             }
@@ -498,4 +470,9 @@ mod tests {
             assert!(!is_web_iri(bad), "{bad}");
         }
     }
+}
+
+/// A value as a JSON literal (`"@type": "@json"`).
+fn json_literal<T: serde::Serialize + ?Sized>(value: &T) -> Value {
+    json!({"@value": serde_json::to_value(value).unwrap_or(Value::Null), "@type": "@json"})
 }

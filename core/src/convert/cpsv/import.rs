@@ -616,6 +616,7 @@ impl<'a> Importer<'a> {
         v.use_it();
         self.single_concept(node, &iri(ELI, "type_document"), "legal-act-types", &format!("{at}/type"));
         self.literal(node, &iri(ELI, "id_local"), &format!("{at}/number"));
+        self.literal(node, &iri(DXER_NS, "localId"), &format!("{at}/id"));
         self.literal(node, &iri(ELI, "date_document"), &format!("{at}/date"));
         self.text(node, &eli_title, &format!("{at}/title"));
         self.text(node, &dct_title, &format!("{at}/title"));
@@ -765,7 +766,39 @@ impl<'a> Importer<'a> {
             self.amount_and_currency(node, Some(&format!("{at}/amount")));
             self.single_concept(node, &iri(DXER_NS, "feeKind"), "fee-kinds", &format!("{at}/kind"));
             self.legal_list(node, &iri(DXER_NS, "legalBasis"), &format!("{at}/legal_basis"));
+            // Short citations follow the full ones, as the exporter writes them.
+            self.json_items(node, "shortCitations", &format!("{at}/legal_basis"));
+            self.json_value(node, "perUnit", &format!("{at}/per_unit"));
+            self.json_items(node, "components", &format!("{at}/components"));
+            self.json_value(node, "condition", &format!("{at}/condition"));
             self.time_limit(node, &format!("{at}/time_limit"), false);
+        }
+    }
+
+    /// An extension property written as one JSON literal (`"@type": "@json"`) into `at`.
+    fn json_value(&mut self, node: &'a Node, name: &str, at: &str) {
+        for (p, v) in node.values(&iri(DXER_NS, name)) {
+            match &v.kind {
+                Kind::Json(value) => self.put(at, value.clone(), p, v),
+                _ => v.reject(format!("dxer:{name} must be a JSON literal")),
+            }
+        }
+    }
+
+    /// An extension property written as a JSON literal holding a list, appended to the list at `at`.
+    fn json_items(&mut self, node: &'a Node, name: &str, at: &str) {
+        for (p, v) in node.values(&iri(DXER_NS, name)) {
+            match &v.kind {
+                Kind::Json(Value::Array(items)) => {
+                    for item in items {
+                        let n = self.next_index(at);
+                        set_at(&mut self.draft, &format!("{at}/{n}"), item.clone());
+                    }
+                    self.origins.push(Origin { draft: at.to_string(), input: v.pointer.clone(), key: p.key.clone() });
+                    v.use_it();
+                }
+                _ => v.reject(format!("dxer:{name} must be a JSON literal holding a list")),
+            }
         }
     }
 
