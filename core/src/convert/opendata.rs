@@ -201,7 +201,9 @@ static EXTRACTORS: &[(&str, Extract)] = &[
     ("time_limit_value", |r, _| stated(&r.reglament.standard.time_limit, |d| d.value.to_string())),
     ("time_limit_unit", |r, _| stated(&r.reglament.standard.time_limit, |d| d.unit.code().to_string())),
     ("result_kind", |r, _| stated(&r.reglament.standard.result, |x| x.kind.to_string())),
-    ("result_medium", |r, _| stated(&r.reglament.standard.result, |x| x.medium.to_string())),
+    ("result_medium", |r, _| {
+        r.reglament.standard.result.stated().and_then(|x| x.medium.get()).map(|m| m.to_string()).unwrap_or_default()
+    }),
     ("refusal_grounds_count", |r, _| r.reglament.procedure.refusal_grounds.len().to_string()),
     ("ehis_integration", |r, _| opt(r.eservice.as_ref().map(|e| yes_no(e.ehis_integration)))),
     ("e_payment", |r, _| opt(r.eservice.as_ref().map(|e| yes_no(e.e_payment)))),

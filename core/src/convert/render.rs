@@ -320,6 +320,13 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A list the source states to be empty, in its words.
+    fn none_by_source(&mut self, words: &LocalizedText) {
+        let mut line = text(self.t("Mənbəyə görə yoxdur: ", "None, according to the source: ", "По источнику нет: "));
+        line.extend(self.loc_line(words));
+        self.blocks.push(Block::Para(line));
+    }
+
     fn heading(&mut self, level: u8, title: String) {
         self.blocks.push(Block::Heading(level, title));
     }
@@ -361,7 +368,10 @@ impl<'a> Builder<'a> {
                 self.t("Nəticənin adı", "Name of the result", "Наименование результата"),
                 self.loc_line(&r.name),
             ),
-            self.field(self.t("Daşıyıcı", "Medium", "Носитель"), text(self.label("result-media", r.medium.code()))),
+            self.field(
+                self.t("Daşıyıcı", "Medium", "Носитель"),
+                self.stated(&r.medium, |m| text(self.label("result-media", m.code()))),
+            ),
         ];
         if let Some(v) = &r.validity {
             f.push(self.field(self.t("Qüvvədə olma müddəti", "Valid for", "Срок действия"), self.duration(v)));
@@ -493,7 +503,7 @@ impl<'a> Builder<'a> {
             3,
             format!("2.1. {}", self.t("Tələb olunan sənədlər", "Required documents", "Необходимые документы")),
         );
-        let items = s
+        let items: Vec<Item> = s
             .documents
             .iter()
             .map(|d| {
@@ -534,7 +544,10 @@ impl<'a> Builder<'a> {
                 Item { head: self.loc_line(&d.name), fields }
             })
             .collect();
-        self.list(items);
+        match &s.no_documents {
+            Some(words) if items.is_empty() => self.none_by_source(words),
+            _ => self.list(items),
+        }
 
         self.heading(3, format!("2.2. {}", self.t("Ərizə forması", "Application form", "Форма заявления")));
         let mut f = Vec::new();
@@ -554,6 +567,16 @@ impl<'a> Builder<'a> {
                 f.push(
                     self.field(self.t("Elektron forma", "E-form", "Электронная форма"), vec![Inline::Url(url.clone())]),
                 );
+            }
+            if let Some(words) = &form.automatic {
+                f.push(self.field(
+                    self.t(
+                        "Sorğu avtomatik formalaşır",
+                        "Request formed automatically",
+                        "Запрос формируется автоматически",
+                    ),
+                    self.loc_line(words),
+                ));
             }
         }
         self.fields(f);
@@ -676,7 +699,10 @@ impl<'a> Builder<'a> {
 
         self.heading(3, format!("3.3. {}", self.t("İmtina üçün əsaslar", "Refusal grounds", "Основания для отказа")));
         let items = self.refusal_items(&p.refusal_grounds);
-        self.list(items);
+        match &p.no_refusal_grounds {
+            Some(words) if items.is_empty() => self.none_by_source(words),
+            _ => self.list(items),
+        }
 
         self.heading(
             3,
@@ -869,11 +895,11 @@ impl<'a> Builder<'a> {
                 }
                 if let Some(r) = &variant.result {
                     let mut l = self.loc_line(&r.name);
-                    l.push(Inline::Text(format!(
-                        " ({}; {})",
-                        self.label("result-kinds", r.kind.code()),
-                        self.label("result-media", r.medium.code())
-                    )));
+                    let medium = match r.medium.get() {
+                        Some(m) => self.label("result-media", m.code()),
+                        None => self.t("daşıyıcı göstərilməyib", "medium not stated", "носитель не указан").to_string(),
+                    };
+                    l.push(Inline::Text(format!(" ({}; {medium})", self.label("result-kinds", r.kind.code()))));
                     fields.push(self.field(self.t("Nəticə", "Result", "Результат"), l));
                 }
                 if !variant.refusal_grounds.is_empty() {

@@ -362,6 +362,9 @@ pub struct Standard {
     pub application_form: Option<ApplicationForm>,
     /// Fees / Ödənişlər.
     pub fees: Stated<Fees>,
+    /// The source states that the service needs no documents at all (its words) / Sənəd tələb olunmur.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_documents: Option<LocalizedText>,
     /// Time limit of the service / Xidmətin göstərilmə müddəti.
     pub time_limit: Stated<Duration>,
     /// Result of the service / Xidmətin nəticəsi.
@@ -428,6 +431,9 @@ pub struct ApplicationForm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 2000))]
     pub e_form_url: Option<String>,
+    /// The request is formed automatically, with nothing to fill in (the source's words) / Sorğu avtomatik formalaşır.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automatic: Option<LocalizedText>,
 }
 
 /// Result of the service / Xidmətin nəticəsi
@@ -439,7 +445,7 @@ pub struct ServiceResult {
     /// Name of the resulting document or information / Nəticənin adı.
     pub name: LocalizedText,
     /// Paper, electronic or both / Kağız, elektron və ya hər ikisi.
-    pub medium: ResultMedium,
+    pub medium: Stated<ResultMedium>,
     /// How long the result is valid / Nəticənin qüvvədə olma müddəti.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validity: Option<Duration>,
@@ -461,6 +467,9 @@ pub struct Procedure {
     /// The exhaustive list of refusal grounds / İmtina üçün əsasların tam siyahısı.
     #[serde(default)]
     pub refusal_grounds: Vec<RefusalGround>,
+    /// The source states that the service has no refusal grounds at all (its words) / İmtina halı nəzərdə tutulmur.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_refusal_grounds: Option<LocalizedText>,
     /// How the user is notified / Məlumatlandırma kanalları.
     #[serde(default)]
     pub notification_channels: Vec<NotificationChannel>,
@@ -638,4 +647,4 @@ pub struct Variant {
 }
 
 stated::stated_shape!(true: Fees, Duration, ServiceResult, AdministrativeAppeal, CourtAppeal);
-stated::stated_shape!(false: AutomationLevel, DocumentForm);
+stated::stated_shape!(false: AutomationLevel, DocumentForm, ResultMedium);

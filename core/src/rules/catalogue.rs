@@ -167,6 +167,15 @@ pub static CATALOGUE: &[Rule] = &[
     },
     // ---- G: refusal grounds ------------------------------------------------------------------------
     Rule {
+        code: "DXER-R005",
+        severity: Error,
+        title: "a list stated as none has items",
+        provision: "Presidential decree of 23 May 2011, §2.2 (exact list of documents); model reglament form §3 (exhaustive refusal grounds) [reconstruction]",
+        az: "Mənbənin sözlərinə görə siyahı boşdur, amma {count} element verilib: ya elementləri, ya da \"yoxdur\" qeydini silin.",
+        en: "The source's words say the list is empty, yet {count} item(s) are given: remove the items or the statement that there are none.",
+        ru: "По словам источника перечень пуст, но приведено элементов: {count}; уберите элементы или указание, что их нет.",
+    },
+    Rule {
         code: "DXER-G001",
         severity: Error,
         title: "no refusal grounds",

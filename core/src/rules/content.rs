@@ -22,6 +22,17 @@ fn needs_application(ctx: &Ctx<'_>) -> bool {
 
 /// `DXER-R002`: sections that a service which decides on an application cannot leave empty.
 fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
+    // `DXER-R005`: "none" said of a list that has items.
+    let (st, p) = (&ctx.reg.standard, &ctx.reg.procedure);
+    let contradictions = [
+        ("/standard/no_documents", st.no_documents.is_some(), st.documents.len()),
+        ("/procedure/no_refusal_grounds", p.no_refusal_grounds.is_some(), p.refusal_grounds.len()),
+    ];
+    for (path, none, count) in contradictions {
+        if none && count > 0 {
+            out.emit("DXER-R005", &ctx.at(path), &[("count", &count.to_string())]);
+        }
+    }
     if !needs_application(ctx) {
         return;
     }
@@ -35,7 +46,9 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
         out.emit_localized("DXER-R002", &ctx.at(path), &[], &[("section", section), ("why", why)]);
     };
     let w = super::words;
-    if ctx.reg.standard.documents.is_empty() && !ctx.reg.general.proactive {
+    // A source that states "no documents" has given the exact list: it is empty.
+    let no_documents = ctx.reg.standard.no_documents.is_some();
+    if ctx.reg.standard.documents.is_empty() && !ctx.reg.general.proactive && !no_documents {
         empty("/standard/documents", w("Tələb olunan sənədlər", "Required documents", "Необходимые документы"));
     }
     if ctx.reg.procedure.steps.is_empty() {
@@ -154,7 +167,8 @@ pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &m
 /// `DXER-G001`..`G003`.
 fn refusal_grounds(ctx: &Ctx<'_>, out: &mut Emitter) {
     let grounds = &ctx.reg.procedure.refusal_grounds;
-    if grounds.is_empty() && needs_application(ctx) {
+    // A source that states "no refusal cases" has given the exhaustive list: it is empty.
+    if grounds.is_empty() && needs_application(ctx) && ctx.reg.procedure.no_refusal_grounds.is_none() {
         out.emit_localized(
             "DXER-G001",
             &ctx.at("/procedure/refusal_grounds"),

@@ -18,7 +18,9 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
     let informative = g.service_type == ServiceType::Informative;
     // E-form: in the record's e-service data or the reglament's application form. A proactive or purely
     // informative service has no application to fill in.
-    let has_e_form = ctx.reg.standard.application_form.as_ref().is_some_and(|f| f.e_form_url.is_some())
+    // A request formed automatically (e.g. from the e-signature) has no form to fill in.
+    let form = ctx.reg.standard.application_form.as_ref();
+    let has_e_form = form.is_some_and(|f| f.e_form_url.is_some() || f.automatic.is_some())
         || eservice.is_some_and(|e| e.e_form_url.is_some());
     if !has_e_form && !informative && !g.proactive {
         let at = if ctx.record.is_some() {

@@ -58,6 +58,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
         st.result.is_not_stated(),
         w("xidmətin nəticəsi", "result of the service", "результат услуги"),
     );
+    if let Some(r) = st.result.stated() {
+        let what = w("nəticənin daşıyıcısı", "medium of the result", "носитель результата");
+        n(false, "/standard/result/medium", r.medium.is_not_stated(), what);
+    }
     let acc = &reg.procedure.acceptance;
     n(
         false,
