@@ -25,12 +25,18 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
     // `DXER-R005`: "none" said of a list that has items.
     let (st, p) = (&ctx.reg.standard, &ctx.reg.procedure);
     let contradictions = [
-        ("/standard/no_documents", st.no_documents.is_some(), st.documents.len()),
-        ("/procedure/no_refusal_grounds", p.no_refusal_grounds.is_some(), p.refusal_grounds.len()),
+        ("/standard/no_documents", st.no_documents.is_some(), "/standard/documents", st.documents.len()),
+        (
+            "/procedure/no_refusal_grounds",
+            p.no_refusal_grounds.is_some(),
+            "/procedure/refusal_grounds",
+            p.refusal_grounds.len(),
+        ),
     ];
-    for (path, none, count) in contradictions {
+    for (path, none, list, count) in contradictions {
         if none && count > 0 {
             out.emit("DXER-R005", &ctx.at(path), &[("count", &count.to_string())]);
+            out.rests_on(ctx.at(list));
         }
     }
     if !needs_application(ctx) {
