@@ -12,8 +12,8 @@ use common::{config, valid_fixture, VALID_FIXTURES};
 use dxer::calendar::{Calendar, Period};
 use dxer::convert::canonical::{canonical_bytes, canonical_json};
 use dxer::model::{
-    Channel, DocumentForm, DocumentKind, Duration, DurationUnit, FeeKind, FeeTier, LocalId, LocalizedText, Money,
-    ProvidedBy, Record, RecordStatus,
+    Channel, Condition, DocumentForm, DocumentKind, Duration, DurationUnit, FeeComponent, FeeKind, FeeTier, FeeUnit,
+    LocalId, LocalizedText, Money, NotStated, PerUnit, ProvidedBy, Record, RecordStatus, Stated,
 };
 use dxer::{validate, Options};
 use proptest::prelude::*;
@@ -21,12 +21,13 @@ use serde_json::{json, Map, Value};
 
 // ---- generated records --------------------------------------------------------------------------------
 
-const UNITS: [DurationUnit; 5] = [
+const UNITS: [DurationUnit; 6] = [
     DurationUnit::WorkingDays,
     DurationUnit::CalendarDays,
     DurationUnit::Hours,
     DurationUnit::Months,
     DurationUnit::Instant,
+    DurationUnit::Days,
 ];
 
 /// A mutation of a valid fixture: names, amounts, counts of documents, fee tiers and steps, dates, enums.
@@ -48,6 +49,10 @@ struct Mutation {
     open_data: bool,
     proactive: bool,
     time_limit: (u32, usize),
+    /// One bit per item a source may be silent on ([`silence`]): set, the item is written "not stated".
+    silent: u16,
+    /// The first tier also charges per unit, and has a component paid with it under a condition.
+    per_unit_and_component: bool,
 }
 
 /// Amount in qəpik, index in `FeeKind::ALL`, time limit (value, index in `UNITS`).
@@ -84,6 +89,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         counts,
         (any::<bool>(), any::<bool>()),
         (0u32..1000, 0..UNITS.len()),
+        (any::<u16>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -95,6 +101,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
                 (documents, tiers, steps, channels),
                 (open_data, proactive),
                 time_limit,
+                (silent, per_unit_and_component),
             )| {
                 Mutation {
                     fixture,
@@ -109,6 +116,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
                     open_data,
                     proactive,
                     time_limit,
+                    silent,
+                    per_unit_and_component,
                 }
             },
         )
@@ -207,7 +216,73 @@ fn build(m: &Mutation) -> Record {
             s
         })
         .collect();
+    if m.per_unit_and_component {
+        if let Some(tier) = record.reglament.standard.fees.stated_mut().and_then(|f| f.tiers.first_mut()) {
+            tier.per_unit = Some(PerUnit { amount: Money::from_qepik(50), unit: FeeUnit::Page, note: None });
+            tier.components.push(FeeComponent {
+                label: Some(LocalizedText::az("Xidmət haqqı")),
+                amount: Money::from_qepik(200),
+                kind: FeeKind::ServiceCharge,
+                legal_basis: tier.legal_basis.clone(),
+                per_unit: None,
+                condition: Some(Condition { channels: vec![Channel::AsanCentre], ..Condition::default() }),
+            });
+        }
+    }
+    silence(&mut record, m.silent);
     record
+}
+
+/// Writes "not stated" for the items whose bit is set in `bits`.
+fn silence(record: &mut Record, bits: u16) {
+    let on = |bit: u16| bits & (1 << bit) != 0;
+    let r = &mut record.reglament;
+    if on(0) {
+        r.standard.time_limit = Stated::not_stated();
+    }
+    if on(1) {
+        r.standard.fees = Stated::not_stated();
+    }
+    if on(2) {
+        r.standard.result = Stated::not_stated();
+    } else if let (true, Some(result)) = (on(3), r.standard.result.stated_mut()) {
+        result.medium = Stated::not_stated();
+    }
+    if on(4) {
+        r.general.legal_basis = Stated::not_stated();
+    }
+    if on(5) {
+        r.general.channels = Stated::not_stated();
+    }
+    if on(6) {
+        r.general.user_categories = Stated::not_stated();
+    }
+    if on(7) {
+        r.general.automation = Stated::NotStated(NotStated {
+            note: Some(LocalizedText::az("Mənbə bu barədə susur")),
+            ..NotStated::default()
+        });
+    }
+    if on(8) {
+        r.procedure.acceptance.confirmation_notice = Stated::not_stated();
+    }
+    if on(9) {
+        r.appeal.administrative = Stated::not_stated();
+    }
+    if on(10) {
+        r.appeal.court = Stated::not_stated();
+    }
+    if on(11) {
+        if let Some(step) = r.procedure.steps.first_mut() {
+            step.responsible = Stated::not_stated();
+            step.time_limit = Stated::not_stated();
+        }
+    }
+    if on(12) {
+        if let Some(doc) = r.standard.documents.first_mut() {
+            doc.form = Stated::not_stated();
+        }
+    }
 }
 
 proptest! {

@@ -458,6 +458,11 @@ impl Exporter<'_> {
     }
 }
 
+/// A value as a JSON literal (`"@type": "@json"`).
+fn json_literal<T: serde::Serialize + ?Sized>(value: &T) -> Value {
+    json!({"@value": serde_json::to_value(value).unwrap_or(Value::Null), "@type": "@json"})
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_web_iri;
@@ -470,9 +475,4 @@ mod tests {
             assert!(!is_web_iri(bad), "{bad}");
         }
     }
-}
-
-/// A value as a JSON literal (`"@type": "@json"`).
-fn json_literal<T: serde::Serialize + ?Sized>(value: &T) -> Value {
-    json!({"@value": serde_json::to_value(value).unwrap_or(Value::Null), "@type": "@json"})
 }
