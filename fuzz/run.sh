@@ -4,9 +4,10 @@
 #   fuzz/run.sh [SECONDS] [TARGET...]      # default: 600 s each, targets validate cpsv_import calendar workflow
 #
 # Needs the nightly toolchain and cargo-fuzz (`rustup toolchain install nightly`, `cargo install cargo-fuzz`).
-# Each target starts from its kept corpus (corpus/<target>/) plus seeds: the conformance fixtures for
-# `validate`; the CPSV-AP exports of the valid fixtures (whole, and without `dxer:record`) and the official
-# CPSV-AP example (when ../shared/reference is present) for `cpsv_import`. New inputs go to work/<target>/;
+# Each target starts from its corpus (corpus/<target>/, made by earlier runs on this machine: it is not in
+# git) plus seeds: the seeds kept in git (seeds/<target>/, a sample of earlier minimised corpora); the
+# conformance fixtures for `validate`; the CPSV-AP exports of the valid fixtures (whole, and without
+# `dxer:record`) and the official CPSV-AP example (tests/vendor/cpsv-ap-3.2.0) for `cpsv_import`. New inputs go to work/<target>/;
 # after the run, `cargo fuzz cmin` minimises it, and what it keeps apart from the seeds (which every run
 # regenerates) replaces corpus/<target>/, kept under MAX_CORPUS_BYTES (default 2 MB) by dropping the
 # largest entries. A crash, a timeout (an input taking more
@@ -61,7 +62,7 @@ print(json.dumps(strip(json.load(open(sys.argv[1], encoding="utf-8"))), ensure_a
             "$f" > "$dir/seed-triples-$(basename "$f")" || rm -f "$dir/seed-triples-$(basename "$f")"
     done
     rm -rf "$tmp"
-    local official="$ROOT/../shared/reference/cpsv-ap-3.2.0/example-rdf_public_service.jsonld"
+    local official="$ROOT/tests/vendor/cpsv-ap-3.2.0/example-rdf_public_service.jsonld"
     [ -f "$official" ] && cp "$official" "$dir/seed-official-example.jsonld"
 }
 
@@ -88,12 +89,15 @@ for t in "${TARGETS[@]}"; do
     cp -r "$FUZZ/corpus/$t/." "$work/"
     seeds="$FUZZ/work/$t.seeds"
     : > "$seeds"
+    if [ -d "$FUZZ/seeds/$t" ]; then
+        for f in "$FUZZ/seeds/$t"/*; do cp "$f" "$work/seed-kept-$(basename "$f")"; done
+    fi
     if declare -F "seed_$t" > /dev/null; then
         "seed_$t" "$work"
-        # libFuzzer names corpus files by the SHA-1 of their content: remember the seeds' names, so that
-        # the kept corpus holds only what the fuzzer found (the seeds are regenerated on every run).
-        find "$work" -name 'seed-*' -type f -exec sha1sum {} + | cut -d' ' -f1 > "$seeds"
     fi
+    # libFuzzer names corpus files by the SHA-1 of their content: remember the seeds' names, so that the
+    # corpus holds only what the fuzzer found (the seeds are in git or regenerated on every run).
+    find "$work" -name 'seed-*' -type f -exec sha1sum {} + | cut -d' ' -f1 > "$seeds"
     args=(-max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
     [ -f "$FUZZ/dict/$t.dict" ] && args+=(-dict="$FUZZ/dict/$t.dict")
     log="$FUZZ/work/$t.log"
