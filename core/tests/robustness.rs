@@ -383,3 +383,42 @@ fn a_structural_error_never_hides_the_semantic_findings_of_the_rest() {
         }
     }
 }
+
+/// `{"not_stated": …}` and a short citation `{"act": …}` are told from the plain forms by their first
+/// member (`model::stated`). Written in another order, the direct path steps aside and the full pipeline
+/// reads the document from a `serde_json::Value`, whose members are sorted: the report is the same.
+#[test]
+fn markers_written_last_give_the_same_report() {
+    let path =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/valid/fee-components-and-short-citations/input.json");
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    doc["reglament"]["standard"]["time_limit"] = json!("@TIME@");
+    doc["reglament"]["standard"]["fees"]["tiers"][0]["legal_basis"][0] = json!("@CITATION@");
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let spelled = |time: &str, citation: &str| text.replace("\"@TIME@\"", time).replace("\"@CITATION@\"", citation);
+    let (time_first, time_last) = (
+        r#"{"not_stated": true, "note": {"az": "Mənbədə yoxdur"}}"#,
+        r#"{"note": {"az": "Mənbədə yoxdur"}, "not_stated": true}"#,
+    );
+    let (act_first, act_last) =
+        (r#"{"act": "law-223", "articles": ["maddə 18.1"]}"#, r#"{"articles": ["maddə 18.1"], "act": "law-223"}"#);
+    for (time, citation) in
+        [(time_first, act_first), (time_last, act_first), (time_first, act_last), (time_last, act_last)]
+    {
+        let doc = spelled(time, citation);
+        let direct = validate(doc.as_str(), &Options::default());
+        let layered = validate(doc.as_str(), &Options { direct: false, ..Options::default() });
+        assert_eq!(direct, layered, "{time} {citation}");
+        assert_eq!(direct.codes(), ["DXER-N001"], "{time} {citation}: {:?}", direct.findings);
+        assert_eq!(direct.findings[0].pointer, "/reglament/standard/time_limit");
+    }
+}
+
+/// The order-independence above rests on `serde_json::Map` sorting its members (`preserve_order` off):
+/// both marker names sort before every other member of their form.
+#[test]
+fn json_objects_sort_their_members() {
+    let v: Value = serde_json::from_str(r#"{"note": 1, "not_stated": 2, "articles": 3, "act": 4}"#).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["act", "articles", "not_stated", "note"], "serde_json's preserve_order must stay off");
+}
