@@ -1239,6 +1239,17 @@ mod tests {
         assert!(answered > 10, "{answered}");
     }
 
+    /// Every valid fixture and every real document takes the direct path: its speed is what a registry sees.
+    #[test]
+    fn direct_path_answers_for_every_well_formed_fixture() {
+        for dir in ["valid", "real"] {
+            for (name, text) in fixtures(dir) {
+                let answered = validate_text(&text, DocumentKind::Auto, &Options::default()).is_some();
+                assert!(answered, "{dir}/{name}: the direct path stepped aside");
+            }
+        }
+    }
+
     /// The bounds keywords of the published schemas, each of which the types either carry or
     /// [`within_schema`] checks: [`BOUNDS`] must be exactly the ones on plain members.
     #[test]

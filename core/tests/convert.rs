@@ -110,7 +110,7 @@ fn schema_org_jsonld_for_every_fixture() {
                 let expected_parts = if t.components.is_empty() && t.per_unit.is_none() && t.condition.is_none() {
                     0
                 } else {
-                    t.payments().map(|(_, p)| 1 + usize::from(p.per_unit.is_some())).sum()
+                    t.payments().map(|p| 1 + usize::from(p.per_unit.is_some())).sum()
                 };
                 assert_eq!(parts, expected_parts, "{name}: one price component per payment and per-unit amount");
             }

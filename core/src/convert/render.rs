@@ -598,7 +598,7 @@ impl<'a> Builder<'a> {
                             None => text(tier.id.as_str()),
                         };
                         let mut fields = Vec::new();
-                        for (i, (_, payment)) in tier.payments().enumerate() {
+                        for (i, payment) in tier.payments().enumerate() {
                             if i > 0 {
                                 let label = tier.components[i - 1].label.as_ref();
                                 let head = label.map(|l| self.loc_line(l)).unwrap_or_else(|| text(format!("+ {i}")));

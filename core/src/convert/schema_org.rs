@@ -278,7 +278,7 @@ fn offer(cx: &Ctx<'_>, t: &FeeTier, service_limit: Option<&Duration>) -> Value {
     if !t.components.is_empty() || t.per_unit.is_some() || t.condition.is_some() {
         let parts: Vec<Value> = t
             .payments()
-            .flat_map(|(_, p)| {
+            .flat_map(|p| {
                 let name = cx.label("fee-kinds", p.kind.code());
                 let mut fixed = json!({"@type": "UnitPriceSpecification", "name": name, "price": p.amount.to_string(), "priceCurrency": "AZN"});
                 if let Some(c) = p.condition.and_then(|c| c.text.as_ref()) {

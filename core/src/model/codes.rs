@@ -91,14 +91,15 @@ code_list!(
     Email = "email",
 });
 
+/// The electronic channels (the decree of 23 May 2011 concerns these): the e-government portal, the
+/// provider's website, the mobile application, a kiosk and e-mail.
+pub const ELECTRONIC: &[Channel] =
+    &[Channel::EgovPortal, Channel::ProviderWebsite, Channel::MobileApp, Channel::Kiosk, Channel::Email];
+
 impl Channel {
-    /// Whether the channel is electronic (the decree of 23 May 2011 concerns these): the e-government
-    /// portal, the provider's website, the mobile application, a kiosk and e-mail.
+    /// Whether the channel is electronic ([`ELECTRONIC`]).
     pub fn is_electronic(self) -> bool {
-        matches!(
-            self,
-            Channel::EgovPortal | Channel::ProviderWebsite | Channel::MobileApp | Channel::Kiosk | Channel::Email
-        )
+        ELECTRONIC.contains(&self)
     }
 }
 

@@ -88,8 +88,8 @@ pub struct PerUnit {
 
 impl FeeTier {
     /// The payments of this tier: its own (`amount`, `kind`, `legal_basis`, `per_unit`, `condition`) first,
-    /// then its components, as `(pointer suffix, payment)`.
-    pub fn payments(&self) -> impl Iterator<Item = (String, Payment<'_>)> {
+    /// then each of its components (at `components/<n>`), which inherit the tier's condition.
+    pub fn payments(&self) -> impl Iterator<Item = Payment<'_>> {
         let own = Payment {
             amount: self.amount,
             kind: self.kind,
@@ -97,15 +97,12 @@ impl FeeTier {
             per_unit: self.per_unit.as_ref(),
             condition: self.condition.as_ref(),
         };
-        std::iter::once((String::new(), own)).chain(self.components.iter().enumerate().map(|(i, c)| {
-            let p = Payment {
-                amount: c.amount,
-                kind: c.kind,
-                legal_basis: &c.legal_basis,
-                per_unit: c.per_unit.as_ref(),
-                condition: c.condition.as_ref().or(self.condition.as_ref()),
-            };
-            (format!("/components/{i}"), p)
+        std::iter::once(own).chain(self.components.iter().map(|c| Payment {
+            amount: c.amount,
+            kind: c.kind,
+            legal_basis: &c.legal_basis,
+            per_unit: c.per_unit.as_ref(),
+            condition: c.condition.as_ref().or(self.condition.as_ref()),
         }))
     }
 }

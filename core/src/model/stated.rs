@@ -22,7 +22,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -314,18 +314,44 @@ impl<M, P> FirstKey<M, P> {
     }
 }
 
+/// A member name, borrowed from the input where it can be (no allocation in the common case).
+struct Name<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Name<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct NameVisitor;
+        impl<'de> Visitor<'de> for NameVisitor {
+            type Value = Name<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(NameVisitor)
+    }
+}
+
 /// A map whose first member name was read already and is handed out again first.
-struct Replay<A> {
-    first: Option<String>,
+struct Replay<'de, A> {
+    first: Option<Cow<'de, str>>,
     rest: A,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
         match self.first.take() {
-            Some(name) => seed.deserialize(name.into_deserializer()).map(Some),
+            Some(Cow::Borrowed(name)) => seed.deserialize(BorrowedStrDeserializer::new(name)).map(Some),
+            Some(Cow::Owned(name)) => seed.deserialize(name.into_deserializer()).map(Some),
             None => self.rest.next_key_seed(seed),
         }
     }
@@ -383,9 +409,10 @@ where
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let first: Option<String> = map.next_key()?;
-        let replay = MapAccessDeserializer::new(Replay { first: first.clone(), rest: map });
-        if first.as_deref() == Some(self.marker) {
+        let first = map.next_key::<Name<'de>>()?.map(|n| n.0);
+        let marked = first.as_deref() == Some(self.marker);
+        let replay = MapAccessDeserializer::new(Replay { first, rest: map });
+        if marked {
             return M::deserialize(replay).map(Either::Marked);
         }
         if !P::OBJECT {

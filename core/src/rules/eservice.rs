@@ -2,7 +2,7 @@
 //! and the once-only principle (§2.4): `DXER-O001`, `DXER-O002`.
 
 use super::{Ctx, Emitter};
-use crate::model::{Channel, IdentificationMethod, ProvidedBy, ServiceForm, ServiceType};
+use crate::model::{IdentificationMethod, ProvidedBy, ServiceForm, ServiceType, ELECTRONIC};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     electronic(ctx, out);
@@ -90,11 +90,10 @@ fn once_only(ctx: &Ctx<'_>, out: &mut Emitter) {
 /// neither is a payment of a tier that only such channels offer.
 fn electronic_fee(ctx: &Ctx<'_>) -> bool {
     let Some(fees) = ctx.reg.standard.fees.stated() else { return false };
-    let electronic: Vec<Channel> = Channel::ALL.iter().copied().filter(|c| c.is_electronic()).collect();
     !fees.free
         && fees
             .tiers
             .iter()
             .flat_map(|t| t.payments())
-            .any(|(_, p)| !p.is_zero() && p.condition.is_none_or(|c| c.on_any_of(&electronic)))
+            .any(|p| !p.is_zero() && p.condition.is_none_or(|c| c.on_any_of(ELECTRONIC)))
 }

@@ -19,17 +19,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     let alternatives =
         |tier: &crate::model::FeeTier| fees.tiers.iter().filter(|t| t.condition == tier.condition).count();
     for (i, tier) in fees.tiers.iter().enumerate() {
-        let tier_at = ctx.at(&format!("/standard/fees/tiers/{i}"));
-        for (suffix, payment) in tier.payments() {
+        // Pointers are built only for a finding.
+        let at = |suffix: &str, field: &str| ctx.at(&format!("/standard/fees/tiers/{i}{suffix}/{field}"));
+        for (j, payment) in tier.payments().enumerate() {
+            let suffix = || if j == 0 { String::new() } else { format!("/components/{}", j - 1) };
             if payment.is_zero() {
-                out.emit("DXER-F003", &format!("{tier_at}{suffix}/amount"), &[]);
+                out.emit("DXER-F003", &at(&suffix(), "amount"), &[]);
             }
             if payment.legal_basis.is_empty() {
-                out.emit("DXER-F005", &format!("{tier_at}{suffix}/legal_basis"), &[("tier", tier.id.as_str())]);
+                out.emit("DXER-F005", &at(&suffix(), "legal_basis"), &[("tier", tier.id.as_str())]);
             }
         }
         if tier.time_limit.is_none() && alternatives(tier) > 1 {
-            out.emit("DXER-F004", &format!("{tier_at}/time_limit"), &[("tier", tier.id.as_str())]);
+            out.emit("DXER-F004", &at("", "time_limit"), &[("tier", tier.id.as_str())]);
         }
     }
 }
