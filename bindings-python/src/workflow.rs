@@ -85,13 +85,14 @@ impl Policy {
     /// `{"value": 7, "unit": "working_days"}` (units: working_days, calendar_days, months);
     /// `max_returns=None` means no limit.
     #[new]
-    #[pyo3(signature = (*, submit_within=None, review_within=None, fix_within=None, due_soon_margin=None, max_returns=None))]
+    #[pyo3(signature = (*, submit_within=None, review_within=None, fix_within=None, due_soon_margin=None, max_returns=None, register_only_without_errors=None))]
     fn new(
         submit_within: Option<&Bound<'_, PyAny>>,
         review_within: Option<&Bound<'_, PyAny>>,
         fix_within: Option<&Bound<'_, PyAny>>,
         due_soon_margin: Option<u32>,
         max_returns: Option<u32>,
+        register_only_without_errors: Option<bool>,
     ) -> PyResult<Policy> {
         let mut p = wf::Policy::default();
         if let Some(v) = submit_within {
@@ -108,6 +109,9 @@ impl Policy {
         }
         if max_returns.is_some() {
             p.max_returns = max_returns;
+        }
+        if let Some(v) = register_only_without_errors {
+            p.register_only_without_errors = v;
         }
         Ok(Policy { inner: p })
     }
@@ -155,6 +159,12 @@ impl Policy {
     #[getter]
     fn max_returns(&self) -> Option<u32> {
         self.inner.max_returns
+    }
+
+    /// Whether a record with errors is refused registration (`DXER-W007`).
+    #[getter]
+    fn register_only_without_errors(&self) -> bool {
+        self.inner.register_only_without_errors
     }
 
     fn __repr__(&self) -> String {

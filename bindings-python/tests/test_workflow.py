@@ -163,3 +163,17 @@ def test_diff_lists_what_changed(identity_card: dict[str, Any]) -> None:
     values = dxer.diff_values({"a": 1, "b": [1, 2]}, {"a": 2, "b": [1], "c": True})
     assert [c["pointer"] for c in values] == ["/a", "/b/1", "/c"]
     assert values[1]["new"] is None and values[2]["old"] is None
+
+
+def test_a_record_with_errors_cannot_be_registered_w007(identity_card: dict[str, Any]) -> None:
+    silent = dict(identity_card)
+    silent["reglament"] = dict(identity_card["reglament"])
+    silent["reglament"]["standard"] = dict(identity_card["reglament"]["standard"], time_limit={"not_stated": True})
+    with pytest.raises(dxer.WorkflowError) as info:
+        dxer.apply_event(silent, "register", D(2026, 6, 15), lang="en")
+    assert info.value.finding.code == "DXER-W007"
+    assert "DXER-N001" in str(info.value)
+    lenient = dxer.Policy(register_only_without_errors=False)
+    assert lenient.register_only_without_errors is False and dxer.Policy().register_only_without_errors is True
+    assert dxer.apply_event(silent, "register", D(2026, 6, 15), lenient).to_state == "registered"
+    assert dxer.Policy.from_dict(lenient.to_dict()) == lenient

@@ -147,6 +147,8 @@ export interface Policy {
   fix_within?: Period;
   due_soon_margin?: number;
   max_returns?: number | null;
+  /** A record with errors is refused registration (DXER-W007); default true. */
+  register_only_without_errors?: boolean;
 }
 
 /** A workflow event, e.g. `{ event: "submit", signer: "..." }` or `"start_review"`. */

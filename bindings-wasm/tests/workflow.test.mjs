@@ -69,3 +69,14 @@ test('a record that is not a record is a clear Error', () => {
   assert.throws(() => dxer.duties('{'), /record: not JSON: /);
   assert.throws(() => dxer.duties(), /record: missing/);
 });
+
+test('a record with errors cannot be registered (DXER-W007) unless the policy allows it', () => {
+  const silent = JSON.parse(submittedText);
+  silent.reglament.standard.time_limit = { not_stated: true };
+  let error;
+  try { dxer.applyEvent(silent, 'register', '2026-06-15', undefined, 'en'); } catch (e) { error = e; }
+  assert.equal(error.code, 'DXER-W007');
+  assert.match(error.finding.message.en, /DXER-N001/);
+  const t = dxer.applyEvent(silent, 'register', '2026-06-15', { register_only_without_errors: false });
+  assert.equal(t.to, 'registered');
+});

@@ -231,3 +231,25 @@ fn versions_are_immutable_and_must_change_something() {
     let f = history.amend(v3, day("2026-08-01")).unwrap_err();
     assert_eq!(f.code, "DXER-W002");
 }
+
+/// `DXER-W007`: a record validation finds errors in — here a time limit its source does not state
+/// (`DXER-N001`) — cannot be registered; the policy can allow it.
+#[test]
+fn a_record_with_errors_cannot_be_registered() {
+    let t = step(&draft(), submit(), "2026-06-10");
+    let t = step(&t.record, Event::StartReview, "2026-06-11");
+    let mut silent = t.record.clone();
+    silent.reglament.standard.time_limit = dxer::model::Stated::not_stated();
+    let refused = apply(&silent, &Event::Register, day("2026-06-15"), &Policy::default(), cal()).unwrap_err();
+    assert_eq!(refused.code, "DXER-W007");
+    assert!(refused.message.en.contains("DXER-N001"), "{}", refused.message.en);
+    // The operator returns it instead; or a policy lets it through.
+    assert!(apply(&silent, &defects(), day("2026-06-15"), &Policy::default(), cal()).is_ok());
+    let lenient = Policy { register_only_without_errors: false, ..Policy::default() };
+    let t = apply(&silent, &Event::Register, day("2026-06-15"), &lenient, cal()).unwrap();
+    assert_eq!(t.to, RecordStatus::Registered);
+    // The complete record registers under the default policy.
+    assert!(apply(&t.record, &Event::Register, day("2026-06-15"), &Policy::default(), cal()).is_err()); // already registered
+    let ok = step(&step(&draft(), submit(), "2026-06-10").record, Event::Register, "2026-06-16");
+    assert_eq!(ok.to, RecordStatus::Registered);
+}

@@ -34,6 +34,15 @@ pub struct Policy {
     pub due_soon_margin: u32,
     /// Most times one submission may be returned (`None`: no limit) [choice: open question, brief §11].
     pub max_returns: Option<u32>,
+    /// A record that validation finds errors in cannot be registered (`DXER-W007`): e.g. a required item
+    /// its source does not state (`DXER-N001`) [choice: the operator registers a complete and correct
+    /// reglament, Law 279-VIIQ as reported; `false` lets an operator register it anyway].
+    #[serde(default = "yes")]
+    pub register_only_without_errors: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Policy {
@@ -44,6 +53,7 @@ impl Default for Policy {
             fix_within: Period::WorkingDays(7),
             due_soon_margin: 2,
             max_returns: None,
+            register_only_without_errors: true,
         }
     }
 }
@@ -326,11 +336,27 @@ pub fn due_findings(record: &Record, on: NaiveDate, policy: &Policy, calendar: &
     }
 }
 
+/// `DXER-W007`: registering a record that validation (with `today` = the date of registration) finds
+/// errors in.
+fn refuse_errors(record: &Record, at: NaiveDate) -> Result<(), Box<Finding>> {
+    let opts = crate::Options { today: Some(at), ..crate::Options::default() };
+    // A typed record always serializes; should it not, the null is refused like any invalid document.
+    let report = crate::validate(&serde_json::to_value(record).unwrap_or_default(), &opts);
+    if report.ok {
+        return Ok(());
+    }
+    let errors = report.findings.iter().filter(|f| f.severity == crate::Severity::Error);
+    let codes: std::collections::BTreeSet<&str> = errors.clone().map(|f| f.code.as_str()).collect();
+    let codes = codes.into_iter().collect::<Vec<_>>().join(", ");
+    Err(Box::new(finding("DXER-W007", "", &[("count", &errors.count().to_string()), ("codes", &codes)])))
+}
+
 /// Applies `event` on date `at` to `record`.
 ///
 /// Fails with a finding when the event is not allowed in the record's state (`DXER-W001`), is dated
 /// before the previous event (`DXER-W002`), returns without defects (`DXER-W006`) or beyond the policy's
-/// limit (`DXER-W004`), or when a due date cannot be computed (`DXER-W003`). The input is not modified.
+/// limit (`DXER-W004`), registers a record with errors (`DXER-W007`, unless the policy allows it), or when
+/// a due date cannot be computed (`DXER-W003`). The input is not modified.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -398,6 +424,9 @@ pub fn apply(
         }
         Event::Resubmit => review(&mut next).resubmitted = Some(at),
         Event::Register => {
+            if policy.register_only_without_errors {
+                refuse_errors(record, at)?;
+            }
             review(&mut next).registered = Some(at);
             if next.validity.is_none() {
                 next.validity = Some(Validity { valid_from: at, valid_to: None });

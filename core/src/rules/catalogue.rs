@@ -647,6 +647,15 @@ pub static CATALOGUE: &[Rule] = &[
         ru: "В уведомлении о возврате не перечислены недостатки.",
     },
     Rule {
+        code: "DXER-W007",
+        severity: Error,
+        title: "a record with errors cannot be registered",
+        provision: "Law No. 279-VIIQ (2025) on State Services: the operator checks completeness and correctness and returns defects (as reported on adoption) [reconstruction]; Workflow policy `register_only_without_errors` [choice]",
+        az: "Qeyddə {count} xəta var ({codes}): düzəldilməmiş qeyd qeydiyyata alına bilməz; onu çatışmazlıqlarla qaytarın.",
+        en: "The record has {count} error(s) ({codes}): it cannot be registered before they are fixed; return it with the defects.",
+        ru: "В записи ошибок: {count} ({codes}); до их исправления запись нельзя зарегистрировать — верните её с замечаниями.",
+    },
+    Rule {
         code: "DXER-W010",
         severity: Warning,
         title: "duty overdue",
