@@ -8,6 +8,7 @@ mod eservice;
 mod fees;
 mod legal;
 mod not_stated;
+mod rule;
 pub(crate) mod text;
 mod time;
 mod variants;
