@@ -10,6 +10,7 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDate, PyDict, PyFloat, PyInt, 
 use serde_json::{Map, Number, Value};
 
 use crate::errors::{type_error, type_name};
+use dxer::pointer::{pointer_of, PathToken};
 
 /// The name of an argument, or of one item of an argument, for error messages.
 #[derive(Clone, Copy)]
@@ -46,11 +47,8 @@ impl NotJson {
     }
 
     fn into_err(self, arg: Arg<'_>) -> PyErr {
-        let mut pointer = String::new();
-        for token in self.path.iter().rev() {
-            pointer.push('/');
-            pointer.push_str(&token.replace('~', "~0").replace('/', "~1"));
-        }
+        // The path holds keys and indices alike as text: both are member tokens to RFC 6901.
+        let pointer = pointer_of(self.path.iter().rev().map(|t| PathToken::Key(t)));
         let place = if pointer.is_empty() { String::new() } else { format!(" at {pointer}") };
         let text = format!("{arg}{place}: {}", self.message);
         if self.type_error {

@@ -37,14 +37,15 @@ pub fn calendar_error(py: Python<'_>, e: &dxer::calendar::CalendarError) -> PyEr
     make(py, "CalendarError", (e.to_string(),))
 }
 
-/// `dxer.ValidationError(message, report)`.
-pub fn validation_error(py: Python<'_>, message: String, report: Py<crate::report::Report>) -> PyErr {
-    make(py, "ValidationError", (message, report))
+/// `dxer.ValidationError(message, report)`, `report` a `dxer.Report` (any Python object: this module names
+/// no other of the binding, so that every module can raise through it).
+pub fn validation_error<T>(py: Python<'_>, message: String, report: Py<T>) -> PyErr {
+    make(py, "ValidationError", (message, report.into_any()))
 }
 
-/// `dxer.WorkflowError(message, finding)`.
-pub fn workflow_error(py: Python<'_>, message: String, finding: Py<crate::report::Finding>) -> PyErr {
-    make(py, "WorkflowError", (message, finding))
+/// `dxer.WorkflowError(message, finding)`, `finding` a `dxer.Finding`.
+pub fn workflow_error<T>(py: Python<'_>, message: String, finding: Py<T>) -> PyErr {
+    make(py, "WorkflowError", (message, finding.into_any()))
 }
 
 /// `TypeError` naming the argument.

@@ -25,9 +25,10 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializ
 use serde::ser::{self, Serialize, Serializer};
 
 use crate::model::{LocalizedText, Record, Reglament};
+use crate::pointer::{pointer_of, PathToken};
 use crate::report::{DocumentKind, Report};
 use crate::rules::{self, Emitter, Subject};
-use crate::validate::{pointer_of, Options, PathToken};
+use crate::Options;
 use serde_json::Value;
 
 /// The direct path for whatever `input` is (text or a parsed value), unless `opts.direct` is off.
@@ -100,7 +101,7 @@ fn validate_with(
     walked.ok()?;
     let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
     rules::check(&subject, base, opts, &mut out);
-    Some((crate::validate::finish(opts, kind, out.into_findings()), subject))
+    Some((crate::options::finish(opts, kind, out.into_findings()), subject))
 }
 
 fn parse<T: de::DeserializeOwned>(text: &str, hints: &Hints) -> Option<T> {

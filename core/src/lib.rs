@@ -34,6 +34,8 @@ pub mod convert;
 mod direct;
 pub mod locate;
 pub mod model;
+mod options;
+pub mod pointer;
 pub mod registry;
 mod report;
 pub mod rules;
@@ -42,5 +44,6 @@ pub mod text;
 pub(crate) mod validate;
 
 pub use codelists::CodeLists;
+pub use options::{Options, RuleLevel};
 pub use report::{DocumentKind, Finding, Message, Report, Severity};
-pub use validate::{parse_record, validate, Options, RuleLevel, Source, Valid};
+pub use validate::{parse_record, validate, Source, Valid};

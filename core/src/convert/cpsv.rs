@@ -42,7 +42,8 @@ mod import;
 mod jsonld;
 
 pub use export::{to_jsonld, to_jsonld_with};
-pub use import::{from_jsonld, from_jsonld_str, from_jsonld_with, Imported, Loss};
+pub use import::{from_jsonld, from_jsonld_str, from_jsonld_with, Imported};
+pub use jsonld::Loss;
 
 #[cfg(doc)]
 use crate::model::Record;

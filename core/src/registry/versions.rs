@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{Record, Validity};
-use crate::validate::escape_token;
+use crate::pointer::escape_token;
 use crate::Finding;
 
 /// One changed field.

@@ -83,7 +83,7 @@ fn condition(ctx: &Ctx<'_>, path: &str, c: &Condition, out: &mut Emitter) {
     // `DXER-Q002`: applicant attributes and values are those of `variants`.
     let attributes = ctx.reg.variants.as_ref().map(|v| v.attributes.as_slice()).unwrap_or_default();
     for (attr, values) in &c.applicant {
-        let at = ctx.at(&format!("{path}/applicant/{}", crate::validate::escape_token(attr.as_str())));
+        let at = ctx.at(&format!("{path}/applicant/{}", crate::pointer::escape_token(attr.as_str())));
         match attributes.iter().find(|a| &a.id == attr) {
             None => {
                 out.emit("DXER-Q002", &at, &[("id", attr.as_str())]);

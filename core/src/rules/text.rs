@@ -4,8 +4,8 @@
 use serde_json::Value;
 
 use super::Emitter;
+use crate::pointer::{pointer_of, PathToken as Token};
 use crate::text::check_script;
-use crate::validate::{pointer_of, PathToken as Token};
 
 /// Walks the document; every member named `az`, `en` or `ru` holding a string is localized text.
 /// Depth is bounded by the caller (`Options::max_depth`).

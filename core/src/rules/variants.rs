@@ -68,7 +68,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
     let tiers: BTreeSet<&str> = ctx.reg.standard.fee_tiers().iter().map(|t| t.id.as_str()).collect();
     for (i, variant) in v.variants.iter().enumerate() {
         for (attr, values) in &variant.when {
-            let at = format!("{base}/variants/{i}/when/{}", crate::validate::escape_token(attr.as_str()));
+            let at = format!("{base}/variants/{i}/when/{}", crate::pointer::escape_token(attr.as_str()));
             match attrs.get(attr.as_str()) {
                 None => {
                     ok = false;

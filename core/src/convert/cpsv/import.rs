@@ -2,11 +2,10 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::export::{code_label, participation_description, participation_id, provider_label, requirement_id};
-use super::jsonld::{Graph, Kind, Node, Prop, Val};
+use super::jsonld::{Graph, Kind, Loss, Node, Prop, Val};
 use super::{
     decode_segment, free_label, parse_processing_time, processing_time, ADMS, AZERBAIJAN, AZN, CODELIST_BASE,
     CO_EXECUTOR, CPSV, CV, DATA_SUPPLIER, DCT, DXER_NS, ELI, FREE_ID, OUTPUT_ID, PARTICIPATION_ROLES, PROVIDER_BASE,
@@ -15,28 +14,6 @@ use super::{
 use crate::codelists::CodeLists;
 use crate::model::{Channel, Duration, DurationUnit, LocalizedText, Money};
 use crate::{validate, DocumentKind, Options, Report};
-
-/// One property (or value) of the input that the import did not map into the record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Loss {
-    /// RFC 6901 JSON Pointer into the input document: to the property (`/@graph/0/dct:description`) when
-    /// none of its values was mapped, to the value (`/@graph/0/dct:title/1`) when some were or when the
-    /// value itself cannot be read (wrong type, beyond a limit); to a whole node (`/@graph/7`) when it is
-    /// not linked from the public service. A loss on a property that refers
-    /// to other nodes covers those nodes and what only they refer to.
-    pub pointer_or_path: String,
-    /// The property exactly as written in the input (`dct:title`, `PublicService.name`, a full IRI), or a
-    /// JSON-LD keyword (`@context`, `@id`, `@type`); empty when the whole input is concerned.
-    pub property: String,
-    /// Why it was not mapped.
-    pub reason: String,
-}
-
-impl Loss {
-    pub(crate) fn new(pointer: &str, property: &str, reason: &str) -> Loss {
-        Loss { pointer_or_path: pointer.to_string(), property: property.to_string(), reason: reason.to_string() }
-    }
-}
 
 /// The result of [`from_jsonld`]: a draft record, what could not be mapped, and the draft's validation.
 #[derive(Debug, Clone)]

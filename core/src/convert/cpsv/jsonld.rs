@@ -12,9 +12,31 @@ use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
-use super::import::Loss;
 use super::{CPSV, CV, DCT, ELI, FOAF, ORG, RDF, SKOS, XSD};
-use crate::validate::escape_token;
+use crate::pointer::escape_token;
+use serde::{Deserialize, Serialize};
+
+/// One property (or value) of the input that the import did not map into the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Loss {
+    /// RFC 6901 JSON Pointer into the input document: to the property (`/@graph/0/dct:description`) when
+    /// none of its values was mapped, to the value (`/@graph/0/dct:title/1`) when some were or when the
+    /// value itself cannot be read (wrong type, beyond a limit); to a whole node (`/@graph/7`) when it is
+    /// not linked from the public service. A loss on a property that refers
+    /// to other nodes covers those nodes and what only they refer to.
+    pub pointer_or_path: String,
+    /// The property exactly as written in the input (`dct:title`, `PublicService.name`, a full IRI), or a
+    /// JSON-LD keyword (`@context`, `@id`, `@type`); empty when the whole input is concerned.
+    pub property: String,
+    /// Why it was not mapped.
+    pub reason: String,
+}
+
+impl Loss {
+    pub(crate) fn new(pointer: &str, property: &str, reason: &str) -> Loss {
+        Loss { pointer_or_path: pointer.to_string(), property: property.to_string(), reason: reason.to_string() }
+    }
+}
 
 /// Deepest nesting of objects and arrays read; deeper values are reported, not read.
 pub(super) const MAX_DEPTH: usize = 64;
