@@ -1,0 +1,122 @@
+//! Validation straight from JSON text (or a parsed `serde_json::Value`) into the typed model, without the
+//! JSON Schema pass: the direct path of [`crate::validate`], of [`crate::parse_record`] and of the
+//! registry's loader, on unless `Options::direct` is false.
+//!
+//! It gives exactly the report of the full pipeline (parse → limits → JSON Schema → text hygiene → types →
+//! rules) or nothing at all, in which case the caller runs the full pipeline. It answers only for a
+//! document the published schema accepts and that stays within every limit of [`Options`], and decides
+//! that from three things that together say what the schema says:
+//!
+//! 1. [`Strict`], a deserializer that refuses what serde would accept but the schema refuses (an object
+//!    given as an array, `null` for an optional member, an enum given as `{"code": null}`); with the
+//!    model's own checks (unknown members, id patterns, amounts, integers' ranges, full dates) any
+//!    typed parse that succeeds is a document of the schema's shape;
+//! 2. [`within_schema`], the schema's bounds that the types do not carry (lengths of strings in
+//!    characters, least numbers of items, numeric ranges), listed in [`BOUNDS`]: a test proves the list is
+//!    every such keyword of the published schemas;
+//! 3. [`Walker`], one pass over the typed value that checks the size limits (conservatively: any doubt
+//!    falls back) and runs the text-hygiene rules of [`crate::rules::text`] at the same pointers.
+//!
+//! A differential test mutates every field of every valid fixture and asserts that this path (from text and
+//! from a value) and the full pipeline give the same report whenever this path answers; the `validate`
+//! fuzz target asserts the same on arbitrary input.
+
+use serde::de::{self, Deserialize};
+use serde::ser::Serialize;
+
+use crate::model::{Record, Reglament};
+use crate::report::{DocumentKind, Report};
+use crate::rules::{self, Emitter, Subject};
+use crate::Options;
+use serde_json::Value;
+
+mod bounds;
+mod strict;
+#[cfg(test)]
+mod tests;
+mod walk;
+
+pub(crate) use bounds::{reglament_within_schema, within_schema};
+pub(crate) use strict::{Hints, Strict};
+pub(crate) use walk::Walker;
+
+/// The direct path for whatever `input` is (text or a parsed value), unless `opts.direct` is off.
+pub(crate) fn validate_source<S: crate::Source + ?Sized>(
+    input: &S,
+    kind: DocumentKind,
+    opts: &Options,
+) -> Option<(Report, Subject)> {
+    if !opts.direct {
+        return None;
+    }
+    match (input.as_text(), input.as_value()) {
+        (Some(text), _) => validate_text(text, kind, opts),
+        (_, Some(value)) => validate_value(value, kind, opts),
+        _ => None,
+    }
+}
+
+/// Validates JSON text as a record (or a reglament, with `kind`) without an intermediate `Value`: the
+/// report and the typed document, or `None` when only the full pipeline can tell.
+pub(crate) fn validate_text(text: &str, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
+    if text.len() > opts.max_input_bytes {
+        return None;
+    }
+    // Scanned once: `Auto` may read the text twice (as a record, then as a bare reglament).
+    let hints = Hints::of(text);
+    validate_with(kind, opts, |kind| match kind {
+        DocumentKind::Reglament => parse(text, &hints).filter(reglament_within_schema).map(Subject::Reglament),
+        _ => parse(text, &hints).filter(within_schema).map(Subject::Record),
+    })
+}
+
+/// Validates a parsed document straight into the types (without the JSON Schema pass over the value):
+/// the same report as the full pipeline, or `None` when only the full pipeline can tell.
+pub(crate) fn validate_value(value: &Value, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
+    let hints = Hints::none();
+    validate_with(kind, opts, |kind| match kind {
+        DocumentKind::Reglament => {
+            Reglament::deserialize(Strict(value, &hints)).ok().filter(reglament_within_schema).map(Subject::Reglament)
+        }
+        _ => Record::deserialize(Strict(value, &hints)).ok().filter(within_schema).map(Subject::Record),
+    })
+}
+
+/// The direct path once the typed document is at hand: `typed(kind)` reads it as a record or a reglament.
+fn validate_with(
+    kind: DocumentKind,
+    opts: &Options,
+    typed: impl Fn(DocumentKind) -> Option<Subject>,
+) -> Option<(Report, Subject)> {
+    if opts.max_list_items < 32 || opts.max_string_bytes < 64 {
+        return None;
+    }
+    let subject = match kind {
+        DocumentKind::Record | DocumentKind::Reglament => typed(kind)?,
+        // A document that reads as a record has `reglament`, one that reads as a bare reglament has
+        // `general` and no `reglament`: what `Auto` decides on the parsed JSON.
+        DocumentKind::Auto => typed(DocumentKind::Record).or_else(|| typed(DocumentKind::Reglament))?,
+    };
+    let kind = match subject {
+        Subject::Record(_) => DocumentKind::Record,
+        Subject::Reglament(_) => DocumentKind::Reglament,
+    };
+    let mut out = Emitter::default();
+    let mut walker = Walker::new(opts, &mut out);
+    let walked = match &subject {
+        Subject::Record(r) => r.serialize(&mut walker),
+        Subject::Reglament(r) => r.serialize(&mut walker),
+    };
+    walked.ok()?;
+    let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
+    rules::check(&subject, base, opts, &mut out);
+    Some((crate::options::finish(opts, kind, out.into_findings()), subject))
+}
+
+fn parse<T: de::DeserializeOwned>(text: &str, hints: &Hints) -> Option<T> {
+    let mut inner = serde_json::Deserializer::from_str(text);
+    hints.next.set(0);
+    let value = T::deserialize(Strict(&mut inner, hints)).ok()?;
+    inner.end().ok()?;
+    Some(value)
+}

@@ -1,0 +1,312 @@
+//! Tests of the direct path: the same report as the full pipeline, the schema's bounds, the hints.
+
+use super::bounds::*;
+use super::strict::*;
+use super::*;
+use serde_json::json;
+
+fn fixtures(dir: &str) -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(dir);
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let path = entry.unwrap().path().join("input.json");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push((path.display().to_string(), text));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every single-point change of `value` this test tries: at each member and item, values of other
+/// types, empty and oversized ones, lenient dates, objects without one of their members or with an
+/// unknown one, objects written as arrays, codes written as `{"code": null}`.
+fn mutations(value: &Value) -> Vec<Value> {
+    fn at(value: &Value, path: &mut Vec<PathStep>, out: &mut Vec<Value>, root: &Value) {
+        let mut put = |replacement: Value| {
+            let mut copy = root.clone();
+            *locate(&mut copy, path) = replacement;
+            out.push(copy);
+        };
+        match value {
+            Value::String(s) => {
+                for v in [
+                    json!(""),
+                    json!(" "),
+                    json!("ab"),
+                    json!("x".repeat(65)),
+                    json!("y".repeat(2001)),
+                    json!(format!("{s} ")),
+                    json!(format!(" {s}")),
+                    json!("Аз"),
+                    json!(format!("{s}а")),
+                    json!("2026-5-6"),
+                    json!("+2026-05-06"),
+                    json!("2025-02-29"),
+                    json!(5),
+                    json!({ s.as_str(): null }),
+                    Value::Null,
+                ] {
+                    put(v);
+                }
+            }
+            Value::Number(_) => {
+                for v in [0i64, 1, 2, 100, 101, 255, 256, 2011, 2012, 2100, 2101, -1, 4_294_967_296] {
+                    put(json!(v));
+                }
+                for v in [json!(1.5), json!(1.0), json!(1e2), json!("1"), Value::Null] {
+                    put(v);
+                }
+            }
+            Value::Bool(b) => {
+                for v in [json!(!b), json!("true"), json!(0), Value::Null] {
+                    put(v);
+                }
+            }
+            Value::Array(items) => {
+                put(json!([]));
+                put(Value::Null);
+                put(json!({}));
+                if let Some(first) = items.first() {
+                    let mut more = items.clone();
+                    more.push(first.clone());
+                    put(Value::Array(more));
+                    put(Value::Array(items[1..].to_vec()));
+                }
+                for (i, item) in items.iter().enumerate() {
+                    path.push(PathStep::Index(i));
+                    at(item, path, out, root);
+                    path.pop();
+                }
+            }
+            Value::Object(map) => {
+                put(Value::Null);
+                put(json!([]));
+                put(Value::Array(map.values().cloned().collect()));
+                let mut extra = map.clone();
+                extra.insert("zz".into(), json!(1));
+                put(Value::Object(extra));
+                for key in map.keys() {
+                    let mut fewer = map.clone();
+                    fewer.remove(key);
+                    put(Value::Object(fewer));
+                }
+                for (key, item) in map {
+                    path.push(PathStep::Key(key.clone()));
+                    at(item, path, out, root);
+                    path.pop();
+                }
+            }
+            Value::Null => put(json!("x")),
+        }
+    }
+    let mut out = Vec::new();
+    at(value, &mut Vec::new(), &mut out, value);
+    out
+}
+
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+fn locate<'v>(value: &'v mut Value, path: &[PathStep]) -> &'v mut Value {
+    path.iter().fold(value, |v, step| match step {
+        PathStep::Key(k) => &mut v[k.as_str()],
+        PathStep::Index(i) => &mut v[*i],
+    })
+}
+
+/// Whenever the direct path answers, it answers exactly what the full pipeline does.
+fn same_report(text: &str, opts: &Options, what: &str) -> bool {
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
+        assert!(validate_text(text, opts.kind, opts).is_none(), "{what}: not JSON");
+        return false;
+    };
+    let full = crate::validate(&value, &Options { direct: false, ..opts.clone() });
+    // The path from a parsed value answers for the same documents as the path from text.
+    let from_value = validate_value(&value, opts.kind, opts).map(|(report, _)| report);
+    let Some((report, _)) = validate_text(text, opts.kind, opts) else {
+        // Except for a text the limits refuse before it is parsed.
+        assert!(from_value.is_none() || text.len() > opts.max_input_bytes, "{what}: value path only: {text}");
+        return false;
+    };
+    assert_eq!(report, full, "{what}: {text}");
+    assert_eq!(from_value.as_ref(), Some(&full), "{what} (from the value): {text}");
+    true
+}
+
+#[test]
+fn direct_path_matches_the_full_pipeline_on_every_mutation() {
+    let opts = Options::default();
+    let (mut tried, mut answered) = (0, 0);
+    let mut documents = fixtures("valid");
+    // The optional members no fixture has, so that each bound of `BOUNDS` is mutated somewhere.
+    let mut enriched: Value =
+        serde_json::from_str(&documents.iter().find(|(n, _)| n.contains("identity-card")).unwrap().1).unwrap();
+    enriched["reglament"]["contact"]["email"] = json!("info@asan.gov.az");
+    enriched["reglament"]["annexes"][0]["url"] = json!("https://www.asan.gov.az/forms/1.pdf");
+    enriched["reglament"]["standard"]["documents"][0]["count"] = json!(2);
+    enriched["history"] = json!([{"event": "submit", "date": "2026-05-20", "from": "draft", "to": "submitted",
+        "defects": [{"az": "Sənədlərin siyahısı natamamdır"}]}]);
+    enriched["review"] =
+        json!({"started": "2026-05-21", "defects": [{"az": "Ödəniş əsası göstərilməyib", "ru": "Нет основания"}]});
+    assert!(validate_text(&enriched.to_string(), DocumentKind::Auto, &opts).is_some(), "the enriched record is direct");
+    documents.push(("identity-card, enriched".into(), enriched.to_string()));
+    for (name, text) in documents {
+        let value: Value = serde_json::from_str(&text).unwrap();
+        for mutated in mutations(&value) {
+            tried += 1;
+            answered += usize::from(same_report(&mutated.to_string(), &opts, &name));
+        }
+    }
+    // The direct path answers for the mutations that keep the document within the schema (only those
+    // prove anything here) and declines the others.
+    eprintln!("direct path answered {answered} of {tried} mutations");
+    assert!(tried > 5_000 && answered > tried / 10 && answered < tried, "{answered} of {tried}");
+}
+
+#[test]
+fn direct_path_matches_on_the_conformance_fixtures_and_with_tight_limits() {
+    let mut answered = 0;
+    for dir in ["valid", "invalid"] {
+        for (name, text) in fixtures(dir) {
+            for opts in [
+                Options::default(),
+                Options { kind: DocumentKind::Record, ..Options::default() },
+                Options { kind: DocumentKind::Reglament, ..Options::default() },
+                Options { max_depth: 4, ..Options::default() },
+                Options { max_depth: 7, ..Options::default() },
+                Options { max_string_bytes: 100, ..Options::default() },
+                Options { max_list_items: 3, ..Options::default() },
+                Options { max_input_bytes: 100, ..Options::default() },
+            ] {
+                answered += usize::from(same_report(&text, &opts, &name));
+            }
+        }
+    }
+    assert!(answered > 10, "{answered}");
+}
+
+/// Every valid fixture and every real document takes the direct path: its speed is what a registry sees.
+#[test]
+fn direct_path_answers_for_every_well_formed_fixture() {
+    for dir in ["valid", "real"] {
+        for (name, text) in fixtures(dir) {
+            let answered = validate_text(&text, DocumentKind::Auto, &Options::default()).is_some();
+            assert!(answered, "{dir}/{name}: the direct path stepped aside");
+        }
+    }
+}
+
+/// The bounds keywords of the published schemas, each of which the types either carry or
+/// [`within_schema`] checks: [`BOUNDS`] must be exactly the ones on plain members.
+#[test]
+fn bounds_are_every_bound_of_the_published_schemas() {
+    const KEYWORDS: &[&str] = &[
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "pattern",
+        "minProperties",
+        "maxProperties",
+        "propertyNames",
+        "const",
+        "contains",
+        "dependentRequired",
+        "if",
+        "not",
+        "oneOf",
+        "anyOf",
+        "allOf",
+    ];
+    // Newtypes whose own checks are the schema's pattern (unit tests of each prove them equal).
+    const TYPED_PATTERNS: &[&str] = &["InfoSystemCode", "LocalId", "Money", "ProviderCode", "RecordId", "ServiceCode"];
+    let mut found = std::collections::BTreeSet::new();
+    for file in ["record.schema.json", "reglament.schema.json"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas").join(file);
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let root = if file.starts_with("record") { "Record" } else { "Reglament" };
+        let defs = schema["$defs"].as_object().unwrap().iter().map(|(k, v)| (k.as_str(), v));
+        for (def, node) in std::iter::once((root, &schema)).chain(defs) {
+            for keyword in KEYWORDS {
+                if node.get(*keyword).is_some() {
+                    // A citation is told from a full act by its first member (`model::stated`).
+                    let marked = def == "Citation" && *keyword == "if";
+                    assert!(marked || *keyword == "pattern" && TYPED_PATTERNS.contains(&def), "{def}: {keyword}");
+                }
+            }
+            let Some(props) = node.get("properties").and_then(Value::as_object) else { continue };
+            for (prop, sub) in props {
+                // A `Stated` value: the not-stated form, `else` the value's own schema, whose bounds count.
+                let sub = match sub.get("if") {
+                    Some(_) => {
+                        assert_eq!(sub["then"]["$ref"], "#/$defs/NotStated", "{def}.{prop}");
+                        &sub["else"]
+                    }
+                    None => sub,
+                };
+                for (keyword, bound) in sub.as_object().unwrap() {
+                    // `NotStatedFlag` is the `const: true` of a not-stated item.
+                    if !KEYWORDS.contains(&keyword.as_str()) || (def == "NotStated" && keyword == "const") {
+                        continue;
+                    }
+                    let limit = if keyword == "pattern" { 0 } else { bound.as_u64().unwrap() };
+                    // `minimum: 0` is the unsigned integer types' own bound.
+                    if !(keyword == "minimum" && limit == 0) {
+                        found.insert((def.to_string(), prop.clone(), keyword.clone(), limit));
+                    }
+                }
+                for keyword in KEYWORDS {
+                    assert!(sub.get("items").and_then(|i| i.get(*keyword)).is_none(), "{def}.{prop} items: {keyword}");
+                }
+            }
+        }
+    }
+    let listed: std::collections::BTreeSet<_> =
+        BOUNDS.iter().map(|(d, p, k, l)| (d.to_string(), p.to_string(), k.to_string(), *l)).collect();
+    assert_eq!(found, listed);
+}
+
+#[test]
+fn hints_are_the_lengths_of_the_arrays_in_opening_order() {
+    let text = r#"{"a": [1, [2, 3], [], "x,]\"[", {"b": [{}, {}, [[]]]}], "c": [ ], "d": [null]}"#;
+    assert_eq!(Hints::of(text).lengths, [5, 2, 0, 3, 1, 0, 0, 1]);
+    // Broken text gives some lengths and no panic.
+    for broken in ["[", "]", "[[,", "\"\\", "[\"", "}]"] {
+        let _ = Hints::of(broken);
+    }
+    // A hostile nesting costs no more than 128 open levels.
+    assert_eq!(Hints::of(&"[".repeat(1_000_000)).lengths.len(), 128);
+    for (text, at) in [("abcdefgh\"", 8), ("ab\\c", 2), ("abc", 3), ("", 0), ("\"", 0), ("aaaaaaaaaaaaaaa\\", 15)] {
+        assert_eq!(next_quote_or_backslash(text.as_bytes(), 0), at, "{text}");
+    }
+    assert_eq!(next_quote_or_backslash("ab\"cd\"".as_bytes(), 3), 5);
+    // A record's lists get exactly their capacity.
+    let text = fixtures("valid").into_iter().find(|(n, _)| n.contains("identity-card")).unwrap().1;
+    let record: Record = parse(&text, &Hints::of(&text)).unwrap();
+    let basis = record.reglament.general.legal_basis.stated().unwrap();
+    assert_eq!(basis.capacity(), basis.len());
+    let docs = &record.reglament.standard.documents;
+    assert_eq!(docs.capacity(), docs.len());
+}
+
+#[test]
+fn valid_fixtures_take_the_direct_path() {
+    let opts = Options::default();
+    for (name, text) in fixtures("valid") {
+        let record: Result<Record, _> = serde_json::from_str(&text);
+        assert!(record.is_ok(), "{name}: {:?}", record.err());
+        let strict: Option<Record> = parse(&text, &Hints::of(&text));
+        assert!(strict.is_some(), "{name}: strict parse");
+        assert!(within_schema(&strict.unwrap()), "{name}: bounds");
+        assert!(validate_text(&text, DocumentKind::Auto, &opts).is_some(), "{name}");
+    }
+}

@@ -1,0 +1,427 @@
+//! 3. The walk: size limits and text hygiene.
+
+use serde::ser::{self, Serialize, Serializer};
+
+use crate::pointer::{pointer_of, PathToken};
+use crate::rules::{self, Emitter};
+use crate::Options;
+
+/// Why the walk stopped: only the full pipeline can report this document.
+#[derive(Debug)]
+pub(crate) struct Fallback;
+
+impl std::fmt::Display for Fallback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("needs the full pipeline")
+    }
+}
+
+impl std::error::Error for Fallback {}
+
+impl ser::Error for Fallback {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Fallback
+    }
+}
+
+/// One step of the path to the value being serialized.
+pub(crate) enum Step {
+    Key(&'static str),
+    Name(String),
+    Index(usize),
+}
+
+impl Step {
+    fn token(&self) -> PathToken<'_> {
+        match self {
+            Step::Key(k) => PathToken::Key(k),
+            Step::Name(k) => PathToken::Key(k),
+            Step::Index(i) => PathToken::Index(*i),
+        }
+    }
+
+    fn key(&self) -> Option<&str> {
+        match self.token() {
+            PathToken::Key(k) => Some(k),
+            PathToken::Index(_) => None,
+        }
+    }
+}
+
+/// Serializes the typed document into nothing, checking on the way what the full pipeline checks on the
+/// parsed JSON: the size limits (stopping with [`Fallback`] at the first doubt) and the text rules.
+pub(crate) struct Walker<'a> {
+    path: Vec<Step>,
+    max_depth: usize,
+    max_items: usize,
+    max_string: usize,
+    out: &'a mut Emitter,
+}
+
+impl<'a> Walker<'a> {
+    pub(super) fn new(opts: &Options, out: &'a mut Emitter) -> Walker<'a> {
+        Walker {
+            path: Vec::with_capacity(16),
+            max_depth: opts.max_depth,
+            max_items: opts.max_list_items,
+            max_string: opts.max_string_bytes,
+            out,
+        }
+    }
+
+    /// A value is about to be written at the current path: it must lie within the depth limit (the
+    /// top-level value is level 1).
+    fn enter(&self) -> Result<(), Fallback> {
+        if self.path.len() < self.max_depth {
+            Ok(())
+        } else {
+            Err(Fallback)
+        }
+    }
+
+    fn pointer(path: &[Step]) -> String {
+        pointer_of(path.iter().map(Step::token))
+    }
+
+    fn string(&mut self, s: &str) -> Result<(), Fallback> {
+        self.enter()?;
+        if s.len() > self.max_string {
+            return Err(Fallback);
+        }
+        // As `rules::text::check_value` reads the parsed JSON: members `az`, `en`, `ru` are localized text,
+        // `signer` and the items of `articles` are Azerbaijani.
+        let path = &self.path;
+        let last = path.last().and_then(Step::key);
+        let parent = path.len().checked_sub(2).and_then(|i| path[i].key());
+        let at = || Walker::pointer(path);
+        match (last, parent) {
+            // Every `az`/`en`/`ru` member is a `LocalizedText`'s, which the schema wants non-empty.
+            (Some("az" | "en" | "ru"), _) if s.is_empty() => return Err(Fallback),
+            (Some(lang @ ("az" | "en" | "ru")), _) => rules::text::check_text(lang == "az", s, at, self.out),
+            (Some("signer"), _) | (None, Some("articles")) => rules::text::check_script_only(s, at, self.out),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn container(&self, len: Option<usize>) -> Result<(), Fallback> {
+        self.enter()?;
+        match len {
+            Some(n) if n <= self.max_items => Ok(()),
+            _ => Err(Fallback),
+        }
+    }
+}
+
+/// A struct, sequence or map being walked.
+pub(crate) struct Compound<'w, 'a> {
+    walker: &'w mut Walker<'a>,
+    index: usize,
+}
+
+impl Compound<'_, '_> {
+    fn visit<T: Serialize + ?Sized>(&mut self, step: Step, value: &T) -> Result<(), Fallback> {
+        self.walker.path.push(step);
+        let result = value.serialize(&mut *self.walker);
+        self.walker.path.pop();
+        result
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
+        let i = self.index;
+        self.index += 1;
+        if self.index > self.walker.max_items {
+            return Err(Fallback);
+        }
+        self.visit(Step::Index(i), value)
+    }
+}
+
+macro_rules! scalar {
+    ($($method:ident($ty:ty)),* $(,)?) => {
+        $(fn $method(self, _: $ty) -> Result<(), Fallback> {
+            self.enter()
+        })*
+    };
+}
+
+impl<'w, 'a> Serializer for &'w mut Walker<'a> {
+    type Ok = ();
+    type Error = Fallback;
+    type SerializeSeq = Compound<'w, 'a>;
+    // The model has no tuples and no enums with data: those fall back before any item.
+    type SerializeTuple = ser::Impossible<(), Fallback>;
+    type SerializeTupleStruct = ser::Impossible<(), Fallback>;
+    type SerializeTupleVariant = ser::Impossible<(), Fallback>;
+    type SerializeMap = Compound<'w, 'a>;
+    type SerializeStruct = Compound<'w, 'a>;
+    type SerializeStructVariant = ser::Impossible<(), Fallback>;
+
+    scalar!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+    );
+
+    fn serialize_char(self, c: char) -> Result<(), Fallback> {
+        self.string(c.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, s: &str) -> Result<(), Fallback> {
+        self.string(s)
+    }
+
+    // The model holds no bytes, units or variants with data; a value it does not expect is the full
+    // pipeline's to judge.
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_none(self) -> Result<(), Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Fallback> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Fallback> {
+        self.string(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Fallback> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'w, 'a>, Fallback> {
+        self.container(len)?;
+        Ok(Compound { walker: self, index: 0 })
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Fallback> {
+        Err(Fallback)
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'w, 'a>, Fallback> {
+        self.container(len)?;
+        Ok(Compound { walker: self, index: 0 })
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'w, 'a>, Fallback> {
+        // At most a few dozen members, well within `max_list_items` (checked at the start).
+        self.enter()?;
+        Ok(Compound { walker: self, index: 0 })
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Fallback> {
+        Err(Fallback)
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Fallback;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Fallback> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Fallback;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Fallback> {
+        // The model's map keys are ids, serialized as strings; the name is kept for the value's pointer.
+        let name = key.serialize(KeyName)?;
+        if name.len() > self.walker.max_string {
+            return Err(Fallback);
+        }
+        self.index += 1;
+        if self.index > self.walker.max_items {
+            return Err(Fallback);
+        }
+        self.walker.path.push(Step::Name(name));
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
+        let result = value.serialize(&mut *self.walker);
+        self.walker.path.pop();
+        result
+    }
+
+    fn end(self) -> Result<(), Fallback> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Fallback;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Fallback> {
+        self.visit(Step::Key(key), value)
+    }
+
+    fn end(self) -> Result<(), Fallback> {
+        Ok(())
+    }
+}
+
+/// Serializes a map key into its text (anything else falls back).
+pub(crate) struct KeyName;
+
+macro_rules! key_not_text {
+    ($($method:ident($ty:ty)),* $(,)?) => {
+        $(fn $method(self, _: $ty) -> Result<String, Fallback> {
+            Err(Fallback)
+        })*
+    };
+}
+
+impl Serializer for KeyName {
+    type Ok = String;
+    type Error = Fallback;
+    type SerializeSeq = ser::Impossible<String, Fallback>;
+    type SerializeTuple = ser::Impossible<String, Fallback>;
+    type SerializeTupleStruct = ser::Impossible<String, Fallback>;
+    type SerializeTupleVariant = ser::Impossible<String, Fallback>;
+    type SerializeMap = ser::Impossible<String, Fallback>;
+    type SerializeStruct = ser::Impossible<String, Fallback>;
+    type SerializeStructVariant = ser::Impossible<String, Fallback>;
+
+    fn serialize_str(self, s: &str) -> Result<String, Fallback> {
+        Ok(s.to_string())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<String, Fallback> {
+        value.serialize(self)
+    }
+
+    key_not_text!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_bytes(&[u8]),
+    );
+
+    fn serialize_none(self) -> Result<String, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<String, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_unit(self) -> Result<String, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<String, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<String, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<String, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Fallback> {
+        Err(Fallback)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Fallback> {
+        Err(Fallback)
+    }
+}
