@@ -1,449 +1,21 @@
-//! CPSV-AP 3.x JSON-LD → draft DXER record, with every unmapped property named.
+//! The sections of a public service: what each CPSV-AP property becomes in the draft record.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::export::{code_label, participation_description, participation_id, provider_label, requirement_id};
-use super::jsonld::{Graph, Kind, Loss, Node, Prop, Val};
-use super::{
-    decode_segment, free_label, parse_processing_time, processing_time, ADMS, AZERBAIJAN, AZN, CODELIST_BASE,
-    CO_EXECUTOR, CPSV, CV, DATA_SUPPLIER, DCT, DXER_NS, ELI, FREE_ID, OUTPUT_ID, PARTICIPATION_ROLES, PROVIDER_BASE,
-    SERVICE_BASE, SKOS,
+use super::super::export::{participation_description, participation_id, provider_label, requirement_id};
+use super::super::jsonld::{Kind, Loss, Node, Prop, Val};
+use super::super::{
+    free_label, parse_processing_time, processing_time, ADMS, AZN, CO_EXECUTOR, CPSV, CV, DATA_SUPPLIER, DCT, DXER_NS,
+    ELI, FREE_ID, OUTPUT_ID, PARTICIPATION_ROLES, SERVICE_BASE,
 };
-use crate::codelists::CodeLists;
-use crate::model::{Channel, Duration, DurationUnit, LocalizedText, Money};
-use crate::{validate, DocumentKind, Options, Report};
+use crate::model::{Channel, Duration, DurationUnit, Money};
 
-/// The result of [`from_jsonld`]: a draft record, what could not be mapped, and the draft's validation.
-#[derive(Debug, Clone)]
-pub struct Imported {
-    /// The record in the DXER shape. When `restored`, the complete record carried in `dxer:record`;
-    /// otherwise a **draft** holding only what CPSV-AP provides (fields it cannot provide are left out,
-    /// and the `report` says what is missing).
-    pub record: Value,
-    /// Whether the record was restored from `dxer:record` (a dxer export): then it is exact.
-    pub restored: bool,
-    /// Every input property or value not mapped, in document order. For a restored record, also every
-    /// CPSV-AP value that disagrees with `dxer:record` (the record wins).
-    pub losses: Vec<Loss>,
-    /// Validation of `record` (as a DXER record) with the options given.
-    pub report: Report,
-}
-
-/// Reads CPSV-AP 3.x JSON-LD into a DXER record (see [`Imported`]), validated with default options.
-///
-/// Never panics: anything that is not JSON-LD, of the wrong type or beyond the limits (64 levels of
-/// nesting, 20,000 nodes, 10,000 values per property) comes back as a located [`Loss`].
-///
-/// ```
-/// use dxer::convert::cpsv::from_jsonld;
-/// use serde_json::json;
-///
-/// let doc = json!({
-///     "@context": {"cpsv": "http://purl.org/vocab/cpsv#", "dct": "http://purl.org/dc/terms/"},
-///     "@id": "http://example.org/s1", "@type": "cpsv:PublicService",
-///     "dct:identifier": "DX-000101",
-///     "dct:title": [{"@value": "Şəxsiyyət vəsiqəsinin verilməsi", "@language": "az"},
-///                   {"@value": "Délivrance", "@language": "fr"}],
-///     "dct:keyword": {"@value": "ID", "@language": "en"}
-/// });
-/// let imported = from_jsonld(&doc);
-/// assert!(!imported.restored);
-/// assert_eq!(imported.record["reglament"]["general"]["name"]["az"], "Şəxsiyyət vəsiqəsinin verilməsi");
-/// let lost: Vec<(&str, &str)> =
-///     imported.losses.iter().map(|l| (l.pointer_or_path.as_str(), l.property.as_str())).collect();
-/// assert_eq!(lost, [("/dct:keyword", "dct:keyword"), ("/dct:title/1", "dct:title")]);
-/// assert!(!imported.report.ok); // a draft: the provider, documents, fees... are missing
-/// ```
-pub fn from_jsonld(input: &Value) -> Imported {
-    from_jsonld_with(input, &Options::default())
-}
-
-/// [`from_jsonld`] with the given options (code lists used to recognise providers and codes, and the
-/// validation profile of the report).
-pub fn from_jsonld_with(input: &Value, opts: &Options) -> Imported {
-    let graph = Graph::read(input);
-    let mut im = Importer {
-        g: &graph,
-        lists: opts.codelists.as_ref(),
-        draft: Value::Object(Map::new()),
-        origins: Vec::new(),
-        losses: Vec::new(),
-        lost_roots: Vec::new(),
-    };
-    let public_service = format!("{CPSV}PublicService");
-    let services: Vec<&Node> = graph.nodes.iter().filter(|n| n.is_a(&public_service)).collect();
-    let mut restored_record = None;
-    match services.split_first() {
-        None => im.losses.push(Loss::new("", "@type", "no cpsv:PublicService node: there is no service to import")),
-        Some((first, others)) => {
-            restored_record = im.record_extension(first);
-            im.service(first);
-            for other in others {
-                other.visited.set(true);
-                im.lost_roots.push(other.id.clone());
-                im.losses.push(Loss::new(
-                    &other.pointer,
-                    "@id",
-                    &format!(
-                        "a second public service ({}): a DXER record describes one service, only the first is read",
-                        other.id
-                    ),
-                ));
-            }
-        }
-    }
-    let mut losses = std::mem::take(&mut im.losses);
-    losses.extend(graph.losses.iter().cloned());
-    losses.extend(im.unmapped());
-    let (record, restored) = match restored_record {
-        Some(record) => {
-            losses.extend(im.conflicts(&record));
-            (record, true)
-        }
-        None => (std::mem::take(&mut im.draft), false),
-    };
-    losses.sort_by_cached_key(|l| pointer_key(&l.pointer_or_path));
-    let report = validate(&record, &Options { kind: DocumentKind::Record, ..opts.clone() });
-    Imported { record, restored, losses, report }
-}
-
-/// [`from_jsonld`] on JSON text: text that is not JSON (or beyond the input size limit) is refused with
-/// the validator's located `DXER-J…` finding.
-///
-/// ```
-/// let refused = dxer::convert::cpsv::from_jsonld_str("{\"@graph\": [,]}").unwrap_err();
-/// assert_eq!(refused.findings[0].code, "DXER-J001");
-/// assert!(refused.findings[0].message.en.contains("line 1"));
-/// ```
-pub fn from_jsonld_str(text: &str) -> Result<Imported, Report> {
-    let opts = Options::default();
-    if text.len() > opts.max_input_bytes {
-        return Err(validate(text, &opts));
-    }
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) => Ok(from_jsonld_with(&value, &opts)),
-        Err(_) => Err(validate(text, &opts)),
-    }
-}
-
-/// Orders pointers naturally (`/@graph/2` before `/@graph/10`).
-fn pointer_key(pointer: &str) -> Vec<(u64, String)> {
-    pointer
-        .split('/')
-        .map(|t| t.parse::<u64>().map(|n| (n, String::new())).unwrap_or((u64::MAX, t.to_string())))
-        .collect()
-}
-
-fn iri(ns: &str, local: &str) -> String {
-    format!("{ns}{local}")
-}
-
-fn short(v: Option<&Value>) -> String {
-    match v {
-        None => "nothing".into(),
-        Some(v) => {
-            let t = v.to_string();
-            if t.chars().count() > 80 {
-                format!("{}...", t.chars().take(77).collect::<String>())
-            } else {
-                t
-            }
-        }
-    }
-}
-
-/// Sets `value` at `pointer` in `root`, creating objects (and arrays for numeric tokens) on the way.
-fn set_at(root: &mut Value, pointer: &str, value: Value) {
-    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
-    let mut cur = root;
-    for (i, token) in tokens.iter().enumerate() {
-        let last = i + 1 == tokens.len();
-        let fresh = || match tokens.get(i + 1) {
-            Some(next) if next.parse::<usize>().is_ok() => Value::Array(Vec::new()),
-            _ => Value::Object(Map::new()),
-        };
-        if let Value::Array(items) = cur {
-            let idx = token.parse::<usize>().unwrap_or(items.len()).min(items.len());
-            if idx == items.len() {
-                items.push(fresh());
-            }
-            if last {
-                items[idx] = value;
-                return;
-            }
-            cur = &mut items[idx];
-        } else {
-            if !cur.is_object() {
-                *cur = Value::Object(Map::new());
-            }
-            let Value::Object(map) = cur else { return };
-            if last {
-                map.insert((*token).to_string(), value);
-                return;
-            }
-            cur = map.entry((*token).to_string()).or_insert_with(fresh);
-        }
-    }
-}
-
-/// Reads an amount: the exact decimal text, or a number with at most two decimals.
-fn amount(text: &str) -> Option<Money> {
-    let text = text.trim();
-    if let Ok(m) = Money::parse(text) {
-        return Some(m);
-    }
-    let f: f64 = text.parse().ok()?;
-    if !f.is_finite() || !(0.0..1e12).contains(&f) {
-        return None;
-    }
-    let qepik = (f * 100.0).round();
-    if (qepik / 100.0 - f).abs() > 1e-9 * f.max(1.0) {
-        return None;
-    }
-    Some(Money::from_qepik(qepik as u64))
-}
-
-struct Origin {
-    draft: String,
-    input: String,
-    key: String,
-}
-
-struct Importer<'a> {
-    g: &'a Graph,
-    lists: &'a CodeLists,
-    draft: Value,
-    /// Where each draft value came from (to compare with `dxer:record`).
-    origins: Vec<Origin>,
-    losses: Vec<Loss>,
-    /// Nodes whose whole content is covered by a loss already reported.
-    lost_roots: Vec<String>,
-}
+use super::*;
 
 impl<'a> Importer<'a> {
-    fn put(&mut self, pointer: &str, value: Value, prop: &Prop, val: &Val) {
-        set_at(&mut self.draft, pointer, value);
-        self.origins.push(Origin { draft: pointer.to_string(), input: val.pointer.clone(), key: prop.key.clone() });
-        val.use_it();
-    }
-
-    fn next_index(&self, pointer: &str) -> usize {
-        self.draft.pointer(pointer).and_then(Value::as_array).map_or(0, Vec::len)
-    }
-
-    fn node_of(&self, val: &Val) -> Option<&'a Node> {
-        let g = self.g;
-        val.target().and_then(|id| g.get(id))
-    }
-
-    /// A single literal (the first; others are rejected).
-    fn literal(&mut self, node: &'a Node, prop_iri: &str, pointer: &str) -> Option<String> {
-        let mut got = None;
-        for (p, v) in node.values(prop_iri) {
-            match (&v.kind, &got) {
-                (Kind::Lit { value, .. }, None) => {
-                    self.put(pointer, json!(value), p, v);
-                    got = Some(value.clone());
-                }
-                (Kind::Lit { .. }, Some(_)) => v.reject("a second value: the DXER record holds one here"),
-                _ => v.reject("expected a literal"),
-            }
-        }
-        got
-    }
-
-    /// Language-tagged texts into a `LocalizedText` at `pointer` (az, en, ru; one each).
-    fn text(&mut self, node: &'a Node, prop_iri: &str, pointer: &str) -> bool {
-        let mut any = false;
-        for (p, v) in node.values(prop_iri) {
-            match &v.kind {
-                Kind::Lit { value, lang: Some(lang), .. } => {
-                    let primary = lang.split('-').next().unwrap_or_default();
-                    if !matches!(primary, "az" | "en" | "ru") || lang.starts_with("az-cyrl") {
-                        v.reject(format!("language \"{lang}\": DXER texts are in az (Latin), en and ru only"));
-                        continue;
-                    }
-                    let at = format!("{pointer}/{primary}");
-                    if self.draft.pointer(&at).is_some() {
-                        v.reject(format!("a second \"{primary}\" text: a DXER text holds one per language"));
-                    } else {
-                        self.put(&at, json!(value), p, v);
-                        any = true;
-                    }
-                }
-                Kind::Lit { lang: None, .. } => v.reject("a text without a language tag: DXER texts are az, en or ru"),
-                _ => v.reject("expected a language-tagged text"),
-            }
-        }
-        any
-    }
-
-    /// Marks the literals of `prop_iri` equal to one of `expected` as mapped (they are derived from data
-    /// already read); others are rejected with `reason`.
-    fn derived(&self, node: &Node, prop_iri: &str, expected: &[&str], reason: &str) {
-        for (_, v) in node.values(prop_iri) {
-            match v.text().or_else(|| v.target()) {
-                Some(t) if expected.contains(&t) => v.use_it(),
-                _ => v.reject(reason),
-            }
-        }
-    }
-
-    /// Marks the texts of `prop_iri` that equal `expected` in their language as mapped.
-    fn derived_text(&self, node: &Node, prop_iri: &str, expected: &LocalizedText, reason: &str) {
-        for (_, v) in node.values(prop_iri) {
-            match &v.kind {
-                Kind::Lit { value, lang: Some(lang), .. }
-                    if matches!(lang.as_str(), "az" | "en" | "ru") && expected.get(lang) == value =>
-                {
-                    v.use_it()
-                }
-                _ => v.reject(reason),
-            }
-        }
-    }
-
-    /// The code of a concept of `list`: from a dxer code-list IRI, or from the concept's `skos:notation`
-    /// when its `skos:inScheme` is the dxer list.
-    fn code_of(&self, concept: &str, list: &str) -> Option<String> {
-        if let Some(rest) = concept.strip_prefix(&format!("{CODELIST_BASE}{list}/")) {
-            return decode_segment(rest);
-        }
-        let node = self.g.get(concept)?;
-        let scheme = format!("{CODELIST_BASE}{list}");
-        if node.values(&iri(SKOS, "inScheme")).any(|(_, v)| v.target() == Some(scheme.as_str())) {
-            return node.values(&iri(SKOS, "notation")).find_map(|(_, v)| v.text().map(str::to_string));
-        }
-        None
-    }
-
-    fn visit_concept(&self, concept: &str, list: &str, code: &str) {
-        let Some(node) = self.g.get(concept) else { return };
-        if node.visited.replace(true) {
-            return;
-        }
-        self.derived(node, &iri(SKOS, "notation"), &[code], "differs from the concept's DXER code");
-        let scheme = format!("{CODELIST_BASE}{list}");
-        self.derived(node, &iri(SKOS, "inScheme"), &[scheme.as_str()], "not the concept's DXER code list");
-        match code_label(self.lists, list, code) {
-            Some(label) => {
-                self.derived_text(node, &iri(SKOS, "prefLabel"), &label, "differs from the DXER code-list label")
-            }
-            None => self.derived_text(
-                node,
-                &iri(SKOS, "prefLabel"),
-                &LocalizedText::az(""),
-                "the code is not in the DXER code list: its label is not kept",
-            ),
-        }
-    }
-
-    /// Maps the value (a concept of `list`) to its code at `pointer`; false when it is not one.
-    fn concept(&mut self, prop: &Prop, val: &Val, list: &str, pointer: &str) -> bool {
-        let Some(concept) = val.target().map(str::to_string) else { return false };
-        let Some(code) = self.code_of(&concept, list) else { return false };
-        self.put(pointer, json!(code), prop, val);
-        self.visit_concept(&concept, list, &code);
-        true
-    }
-
-    /// The first concept of `list` among the values of `prop_iri`, at `pointer`.
-    fn single_concept(&mut self, node: &'a Node, prop_iri: &str, list: &str, pointer: &str) {
-        let mut done = false;
-        for (p, v) in node.values(prop_iri) {
-            if done {
-                v.reject(format!("a second value: the DXER record holds one {list} code here"));
-            } else if self.concept(p, v, list, pointer) {
-                done = true;
-            } else {
-                v.reject(format!("not a concept of the DXER code list {list}"));
-            }
-        }
-    }
-
-    fn provider_code(&self, org: &str) -> Option<String> {
-        if let Some(rest) = org.strip_prefix(PROVIDER_BASE) {
-            return decode_segment(rest);
-        }
-        let node = self.g.get(org)?;
-        for (_, v) in node.values(&iri(DCT, "identifier")) {
-            if let Some(code) = v.text().filter(|c| self.lists.provider(c).is_some()) {
-                return Some(code.to_string());
-            }
-        }
-        for prop in [iri(SKOS, "prefLabel"), iri(DCT, "title")] {
-            for (_, v) in node.values(&prop) {
-                let Some(name) = v.text() else { continue };
-                let found = self.lists.providers().find(|p| {
-                    p.label.az == name || p.label.en.as_deref() == Some(name) || p.label.ru.as_deref() == Some(name)
-                });
-                if let Some(p) = found {
-                    return Some(p.code.clone());
-                }
-            }
-        }
-        None
-    }
-
-    fn visit_org(&self, org: &str, code: &str) {
-        let Some(node) = self.g.get(org) else { return };
-        if node.visited.replace(true) {
-            return;
-        }
-        self.derived(node, &iri(DCT, "identifier"), &[code], "differs from the provider code");
-        let label = provider_label(self.lists, code);
-        for prop in [iri(SKOS, "prefLabel"), iri(DCT, "title")] {
-            self.derived_text(node, &prop, &label, "differs from the provider's name in the DXER provider list");
-        }
-        self.spatial(node);
-    }
-
-    /// `dct:spatial`: Azerbaijan is implied by a DXER record.
-    fn spatial(&self, node: &Node) {
-        for (_, v) in node.values(&iri(DCT, "spatial")) {
-            if v.target() == Some(AZERBAIJAN) {
-                v.use_it();
-                if let Some(aze) = self.g.get(AZERBAIJAN) {
-                    aze.visited.set(true);
-                }
-            } else {
-                v.reject("a DXER record concerns Azerbaijan only: another place is not kept");
-            }
-        }
-    }
-
-    fn flag(&self, node: &'a Node, prop_iri: &str) -> Option<&'a Val> {
-        node.values(prop_iri).map(|(_, v)| v).find(|v| v.text() == Some("true"))
-    }
-
-    fn record_extension(&self, service: &'a Node) -> Option<Value> {
-        let mut found = None;
-        for (_, v) in service.values(&iri(DXER_NS, "record")) {
-            if found.is_some() {
-                v.reject("a second dxer:record: only the first is read");
-                continue;
-            }
-            match &v.kind {
-                Kind::Json(record) => {
-                    v.use_it();
-                    found = Some(record.clone());
-                }
-                Kind::Lit { value, .. } => match serde_json::from_str::<Value>(value) {
-                    Ok(record) => {
-                        v.use_it();
-                        found = Some(record);
-                    }
-                    Err(e) => v.reject(format!("dxer:record is not JSON: {e}")),
-                },
-                _ => v.reject("dxer:record must be a JSON literal"),
-            }
-        }
-        found
-    }
-
-    fn service(&mut self, s: &'a Node) {
+    pub(super) fn service(&mut self, s: &'a Node) {
         s.visited.set(true);
         self.literal(s, &iri(DCT, "identifier"), "/reglament/general/service_code");
         self.text(s, &iri(DCT, "title"), "/reglament/general/name");
@@ -464,7 +36,7 @@ impl<'a> Importer<'a> {
         self.creating_act(s);
     }
 
-    fn description(&mut self, s: &'a Node) {
+    pub(super) fn description(&mut self, s: &'a Node) {
         let description = iri(DCT, "description");
         if let Some(flag) = self.flag(s, &iri(DXER_NS, "descriptionFromName")) {
             let titles: Vec<(Option<&String>, &String)> = s
@@ -490,7 +62,7 @@ impl<'a> Importer<'a> {
         self.text(s, &description, "/reglament/general/description");
     }
 
-    fn authority(&mut self, s: &'a Node) {
+    pub(super) fn authority(&mut self, s: &'a Node) {
         let mut done = false;
         for (p, v) in s.values(&iri(CV, "hasCompetentAuthority")) {
             if done {
@@ -511,7 +83,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn participations(&mut self, s: &'a Node) {
+    pub(super) fn participations(&mut self, s: &'a Node) {
         for (p, v) in s.values(&iri(CV, "hasParticipation")) {
             let Some(node) = self.node_of(v) else {
                 v.reject("the participation is not described in the document");
@@ -569,7 +141,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn legal_list(&mut self, node: &'a Node, prop_iri: &str, pointer: &str) {
+    pub(super) fn legal_list(&mut self, node: &'a Node, prop_iri: &str, pointer: &str) {
         for (p, v) in node.values(prop_iri) {
             let n = self.next_index(pointer);
             self.legal(p, v, &format!("{pointer}/{n}"));
@@ -577,7 +149,7 @@ impl<'a> Importer<'a> {
     }
 
     /// A legal resource into a legal reference at `at`; false when it has no title.
-    fn legal(&mut self, p: &Prop, v: &Val, at: &str) -> bool {
+    pub(super) fn legal(&mut self, p: &Prop, v: &Val, at: &str) -> bool {
         let (eli_title, dct_title) = (iri(ELI, "title"), iri(DCT, "title"));
         let node = self.node_of(v);
         let titled = node.is_some_and(|n| {
@@ -616,7 +188,7 @@ impl<'a> Importer<'a> {
         true
     }
 
-    fn documents(&mut self, s: &'a Node) {
+    pub(super) fn documents(&mut self, s: &'a Node) {
         const AT: &str = "/reglament/standard/documents";
         let held: HashSet<&str> = s.values(&iri(CV, "holdsRequirement")).filter_map(|(_, v)| v.target()).collect();
         let mut read: HashSet<String> = HashSet::new();
@@ -685,7 +257,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn evidence(&mut self, node: &'a Node, at: &str, held: &HashSet<&str>) {
+    pub(super) fn evidence(&mut self, node: &'a Node, at: &str, held: &HashSet<&str>) {
         node.visited.set(true);
         self.literal(node, &iri(DCT, "identifier"), &format!("{at}/id"));
         self.text(node, &iri(DCT, "title"), &format!("{at}/name"));
@@ -699,7 +271,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn costs(&mut self, s: &'a Node) {
+    pub(super) fn costs(&mut self, s: &'a Node) {
         let mut readable: Vec<(&'a Prop, &'a Val, &'a Node)> = Vec::new();
         for (p, v) in s.values(&iri(CV, "hasCost")) {
             let Some(node) = self.node_of(v) else {
@@ -753,7 +325,7 @@ impl<'a> Importer<'a> {
     }
 
     /// An extension property written as one JSON literal (`"@type": "@json"`) into `at`.
-    fn json_value(&mut self, node: &'a Node, name: &str, at: &str) {
+    pub(super) fn json_value(&mut self, node: &'a Node, name: &str, at: &str) {
         for (p, v) in node.values(&iri(DXER_NS, name)) {
             match &v.kind {
                 Kind::Json(value) => self.put(at, value.clone(), p, v),
@@ -763,7 +335,7 @@ impl<'a> Importer<'a> {
     }
 
     /// An extension property written as a JSON literal holding a list, appended to the list at `at`.
-    fn json_items(&mut self, node: &'a Node, name: &str, at: &str) {
+    pub(super) fn json_items(&mut self, node: &'a Node, name: &str, at: &str) {
         for (p, v) in node.values(&iri(DXER_NS, name)) {
             match &v.kind {
                 Kind::Json(Value::Array(items)) => {
@@ -780,7 +352,7 @@ impl<'a> Importer<'a> {
     }
 
     /// `cv:hasValue` into `amount_at` (or only checked, for the zero cost) and `cv:currency` (AZN).
-    fn amount_and_currency(&mut self, node: &'a Node, amount_at: Option<&str>) {
+    pub(super) fn amount_and_currency(&mut self, node: &'a Node, amount_at: Option<&str>) {
         let mut done = false;
         for (p, v) in node.values(&iri(CV, "hasValue")) {
             match (v.text().and_then(amount), done) {
@@ -808,7 +380,7 @@ impl<'a> Importer<'a> {
     }
 
     /// `dxer:timeLimit` (exact) and, with `processing`, `cv:processingTime` (read when there is no exact one).
-    fn time_limit(&mut self, node: &'a Node, at: &str, processing: bool) {
+    pub(super) fn time_limit(&mut self, node: &'a Node, at: &str, processing: bool) {
         let mut exact: Option<Duration> = None;
         for (p, v) in node.values(&iri(DXER_NS, "timeLimit")) {
             if exact.is_some() {
@@ -857,7 +429,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn channels(&mut self, s: &'a Node) {
+    pub(super) fn channels(&mut self, s: &'a Node) {
         for (p, v) in s.values(&iri(CV, "hasChannel")) {
             let Some(node) = self.node_of(v) else {
                 v.reject("the channel is not described in the document");
@@ -889,7 +461,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn output(&mut self, s: &'a Node) {
+    pub(super) fn output(&mut self, s: &'a Node) {
         let mut done = false;
         for (_, v) in s.values(&iri(CPSV, "produces")) {
             if done {
@@ -909,7 +481,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn contact(&mut self, s: &'a Node) {
+    pub(super) fn contact(&mut self, s: &'a Node) {
         let mut done = false;
         for (_, v) in s.values(&iri(CV, "contactPoint")) {
             if done {
@@ -958,7 +530,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn areas(&mut self, s: &'a Node) {
+    pub(super) fn areas(&mut self, s: &'a Node) {
         for (p, v) in s.values(&iri(CV, "thematicArea")) {
             let Some(concept) = v.target().map(str::to_string) else {
                 v.reject("not a concept of the DXER code list service-areas");
@@ -982,7 +554,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn audience(&mut self, s: &'a Node) {
+    pub(super) fn audience(&mut self, s: &'a Node) {
         for (p, v) in s.values(&iri(DCT, "audience")) {
             let n = self.next_index("/reglament/general/user_categories");
             if self.concept(p, v, "user-categories", &format!("/reglament/general/user_categories/{n}")) {
@@ -995,7 +567,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn creating_act(&mut self, s: &'a Node) {
+    pub(super) fn creating_act(&mut self, s: &'a Node) {
         let mut done = false;
         for (p, v) in s.values(&iri(DXER_NS, "creatingAct")) {
             if done {
@@ -1009,145 +581,5 @@ impl<'a> Importer<'a> {
                 }
             }
         }
-    }
-
-    /// Losses for every value not mapped, and for every node not reached from the public service.
-    fn unmapped(&self) -> Vec<Loss> {
-        let g = self.g;
-        let mut losses = Vec::new();
-        let mut frontier: VecDeque<String> = self.lost_roots.iter().cloned().collect();
-        for node in g.nodes.iter().filter(|n| n.visited.get()) {
-            for prop in &node.props {
-                let unused: Vec<&Val> = prop.values.iter().filter(|v| !v.used()).collect();
-                if unused.is_empty() {
-                    continue;
-                }
-                frontier.extend(unused.iter().filter_map(|v| v.target().map(str::to_string)));
-                let default = format!("{} has no place in a DXER record", prop.iri);
-                // An unreadable value is named where reading stopped; the others by their property
-                // when none of its values was mapped.
-                let (bad, unused): (Vec<&Val>, Vec<&Val>) =
-                    unused.into_iter().partition(|v| matches!(v.kind, Kind::Bad(_)));
-                for v in &bad {
-                    losses.push(Loss::new(&v.pointer, &prop.key, &v.reason().unwrap_or_else(|| default.clone())));
-                }
-                if unused.is_empty() {
-                    continue;
-                }
-                if bad.is_empty() && unused.len() == prop.values.len() {
-                    let mut reasons: Vec<String> = Vec::new();
-                    for v in &unused {
-                        let r = v.reason().unwrap_or_else(|| default.clone());
-                        if !reasons.contains(&r) {
-                            reasons.push(r);
-                        }
-                    }
-                    losses.push(Loss::new(&prop.pointer, &prop.key, &reasons.join("; ")));
-                } else {
-                    for v in unused {
-                        losses.push(Loss::new(&v.pointer, &prop.key, &v.reason().unwrap_or_else(|| default.clone())));
-                    }
-                }
-            }
-        }
-        let mut covered: HashSet<String> = HashSet::new();
-        let refs = |n: &'a Node| -> Vec<String> {
-            n.props.iter().flat_map(|p| p.values.iter().filter_map(|v| v.target().map(str::to_string))).collect()
-        };
-        let cover = |frontier: &mut VecDeque<String>, covered: &mut HashSet<String>| {
-            while let Some(id) = frontier.pop_front() {
-                if let Some(n) = g.get(&id) {
-                    if (!n.visited.get() || self.lost_roots.contains(&id)) && covered.insert(id) {
-                        frontier.extend(refs(n));
-                    }
-                }
-            }
-        };
-        cover(&mut frontier, &mut covered);
-        loop {
-            let remaining: Vec<&Node> =
-                g.nodes.iter().filter(|n| !n.visited.get() && !covered.contains(&n.id)).collect();
-            if remaining.is_empty() {
-                break;
-            }
-            let ids: HashSet<&str> = remaining.iter().map(|n| n.id.as_str()).collect();
-            let referenced: HashSet<String> = remaining
-                .iter()
-                .flat_map(|n| refs(n).into_iter().filter(|r| *r != n.id && ids.contains(r.as_str())))
-                .collect();
-            let mut roots: Vec<&Node> = remaining.iter().copied().filter(|n| !referenced.contains(&n.id)).collect();
-            if roots.is_empty() {
-                // Only cycles are left: each one is reported once, at its first node.
-                roots = remaining;
-            }
-            for root in roots {
-                if covered.contains(&root.id) {
-                    continue;
-                }
-                let types = if root.types.is_empty() { String::new() } else { format!(" ({})", root.types.join(", ")) };
-                losses.push(Loss::new(
-                    &root.pointer,
-                    "@id",
-                    &format!("the node {}{types} is not linked from the public service: not read", root.id),
-                ));
-                frontier.push_back(root.id.clone());
-                cover(&mut frontier, &mut covered);
-            }
-        }
-        losses
-    }
-
-    /// For a restored record: every CPSV-AP value that says something else than `dxer:record`.
-    fn conflicts(&self, record: &Value) -> Vec<Loss> {
-        let mut out = Vec::new();
-        for o in &self.origins {
-            let (triples, kept) = (self.draft.pointer(&o.draft), record.pointer(&o.draft));
-            if triples != kept {
-                out.push(Loss::new(
-                    &o.input,
-                    &o.key,
-                    &format!(
-                        "differs from dxer:record at {}: the CPSV-AP value is {}, the record's {}; the record is kept",
-                        o.draft,
-                        short(triples),
-                        short(kept)
-                    ),
-                ));
-            }
-        }
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn set_at_builds_objects_and_arrays() {
-        let mut v = json!({});
-        set_at(&mut v, "/a/list/0/x", json!(1));
-        set_at(&mut v, "/a/list/0/y", json!(2));
-        set_at(&mut v, "/a/list/1", json!("z"));
-        set_at(&mut v, "/b", json!(true));
-        assert_eq!(v, json!({"a": {"list": [{"x": 1, "y": 2}, "z"]}, "b": true}));
-    }
-
-    #[test]
-    fn amounts_are_exact_or_refused() {
-        assert_eq!(amount("20.00").unwrap().qepik(), 2000);
-        assert_eq!(amount("12.5").unwrap().qepik(), 1250);
-        assert_eq!(amount("1.5E1").unwrap().qepik(), 1500);
-        assert_eq!(amount("0").unwrap().qepik(), 0);
-        for bad in ["-1", "1.234", "NaN", "inf", "abc", "1e13"] {
-            assert!(amount(bad).is_none(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn pointers_sort_naturally() {
-        let mut p = vec!["/@graph/10/x", "/@graph/2/y", "/@graph/2", ""];
-        p.sort_by_cached_key(|p| pointer_key(p));
-        assert_eq!(p, ["", "/@graph/2", "/@graph/2/y", "/@graph/10/x"]);
     }
 }
