@@ -1,0 +1,197 @@
+//! The TypeScript declarations of the package's values (records, findings, options, periods, events),
+//! appended by wasm-bindgen to `dxer.d.ts`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** How serious a finding is. Only `error` blocks submission. */
+export type Severity = "error" | "warning" | "info";
+/** A language of the messages. */
+export type Lang = "az" | "en" | "ru";
+/** What the document is: a DXER record or a bare reglament (`auto`: decided from its content). */
+export type DocumentKind = "auto" | "record" | "reglament";
+
+/** A message in Azerbaijani, English and Russian. */
+export interface Message { az: string; en: string; ru: string; }
+
+/** One located, explained problem in a record. */
+export interface Finding {
+  /** Stable code from the rule catalogue, e.g. `DXER-F003`. */
+  code: string;
+  severity: Severity;
+  /** RFC 6901 JSON Pointer of the offending field (`""`: the whole document). */
+  pointer: string;
+  /** The message in az/en/ru. */
+  message: Message;
+  /** The message in the language asked for (`message[lang]`). */
+  text: string;
+  /** The legal provision the rule enforces. */
+  provision: string;
+  /** The exact replacement value for the field at `pointer`, when the fix is mechanical. */
+  fix?: string;
+}
+
+/** The result of validating one document. */
+export interface Report {
+  /** No finding of error severity: the record may be submitted. */
+  ok: boolean;
+  /** What the document was validated as (never `auto`). */
+  kind: "record" | "reglament";
+  /** Every finding, ordered by pointer, then code. */
+  findings: Finding[];
+}
+
+/** The choices the law leaves open (all optional; defaults are the registry's standard profile). */
+export interface ValidateOptions {
+  kind?: DocumentKind;
+  /** "Today" (YYYY-MM-DD) for date rules when the record has no submission date. */
+  today?: string;
+  /** Per-code overrides, e.g. `{ "DXER-E005": "off" }`. */
+  ruleLevels?: Record<string, "error" | "warning" | "info" | "off">;
+  /** Hours in a working day (default 8). */
+  hoursPerWorkingDay?: number;
+  /** Deepest nesting accepted (default 64). */
+  maxDepth?: number;
+  /** Largest input accepted, in bytes (default 16 MiB). */
+  maxInputBytes?: number;
+  /** Most items in one array or members in one object (default 10,000). */
+  maxListItems?: number;
+  /** Largest string or member name, in bytes of UTF-8 (default 1 MiB). */
+  maxStringBytes?: number;
+  /** Most applicant-attribute combinations enumerated (default 4096). */
+  maxVariantCombinations?: number;
+}
+
+/** A rule of the catalogue. */
+export interface Rule {
+  code: string;
+  severity: Severity;
+  title: string;
+  provision: string;
+  /** Where it applies: one record, workflow events and deadlines, or several records together. */
+  scope: "record" | "workflow" | "registry";
+  /** Message templates with `{name}` placeholders. */
+  message: Message;
+}
+
+/** Text in Azerbaijani with optional English and Russian. */
+export interface LocalizedText { az: string; en?: string; ru?: string; }
+
+/** One item of a code list. Providers also carry `status`, `successor`, ...; service areas `parent`. */
+export interface CodeItem {
+  code: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  parent?: string;
+  status?: "active" | "dissolved" | "renamed";
+  successor?: string;
+  [key: string]: unknown;
+}
+
+/** A published code list (`schemas/codelists/<name>.json`). */
+export interface CodeList { codelist: string; version: string; source: string; items: CodeItem[]; }
+
+/** A period of the calendar or of the workflow policy. */
+export interface Period { value: number; unit: "working_days" | "calendar_days" | "months"; }
+
+/** Why a day is off (or worked). */
+export interface DayOffReason {
+  code: string;
+  holidays?: string[];
+  related_date?: string;
+  az: string; en: string; ru: string;
+  source?: Record<string, unknown>;
+  confidence?: "verified" | "unverified";
+}
+
+/** A day off other than an ordinary weekend day. */
+export interface DayOff { date: string; reasons: DayOffReason[]; }
+
+/** A named holiday. */
+export interface Holiday {
+  date: string; id: string; az: string; en: string; ru: string;
+  /** Holidays that are nevertheless working days. */
+  working_day: boolean;
+  source?: Record<string, unknown>;
+  confidence?: "verified" | "unverified";
+}
+
+/** The deadlines of the registry (any subset; the rest keep the law's defaults). */
+export interface Policy {
+  submit_within?: Period;
+  review_within?: Period;
+  fix_within?: Period;
+  due_soon_margin?: number;
+  max_returns?: number | null;
+  /** A record with errors is refused registration (DXER-W007); default true. */
+  register_only_without_errors?: boolean;
+}
+
+/** A workflow event, e.g. `{ event: "submit", signer: "..." }` or `"start_review"`. */
+export type WorkflowEvent =
+  | { event: "submit"; signer: string; signature_ref?: string }
+  | { event: "return"; defects: LocalizedText[] }
+  | { event: "start_review" | "resubmit" | "register" | "amend" | "suspend" | "resume" | "terminate" | "archive" }
+  | "start_review" | "resubmit" | "register" | "amend" | "suspend" | "resume" | "terminate" | "archive";
+
+/** An open duty with its due date. */
+export interface Duty {
+  kind: "submission" | "review" | "fix";
+  owner: "provider" | "operator";
+  /** The date the period runs from. */
+  from: string;
+  /** The last day to fulfil it. */
+  due: string;
+  /** JSON Pointer of the date the period runs from. */
+  pointer: string;
+}
+
+/** A duty and how it stands on a given day. */
+export interface DutyStatus {
+  duty: Duty;
+  standing: "on_time" | "due_soon" | "overdue";
+  /** Working days left (on time, due soon) or overdue. */
+  working_days: number;
+}
+
+/** The result of an allowed event. */
+export interface Transition {
+  from: string;
+  to: string;
+  /** The record after the event. */
+  record: Record<string, unknown>;
+  /** The duties open after the event. */
+  duties: Duty[];
+}
+
+/** What a CPSV-AP import could not map, at its JSON Pointer in the input. */
+export interface Loss { pointer_or_path: string; property: string; reason: string; }
+
+/** The result of reading CPSV-AP JSON-LD back into a DXER record. */
+export interface Imported {
+  /** The record (exact when `restored`, else a draft with what CPSV-AP provides). */
+  record: Record<string, unknown>;
+  /** Restored from the `dxer:record` a dxer export carries. */
+  restored: boolean;
+  losses: Loss[];
+  /** Validation of `record`. */
+  report: Report;
+}
+
+/** How a stored `submission.digest` compares with the record's canonical bytes. */
+export interface DigestCheck {
+  status: "valid" | "mismatch" | "missing";
+  stored?: string;
+  actual?: string;
+}
+
+/** A thrown error of this package: `finding` when the core refused with a finding, `report` when a
+ * conversion was refused because the record is invalid. */
+export interface DxerError extends Error {
+  code?: string;
+  pointer?: string;
+  finding?: Finding;
+  report?: Report;
+}
+"#;
