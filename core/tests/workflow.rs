@@ -253,3 +253,78 @@ fn a_record_with_errors_cannot_be_registered() {
     let ok = step(&step(&draft(), submit(), "2026-06-10").record, Event::Register, "2026-06-16");
     assert_eq!(ok.to, RecordStatus::Registered);
 }
+
+/// Sets (or, with `null`, removes) the member at `pointer` of `doc`.
+fn set_at(doc: &mut serde_json::Value, pointer: &str, value: &serde_json::Value) {
+    let (parent, name) = pointer.rsplit_once('/').unwrap();
+    let parent = doc.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}: no parent")).as_object_mut().unwrap();
+    if value.is_null() {
+        parent.remove(name);
+    } else {
+        parent.insert(name.to_string(), value.clone());
+    }
+}
+
+/// The shared workflow fixtures (`tests/fixtures/workflow/<case>/case.json`), which the Python and
+/// WebAssembly suites run too: a record (a fixture with members set or removed), a policy, dated events with
+/// the state and open duties after each or the finding that refuses it, and the due findings on a date.
+#[test]
+fn shared_workflow_fixtures() {
+    use serde_json::Value;
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let mut dirs: Vec<_> = std::fs::read_dir(root.join("workflow")).unwrap().flatten().map(|e| e.path()).collect();
+    dirs.sort();
+    let mut fired = std::collections::BTreeSet::new();
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let case: Value = serde_json::from_slice(&std::fs::read(dir.join("case.json")).unwrap()).unwrap();
+        let base = root.join(case["base"].as_str().unwrap()).join("input.json");
+        let mut doc: Value = serde_json::from_slice(&std::fs::read(base).unwrap()).unwrap();
+        for (pointer, value) in case["set"].as_object().into_iter().flatten() {
+            set_at(&mut doc, pointer, value);
+        }
+        let mut record: Record = serde_json::from_value(doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let policy: Policy = case.get("policy").map(|p| serde_json::from_value(p.clone()).unwrap()).unwrap_or_default();
+        for step in case["steps"].as_array().unwrap() {
+            let event: Event = serde_json::from_value(step["event"].clone()).unwrap();
+            let on = day(step["on"].as_str().unwrap());
+            match apply(&record, &event, on, &policy, cal()) {
+                Ok(t) => {
+                    assert!(step.get("error").is_none(), "{name}: {event:?} on {on} was accepted");
+                    assert_eq!(t.to.code(), step["to"], "{name}: {event:?}");
+                    let duties: Vec<Value> =
+                        t.duties.iter().map(|d| serde_json::json!([d.kind, d.due.to_string()])).collect();
+                    assert_eq!(Value::Array(duties), step["duties"], "{name}: duties after {event:?}");
+                    record = t.record;
+                }
+                Err(f) => {
+                    let expected = &step["error"];
+                    assert_eq!(
+                        (f.code.as_str(), f.pointer.as_str()),
+                        (expected[0].as_str().unwrap_or_default(), expected[1].as_str().unwrap_or_default()),
+                        "{name}: {event:?} on {on}"
+                    );
+                    fired.insert(f.code.clone());
+                }
+            }
+        }
+        if let Some(due) = case.get("due") {
+            let findings = due_findings(&record, day(due["on"].as_str().unwrap()), &policy, cal());
+            let got: Vec<Value> = findings.iter().map(|f| serde_json::json!([f.code, f.pointer])).collect();
+            assert_eq!(Value::Array(got), due["findings"], "{name}: due findings");
+            fired.extend(findings.into_iter().map(|f| f.code));
+        }
+        if let Some(rule) = case["rule"].as_str() {
+            assert!(fired.contains(rule), "{name}: {rule} does not fire");
+        }
+    }
+    // Every workflow code has its case, but DXER-W005 (an amendment that changes nothing), which the version
+    // history reports and the bindings do not expose.
+    for rule in dxer::rules::CATALOGUE.iter().filter(|r| r.scope() == dxer::rules::catalogue::Scope::Workflow) {
+        assert!(
+            rule.code == "DXER-W005" || fired.contains(rule.code),
+            "no shared workflow fixture fires {}",
+            rule.code
+        );
+    }
+}
