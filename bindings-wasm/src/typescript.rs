@@ -47,7 +47,7 @@ export interface ValidateOptions {
   kind?: DocumentKind;
   /** "Today" (YYYY-MM-DD) for date rules when the record has no submission date. */
   today?: string;
-  /** Per-code overrides, e.g. `{ "DXER-E005": "off" }`. */
+  /** Per-code overrides: a finding code (as in the catalogue) to `"error"`, `"warning"`, `"info"` or `"off"`. */
   ruleLevels?: Record<string, "error" | "warning" | "info" | "off">;
   /** Hours in a working day (default 8). */
   hoursPerWorkingDay?: number;
