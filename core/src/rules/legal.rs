@@ -32,7 +32,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
 }
 
 /// Every citation outside the legal basis (fees, refusal grounds, appeal), with its pointer.
-pub(crate) fn citations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Citation)> {
+fn citations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Citation)> {
     let reg = ctx.reg;
     let mut all = Vec::new();
     let mut list = |path: String, refs: &'a [Citation]| {
