@@ -139,7 +139,8 @@ fn same_report(text: &str, opts: &Options, what: &str) -> bool {
 #[test]
 fn direct_path_matches_the_full_pipeline_on_every_mutation() {
     let opts = Options::default();
-    let (mut tried, mut answered) = (0, 0);
+    let mut answered = 0;
+    let tried;
     let mut documents = fixtures("valid");
     // The optional members no fixture has, so that each bound of `BOUNDS` is mutated somewhere.
     let mut enriched: Value =
@@ -153,13 +154,30 @@ fn direct_path_matches_the_full_pipeline_on_every_mutation() {
         json!({"started": "2026-05-21", "defects": [{"az": "Ödəniş əsası göstərilməyib", "ru": "Нет основания"}]});
     assert!(validate_text(&enriched.to_string(), DocumentKind::Auto, &opts).is_some(), "the enriched record is direct");
     documents.push(("identity-card, enriched".into(), enriched.to_string()));
-    for (name, text) in documents {
-        let value: Value = serde_json::from_str(&text).unwrap();
-        for mutated in mutations(&value) {
-            tried += 1;
-            answered += usize::from(same_report(&mutated.to_string(), &opts, &name));
+    // Thousands of full validations in a debug build: spread over the machine's cores (the longest test
+    // of the crate otherwise).
+    let cases: Vec<(String, String)> = documents
+        .iter()
+        .flat_map(|(name, text)| {
+            let value: Value = serde_json::from_str(text).unwrap();
+            mutations(&value).into_iter().map(move |m| (name.clone(), m.to_string()))
+        })
+        .collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = cases.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cases
+            .chunks(chunk)
+            .map(|part| {
+                let opts = &opts;
+                scope.spawn(move || part.iter().filter(|(name, text)| same_report(text, opts, name)).count())
+            })
+            .collect();
+        for handle in handles {
+            answered += handle.join().expect("a mutation worker panicked");
         }
-    }
+    });
+    tried = cases.len();
     // The direct path answers for the mutations that keep the document within the schema (only those
     // prove anything here) and declines the others.
     eprintln!("direct path answered {answered} of {tried} mutations");
