@@ -121,7 +121,7 @@ pub struct CodeLists {
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {
-        &[$(($name, include_str!(concat!("../../schemas/codelists/", $name, ".json")))),+]
+        &[$(($name, include_str!(concat!("../schemas/codelists/", $name, ".json")))),+]
     };
 }
 

@@ -16,9 +16,9 @@ use crate::report::DocumentKind;
 pub const BASE_URI: &str = "https://dxer.az/schemas/";
 
 /// The published record schema (`schemas/record.schema.json`).
-pub const RECORD_SCHEMA: &str = include_str!("../../schemas/record.schema.json");
+pub const RECORD_SCHEMA: &str = include_str!("../schemas/record.schema.json");
 /// The published reglament schema (`schemas/reglament.schema.json`).
-pub const REGLAMENT_SCHEMA: &str = include_str!("../../schemas/reglament.schema.json");
+pub const REGLAMENT_SCHEMA: &str = include_str!("../schemas/reglament.schema.json");
 
 /// Generates the schema of a record or a reglament from the model types.
 pub fn generate(kind: DocumentKind) -> Value {
@@ -105,11 +105,11 @@ pub fn generate_text(kind: DocumentKind) -> String {
 /// The record schema (`schemas/record.schema.json`) compiled into code when dxer is built: no schema is parsed
 /// or compiled at run time, and editing the file rebuilds the validator (the macro tracks it). The
 /// `schemas` test keeps the file equal to what the model types generate.
-#[jsonschema::validator(path = "../schemas/record.schema.json", draft = Draft202012, validate_formats = true)]
+#[jsonschema::validator(path = "schemas/record.schema.json", draft = Draft202012, validate_formats = true)]
 struct RecordValidator;
 
 /// The reglament schema (`schemas/reglament.schema.json`), compiled like [`RecordValidator`].
-#[jsonschema::validator(path = "../schemas/reglament.schema.json", draft = Draft202012, validate_formats = true)]
+#[jsonschema::validator(path = "schemas/reglament.schema.json", draft = Draft202012, validate_formats = true)]
 struct ReglamentValidator;
 
 /// The structural validator of one document kind: the published schema alone, without the rules of the

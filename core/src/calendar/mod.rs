@@ -63,7 +63,7 @@ use data::YearData;
 use rules::Built;
 
 /// The embedded Azerbaijani year data.
-const EMBEDDED_JSON: &str = include_str!("../../../schemas/calendar/az-calendar.json");
+const EMBEDDED_JSON: &str = include_str!("../../schemas/calendar/az-calendar.json");
 
 // `once_cell::sync::Lazy` is the crate's chosen lazy static (dependency policy).
 #[allow(clippy::non_std_lazy_statics)]

@@ -37,7 +37,7 @@ use crate::codelists::CodeLists;
 use crate::model::{LegalRef, LocalizedText, Money, ProvidedBy, Record, Stated};
 
 /// The column dictionary as published (`schemas/opendata/columns.json`).
-pub const COLUMNS_JSON: &str = include_str!("../../../schemas/opendata/columns.json");
+pub const COLUMNS_JSON: &str = include_str!("../../schemas/opendata/columns.json");
 
 /// The type of a column's cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
