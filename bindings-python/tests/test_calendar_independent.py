@@ -10,6 +10,7 @@ difference that is not listed and on a listed difference that no longer differs.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import re
 import sys
 from typing import Any
@@ -74,7 +75,7 @@ def listed_differences() -> dict[dt.date, dict[str, Any]]:
 
 
 def test_the_oracle_is_the_pinned_version() -> None:
-    assert holidays.__version__ == HOLIDAYS_VERSION
+    assert importlib.metadata.version("holidays") == HOLIDAYS_VERSION
 
 
 def test_every_listed_difference_is_explained_and_sourced() -> None:
