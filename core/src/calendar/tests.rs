@@ -224,8 +224,10 @@ fn yearly_working_day_totals() {
     // Years where later Cabinet decisions changed the Ministry's figure:
     // 2019: 242 + Saturday/Sunday 28–29 Dec made working = 244.
     assert_eq!(working_days_in_year(az(), 2019), 244);
-    // 2020: COVID-19 non-working days and the May swap (Sunday 31 May worked).
-    assert_eq!(working_days_in_year(az(), 2020), 235);
+    // 2020: COVID-19 non-working days (among them Sunday 29 March, which the
+    // Novruz swap had made a working day in exchange for 27 March) and the May
+    // swap (Sunday 31 May worked).
+    assert_eq!(working_days_in_year(az(), 2020), 234);
     // 2023: 240 + Saturday 30 Dec made working = 241.
     assert_eq!(working_days_in_year(az(), 2023), 241);
     // 2024: 239 planned; + 29 Dec worked (rest moved to 3 Jan 2025) and no
@@ -433,7 +435,7 @@ fn cabinet_swaps() {
     assert!(working(d(2025, 4, 1)));
     assert!(!working(d(2025, 3, 27)) && !working(d(2025, 3, 28)));
     let w = az().extra_working_days(2025).unwrap();
-    assert_eq!(w.iter().map(|x| x.date).collect::<Vec<_>>(), vec![d(2025, 3, 10), d(2025, 4, 1)]);
+    assert_eq!(w.iter().map(|x| x.date).collect::<Vec<_>>(), vec![d(2025, 3, 10), d(2025, 4, 1), d(2025, 6, 21)]);
     let codes: Vec<_> = w[0].reasons.iter().map(|r| r.code).collect();
     assert_eq!(codes, vec![ReasonCode::CarryOver, ReasonCode::CabinetSwapWorkingDay]);
     assert_eq!(w[0].reasons[1].related_date, Some(d(2025, 3, 27)));
@@ -452,6 +454,12 @@ fn cabinet_swaps() {
     assert!(!working(d(2023, 11, 10)) && working(d(2023, 11, 4)));
     // 2020: 27 May off, Sunday 31 May worked.
     assert!(!working(d(2020, 5, 27)) && working(d(2020, 5, 31)));
+    // 2022: 7 March off (8 March was a Tuesday), Saturday 5 March worked.
+    assert!(!working(d(2022, 3, 7)) && working(d(2022, 3, 5)));
+    // 2025: 27 June off (26 June Armed Forces Day was a Thursday), Saturday 21 June worked.
+    assert!(!working(d(2025, 6, 27)) && working(d(2025, 6, 21)));
+    assert_eq!(az().add(d(2025, 6, 20), Period::WorkingDays(1)).unwrap(), d(2025, 6, 21));
+    assert_eq!(az().add(d(2025, 6, 25), Period::WorkingDays(1)).unwrap(), d(2025, 6, 30));
     // Every swap reason carries a source.
     for off in az().days_off(2024).unwrap() {
         for r in off.reasons {
@@ -492,7 +500,12 @@ fn declared_days_off_covid_2020() {
     for day in 1..=3 {
         assert_eq!(codes_of(d(2020, 4, day)), vec![ReasonCode::DeclaredDayOff]);
     }
-    assert!(working(d(2020, 3, 27)));
+    // The Novruz swap made 27 March off and Sunday 29 March a working day; the
+    // special regime then declared 29 March off again (the data applied last wins).
+    assert!(!working(d(2020, 3, 27)));
+    assert_eq!(codes_of(d(2020, 3, 27)), vec![ReasonCode::CabinetSwapDayOff]);
+    assert!(!working(d(2020, 3, 29)));
+    assert_eq!(codes_of(d(2020, 3, 29)), vec![ReasonCode::CabinetSwapWorkingDay, ReasonCode::DeclaredDayOff]);
     assert!(working(d(2020, 4, 6)));
     assert!(reasons_of(az(), d(2020, 5, 29))[0].en.contains("COVID-19"));
 }
@@ -653,7 +666,7 @@ fn bitmap_matches_listed_days() {
 #[test]
 fn whole_range_and_large_n() {
     let total: u32 = (2019..=2026).map(|y| working_days_in_year(az(), y)).sum();
-    assert_eq!(total, 244 + 235 + 241 + 241 + 241 + 241 + 239 + 241);
+    assert_eq!(total, 244 + 234 + 241 + 241 + 241 + 241 + 239 + 241);
     assert_eq!(az().working_days_between(d(2019, 1, 1), d(2026, 12, 31)).unwrap(), total);
     // 1 Jan 2019 is a holiday, so the total-th working day after it is the last one.
     assert_eq!(az().add(d(2019, 1, 1), Period::WorkingDays(total)).unwrap(), d(2026, 12, 30));
