@@ -1,8 +1,6 @@
 //! `dxer.Registry`: all records, cross-record findings and statistics.
 
-use std::ops::Range;
-
-use dxer::registry::{LoadSummary, Registry as Core, Stats};
+use dxer::registry::{LoadSummary, RecordInput, Registry as Core, Stats};
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -14,22 +12,12 @@ use crate::options::{self, OptionArgs};
 use crate::report::{items, Finding, Report};
 use crate::workflow::policy_arg;
 
-/// Where the items of one load came from: problems and entries in these ranges carry `source`, and no
-/// line when they were passed as values.
-struct Load {
-    source: Option<String>,
-    from_values: bool,
-    problems: Range<usize>,
-    entries: Range<usize>,
-}
-
 /// All records of the registry, indexed by service code and provider, with cross-record findings
 /// (`DXER-X…`) and statistics.
 #[pyclass(module = "dxer._dxer", name = "Registry")]
 pub struct Registry {
     inner: Core,
     lang: &'static str,
-    loads: Vec<Load>,
 }
 
 fn summary_py<'py>(py: Python<'py>, s: LoadSummary) -> PyResult<Bound<'py, PyDict>> {
@@ -42,7 +30,7 @@ fn summary_py<'py>(py: Python<'py>, s: LoadSummary) -> PyResult<Bound<'py, PyDic
 
 impl Registry {
     fn build(args: &OptionArgs<'_>, lang: &str) -> PyResult<Registry> {
-        Ok(Registry { inner: Core::with_options(args.build()?), lang: options::lang(lang)?, loads: Vec::new() })
+        Ok(Registry { inner: Core::with_options(args.build()?), lang: options::lang(lang)? })
     }
 
     fn from_kwargs(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Registry> {
@@ -80,60 +68,32 @@ impl Registry {
         Registry::build(&args, &lang)
     }
 
-    /// Runs one load (with the GIL released), remembering where its items came from.
-    fn load(
-        &mut self,
-        py: Python<'_>,
-        source: Option<String>,
-        from_values: bool,
-        f: impl FnOnce(&mut Core) -> LoadSummary + Send,
-    ) -> LoadSummary {
-        let (p0, e0) = (self.inner.problems().len(), self.inner.len());
+    /// Runs one load of the core with the GIL released.
+    fn load(&mut self, py: Python<'_>, f: impl FnOnce(&mut Core) -> LoadSummary + Send) -> LoadSummary {
         let inner = &mut self.inner;
-        let summary = py.detach(move || f(inner));
-        let (p1, e1) = (self.inner.problems().len(), self.inner.len());
-        self.loads.push(Load { source, from_values, problems: p0..p1, entries: e0..e1 });
-        summary
-    }
-
-    fn origin(&self, problem: Option<usize>, entry: Option<usize>) -> Option<&Load> {
-        self.loads
-            .iter()
-            .find(|l| problem.is_some_and(|i| l.problems.contains(&i)) || entry.is_some_and(|i| l.entries.contains(&i)))
+        py.detach(move || f(inner))
     }
 
     fn load_values(&mut self, py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<LoadSummary> {
         let objects = items(records, "records", "an iterable of records (dict, str or bytes)")?;
         let depth = self.inner.options().max_depth;
-        // Each record becomes one line of JSON Lines text for the core's loader; lines are not reported
-        // for records passed as values (`origin`).
-        let mut lines = Vec::with_capacity(objects.len());
+        let mut inputs = Vec::with_capacity(objects.len());
         for (i, o) in objects.iter().enumerate() {
             let arg = Arg::Item("records", i);
-            let text = if let Ok(s) = o.cast::<PyString>() {
-                s.to_str()?.to_string()
+            inputs.push(if let Ok(s) = o.cast::<PyString>() {
+                RecordInput::Text(s.to_str()?.to_string())
             } else if let Ok(b) = o.cast::<pyo3::types::PyBytes>() {
                 match std::str::from_utf8(b.as_bytes()) {
-                    Ok(s) => s.to_string(),
+                    Ok(s) => RecordInput::Text(s.to_string()),
                     Err(_) => return Err(not_utf8(py, &arg.to_string(), b.as_bytes(), self.lang)),
                 }
             } else if o.cast::<PyDict>().is_ok() {
-                serde_json::to_string(&conv::to_value(o, arg, depth)?).unwrap_or_default()
+                RecordInput::Value(conv::to_value(o, arg, depth)?)
             } else {
                 return Err(type_error(arg, conv::RECORD_TYPES, o));
-            };
-            // One record per line: a line break inside a record's text would split it.
-            let text = if text.contains('\n') {
-                serde_json::from_str::<serde_json::Value>(&text)
-                    .map(|v| v.to_string())
-                    .unwrap_or(text.replace(['\r', '\n'], " "))
-            } else {
-                text
-            };
-            lines.push(if text.trim().is_empty() { "\"\"".to_string() } else { text });
+            });
         }
-        let text = lines.join("\n");
-        Ok(self.load(py, None, true, move |r| r.load_json_lines(&text)))
+        Ok(self.load(py, move |r| r.add_inputs(inputs)))
     }
 
     fn record_dicts<'py, 'a>(
@@ -257,7 +217,7 @@ impl Registry {
     /// Loads one JSON record or a JSON array of records; returns `{"items", "indexed", "problems"}`.
     fn load_json<'py>(&mut self, py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>> {
         guard(py, || {
-            let s = self.load(py, None, false, |r| r.load_json(text));
+            let s = self.load(py, |r| r.load_json(text));
             summary_py(py, s)
         })
     }
@@ -265,7 +225,7 @@ impl Registry {
     /// Loads JSON Lines (one record per line; blank lines skipped).
     fn load_json_lines<'py>(&mut self, py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyDict>> {
         guard(py, || {
-            let s = self.load(py, None, false, |r| r.load_json_lines(text));
+            let s = self.load(py, |r| r.load_json_lines(text));
             summary_py(py, s)
         })
     }
@@ -294,20 +254,8 @@ impl Registry {
                     Ok(t) => t,
                     Err(e) => return Err(not_utf8(py, &path, e.as_bytes(), self.lang)),
                 };
-                let lines = path.ends_with(".jsonl") || path.ends_with(".ndjson");
-                let s =
-                    self.load(
-                        py,
-                        Some(path),
-                        false,
-                        move |r| {
-                            if lines {
-                                r.load_json_lines(&text)
-                            } else {
-                                r.load_json(&text)
-                            }
-                        },
-                    );
+                // The core's extension rule picks the format; entries and problems carry the path.
+                let s = self.load(py, move |r| r.load_source(&path, &text));
                 total.items += s.items;
                 total.indexed += s.indexed;
                 total.problems += s.problems;
@@ -356,19 +304,18 @@ impl Registry {
     }
 
     /// Every indexed record with where it came from and its own report:
-    /// `[{"record", "source", "line", "index", "report"}]`.
+    /// `[{"record", "source", "line", "bytes", "index", "report"}]`.
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
         guard(py, || {
             self.inner
                 .entries()
                 .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let origin = self.origin(None, Some(i));
+                .map(|e| {
                     let d = PyDict::new(py);
                     d.set_item("record", conv::ser_to_py(py, &e.record)?)?;
-                    d.set_item("source", origin.and_then(|o| o.source.clone()))?;
-                    d.set_item("line", if origin.is_some_and(|o| o.from_values) { None } else { e.line })?;
+                    d.set_item("source", &e.source)?;
+                    d.set_item("line", e.line)?;
+                    d.set_item("bytes", e.bytes.map(|b| (b.start, b.end)))?;
                     d.set_item("index", e.index)?;
                     d.set_item("report", Report::new(e.report.clone(), self.lang))?;
                     Ok(d)
@@ -377,19 +324,18 @@ impl Registry {
         })
     }
 
-    /// Items that did not load cleanly: `[{"source", "line", "index", "record_id", "version", "indexed",
-    /// "findings"}]` (findings are `Finding` objects, pointers relative to the item).
+    /// Items that did not load cleanly: `[{"source", "line", "bytes", "index", "record_id", "version",
+    /// "indexed", "findings"}]` (findings are `Finding` objects, pointers relative to the item).
     fn problems<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
         guard(py, || {
             self.inner
                 .problems()
                 .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let origin = self.origin(Some(i), None);
+                .map(|p| {
                     let d = PyDict::new(py);
-                    d.set_item("source", origin.and_then(|o| o.source.clone()))?;
-                    d.set_item("line", if origin.is_some_and(|o| o.from_values) { None } else { p.line })?;
+                    d.set_item("source", &p.source)?;
+                    d.set_item("line", p.line)?;
+                    d.set_item("bytes", p.bytes.map(|b| (b.start, b.end)))?;
                     d.set_item("index", p.index)?;
                     d.set_item("record_id", &p.record_id)?;
                     d.set_item("version", p.version)?;
@@ -522,20 +468,13 @@ impl Registry {
 }
 
 impl Registry {
-    /// A core registry finding for Python, with the file of its record when exactly one entry matches.
+    /// A core registry finding for Python.
     fn located(&self, f: dxer::registry::RegistryFinding) -> RegistryFinding {
-        let mut matches = self.inner.entries().iter().enumerate().filter(|(_, e)| {
-            e.record.record_id.as_str() == f.record_id && e.record.version == f.version && e.line == f.line
-        });
-        let origin = match (matches.next(), matches.next()) {
-            (Some((i, _)), None) => self.origin(None, Some(i)),
-            _ => None,
-        };
         RegistryFinding {
             record_id: f.record_id,
             version: f.version,
-            line: if origin.is_some_and(|o| o.from_values) { None } else { f.line },
-            source: origin.and_then(|o| o.source.clone()),
+            line: f.line,
+            source: f.source,
             finding: Finding::new(f.finding, self.lang),
         }
     }

@@ -72,6 +72,9 @@ def test_from_json_array_and_files(tmp_path: Path, identity_card: dict[str, Any]
     assert len(registry) == 3
     [problem] = registry.problems()
     assert (problem["source"], problem["line"]) == (str(lines), 3)
+    start = len((json.dumps(third) + "\n\n").encode("utf-8"))
+    assert problem["bytes"] == (start, start + len("{bad"))  # where the broken line is, in bytes
+    assert all(e["bytes"] is not None for e in registry.entries())
     sources = {e["source"] for e in registry.entries()}
     assert sources == {str(array), str(lines)}
     x = [f for f in registry.findings() if f.record_id == "REC-2026-000103"]

@@ -8,7 +8,7 @@ use dxer::calendar::Calendar;
 use dxer::convert::{cpsv, opendata, render, schema_org};
 use dxer::model::Record;
 use dxer::registry::workflow::{due_findings, Policy};
-use dxer::registry::Registry;
+use dxer::registry::{Registry, TextFormat};
 use dxer::{Finding, Options};
 
 use crate::input::{self, InputError, Unit};
@@ -167,37 +167,34 @@ pub fn load_registry(
     opts: &Options,
     lang: &str,
 ) -> Result<(Registry, bool), InputError> {
-    let units = input::collect(paths, false)?;
+    let units = input::collect_files(paths)?;
     let mut registry = Registry::with_options(Options { kind: dxer::DocumentKind::Record, ..opts.clone() });
     let mut any_errors = false;
-    // Whole files go in as JSON (one record or an array), JSON Lines line by line; findings are per item.
+    // Each file goes in whole, in the format its name gives (the core's extension rule: JSON Lines line
+    // by line, JSON as one record or an array); its problems come back with the file, line and bytes.
     for unit in &units {
-        let before = registry.problems().len();
-        let text = match std::str::from_utf8(&unit.bytes) {
-            Ok(t) => t,
+        match std::str::from_utf8(&unit.bytes) {
+            Ok(text) => {
+                registry.load_source(&unit.source, text);
+            }
             Err(_) => {
                 // The validator locates the bad byte.
                 let report = dxer::validate(unit.bytes.as_slice(), opts);
                 print_problems(&unit.source, None, &report.findings, lang);
                 any_errors = true;
-                continue;
             }
+        }
+    }
+    for p in registry.problems() {
+        let file = p.source.as_deref().unwrap_or("-");
+        let source = match p.line {
+            Some(line) if line > 1 || TextFormat::for_name(file) == TextFormat::JsonLines => format!("{file}:{line}"),
+            _ => file.to_string(),
         };
-        registry.load_json(text);
-        for p in &registry.problems()[before..] {
-            let source = match (unit.line, p.line) {
-                (Some(line), _) => {
-                    format!("{}:{line}", unit.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default())
-                }
-                (None, Some(line)) if line > 1 => format!("{}:{line}", unit.source),
-                _ => unit.source.clone(),
-            };
-            let errors: Vec<Finding> =
-                p.findings.iter().filter(|f| f.severity == dxer::Severity::Error).cloned().collect();
-            if !errors.is_empty() {
-                any_errors = true;
-                print_problems(&source, p.record_id.as_deref(), &errors, lang);
-            }
+        let errors: Vec<Finding> = p.findings.iter().filter(|f| f.severity == dxer::Severity::Error).cloned().collect();
+        if !errors.is_empty() {
+            any_errors = true;
+            print_problems(&source, p.record_id.as_deref(), &errors, lang);
         }
     }
     if let Some(path) = cards {

@@ -3,6 +3,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use dxer::registry::TextFormat;
+
 /// One document to process: where it came from and its bytes.
 pub struct Unit {
     /// `path`, `path:line` for JSON Lines, or `-` for standard input.
@@ -25,17 +27,24 @@ impl std::fmt::Display for InputError {
     }
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
-}
-
-fn is_record_file(path: &Path) -> bool {
-    is_jsonl(path) || path.extension().and_then(|e| e.to_str()) == Some("json")
+/// The core's extension rule ([`TextFormat::of_file_name`]): `.json`, `.jsonl`, `.ndjson`.
+fn format_of(path: &Path) -> Option<TextFormat> {
+    TextFormat::of_file_name(&path.to_string_lossy())
 }
 
 /// Collects the units named by `paths`: files (`.json` one record, `.jsonl`/`.ndjson` one per line),
 /// folders (every such file below, sorted) and `-` (standard input; JSON Lines with `stdin_jsonl`).
 pub fn collect(paths: &[String], stdin_jsonl: bool) -> Result<Vec<Unit>, InputError> {
+    gather(paths, stdin_jsonl, true)
+}
+
+/// Like [`collect`], but every file (and standard input) is one unit, JSON Lines files too: for the
+/// registry, whose loader reads each file in the format its name gives.
+pub fn collect_files(paths: &[String]) -> Result<Vec<Unit>, InputError> {
+    gather(paths, false, false)
+}
+
+fn gather(paths: &[String], stdin_jsonl: bool, split_jsonl: bool) -> Result<Vec<Unit>, InputError> {
     let mut units = Vec::new();
     for arg in paths {
         if arg == "-" {
@@ -59,10 +68,10 @@ pub fn collect(paths: &[String], stdin_jsonl: bool) -> Result<Vec<Unit>, InputEr
                 return Err(InputError(format!("no records found in {arg} (looked for *.json, *.jsonl, *.ndjson)")));
             }
             for file in files {
-                read_file(&file, &mut units)?;
+                read_file(&file, split_jsonl, &mut units)?;
             }
         } else {
-            read_file(&path, &mut units)?;
+            read_file(&path, split_jsonl, &mut units)?;
         }
     }
     if units.is_empty() {
@@ -78,17 +87,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if is_record_file(&path) {
+        } else if format_of(&path).is_some() {
             out.push(path);
         }
     }
     Ok(())
 }
 
-fn read_file(path: &Path, units: &mut Vec<Unit>) -> Result<(), InputError> {
+fn read_file(path: &Path, split_jsonl: bool, units: &mut Vec<Unit>) -> Result<(), InputError> {
     let bytes = std::fs::read(path).map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))?;
     let source = path.display().to_string();
-    if is_jsonl(path) {
+    if split_jsonl && format_of(path) == Some(TextFormat::JsonLines) {
         split_lines(&source, Some(path), &bytes, units);
     } else {
         units.push(Unit { source, path: Some(path.to_path_buf()), line: None, bytes });

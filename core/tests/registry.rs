@@ -839,3 +839,57 @@ fn stats_on_a_date_count_overdue_duties() {
         ("R1", "DXER-W003")
     );
 }
+
+/// Provenance: a named load gives every entry, problem and registry finding its source, line and bytes; the
+/// extension rule picks the format; records given one by one (texts and values) carry no line.
+#[test]
+fn loads_carry_their_source_line_and_bytes() {
+    use dxer::registry::{RecordInput, TextFormat};
+    assert_eq!(TextFormat::for_name("a/b.JSONL"), TextFormat::JsonLines);
+    assert_eq!(TextFormat::for_name("x.ndjson"), TextFormat::JsonLines);
+    assert_eq!(TextFormat::for_name("x.json"), TextFormat::Json);
+    assert_eq!(TextFormat::for_name("-"), TextFormat::Json);
+    assert_eq!(TextFormat::of_file_name("jsonl"), None);
+
+    let a = rec("REC-2026-000001", 1, "DX-000001", "DIN", "registered").to_string();
+    let b = rec("REC-2026-000002", 1, "DX-000001", "DIN", "registered").to_string();
+    let text = format!("{a}\n\n{{broken\n{b}\n");
+    let mut registry = Registry::new();
+    let summary = registry.load_source("in/lines.ndjson", &text);
+    assert_eq!((summary.items, summary.indexed), (3, 2));
+    let at = |needle: &str| text.find(needle).unwrap();
+    let problem = registry.problems().iter().find(|p| !p.indexed).unwrap();
+    assert_eq!((problem.source.as_deref(), problem.line), (Some("in/lines.ndjson"), Some(3)));
+    let range = problem.bytes.unwrap();
+    assert_eq!(&text[range.start..range.end], "{broken");
+    let second = &registry.entries()[1];
+    assert_eq!((second.line, second.bytes.map(|r| r.start)), (Some(4), Some(at(&b))));
+    assert_eq!(&text[second.bytes.unwrap().start..second.bytes.unwrap().end], b);
+    // The duplicate service code: both findings name the file and the line of their record.
+    let x001: Vec<_> = registry.check().into_iter().filter(|f| f.finding.code == "DXER-X001").collect();
+    assert_eq!(x001.len(), 2);
+    assert!(x001.iter().all(|f| f.source.as_deref() == Some("in/lines.ndjson")));
+    assert_eq!(x001.iter().map(|f| f.line).collect::<Vec<_>>(), [Some(1), Some(4)]);
+
+    // An array file: each element's own line and bytes.
+    let array = format!("[\n{a},\n  {b}\n]");
+    let mut registry = Registry::new();
+    registry.load_source("two.json", &array);
+    let lines: Vec<_> = registry.entries().iter().map(|e| (e.line, e.source.clone())).collect();
+    assert_eq!(lines, [(Some(2), Some("two.json".into())), (Some(3), Some("two.json".into()))]);
+    let r = registry.entries()[1].bytes.unwrap();
+    assert_eq!(&array[r.start..r.end], b);
+
+    // One by one: a text, a value, a broken text; no lines, no bytes, no source.
+    let mut registry = Registry::new();
+    let value: Value = serde_json::from_str(&b).unwrap();
+    let summary = registry.add_inputs(vec![
+        RecordInput::Text(a.clone()),
+        RecordInput::Value(value),
+        RecordInput::Text("{".into()),
+    ]);
+    assert_eq!((summary.items, summary.indexed, summary.problems), (3, 2, 1));
+    assert!(registry.entries().iter().all(|e| e.line.is_none() && e.bytes.is_none() && e.source.is_none()));
+    let broken = &registry.problems()[0];
+    assert_eq!((broken.index, broken.line, broken.findings[0].code.as_str()), (2, None, "DXER-J001"));
+}

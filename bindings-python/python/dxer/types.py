@@ -120,6 +120,8 @@ class LoadProblem(TypedDict):
 
     source: str | None
     line: int | None
+    bytes: tuple[int, int] | None
+    """(start, end) byte offsets of the item in its text; None for records given as values."""
     index: int
     record_id: str | None
     version: int | None
@@ -133,6 +135,8 @@ class RegistryEntry(TypedDict):
     record: dict[str, Any]
     source: str | None
     line: int | None
+    bytes: tuple[int, int] | None
+    """(start, end) byte offsets of the record in its text; None for records given as values."""
     index: int
     report: Report
 

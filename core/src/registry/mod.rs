@@ -5,9 +5,11 @@ pub mod versions;
 pub mod workflow;
 
 pub mod infosystem;
+mod load;
 pub mod stats;
 mod store;
 
 pub use infosystem::{CardProblem, Hosting, InfoSystemDataSource, InformationSystem};
+pub use load::{ByteRange, RecordInput, TextFormat};
 pub use stats::{Stats, StatsRow};
 pub use store::{Entry, LoadProblem, LoadSummary, Registry, RegistryFinding};

@@ -17,9 +17,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::infosystem::{parse_cards, CardProblem, InformationSystem};
+use super::load::{
+    ids_of, load_item, map_parallel, map_parallel_blocks, split_top_level, structurally_invalid, validate_record,
+    ByteRange, Item, Loaded, RecordInput, TextFormat,
+};
 use crate::codelists::ProviderStatus;
 use crate::model::{Record, RecordStatus};
 use crate::report::{DocumentKind, Finding, Report, Severity};
@@ -31,9 +34,15 @@ use crate::{Options, RuleLevel};
 pub struct Entry {
     /// The record.
     pub record: Record,
+    /// Where it was loaded from (a file name, as the caller named it); `None` when not named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Line (1-based) where it starts in the text it was loaded from; `None` for records passed as values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Its bytes in the text it was loaded from; `None` for records passed as values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<ByteRange>,
     /// Position (0-based) among the items of the text or vector it was loaded from.
     pub index: usize,
     /// What [`crate::validate`] reports on the record by itself (possibly warnings only).
@@ -44,10 +53,17 @@ pub struct Entry {
 /// has errors of its own (indexed all the same).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadProblem {
+    /// Where it was loaded from (a file name, as the caller named it); `None` when not named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Line (1-based) where the item starts in its text; `None` for records passed as values and for a text
     /// that is not JSON at all (the `DXER-J001` finding then says where it breaks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Its bytes in the text it was loaded from; `None` for records passed as values and for a text that
+    /// is not JSON at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<ByteRange>,
     /// Position (0-based) among the items of the text or vector.
     pub index: usize,
     /// The item's `record_id`, when it has one.
@@ -81,6 +97,9 @@ pub struct RegistryFinding {
     pub record_id: String,
     /// Its version.
     pub version: u32,
+    /// Where that record was loaded from, when the load was named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Line where that record starts in the text it was loaded from, when it came from text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
@@ -145,17 +164,6 @@ impl Default for Registry {
     }
 }
 
-/// The outcome of loading one item.
-struct Loaded {
-    line: Option<usize>,
-    report: Report,
-    // Not boxed: a 1.5 KB allocation per record costs glibc more than moving it (each such request
-    // consolidates the small chunks freed since the last one).
-    record: Option<Record>,
-    record_id: Option<String>,
-    version: Option<u32>,
-}
-
 impl Registry {
     /// An empty registry validating with `Options::default()`.
     pub fn new() -> Registry {
@@ -207,33 +215,81 @@ impl Registry {
     /// (`DXER-J001` with its line and column); otherwise each array element is validated on its own and
     /// its problems carry the line where the element starts.
     pub fn load_json(&mut self, text: &str) -> LoadSummary {
-        if text.len() > self.opts.max_input_bytes {
-            let report = crate::validate(text, &self.opts);
-            return self.absorb(vec![Loaded { line: None, report, record: None, record_id: None, version: None }]);
-        }
-        // A syntax check without building values; elements are parsed one by one afterwards. When it
-        // fails, the validator's input layer says where (line and column in the whole text).
-        if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
-            let report = crate::validate(text, &self.opts);
-            return self.absorb(vec![Loaded { line: None, report, record: None, record_id: None, version: None }]);
-        }
-        let items = split_top_level(text);
-        let opts = &self.opts;
-        let loaded = map_parallel_blocks(&items, |item| load_item(item, opts));
-        self.absorb_blocks(loaded)
+        self.load_text(None, text, TextFormat::Json)
     }
 
     /// Loads JSON Lines: one record per line; blank lines are skipped, line numbers count every line.
     pub fn load_json_lines(&mut self, text: &str) -> LoadSummary {
-        let items: Vec<Item<'_>> = text
-            .split('\n')
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| Item { line: i + 1, text: l.strip_suffix('\r').unwrap_or(l) })
-            .collect();
+        self.load_text(None, text, TextFormat::JsonLines)
+    }
+
+    /// Loads the text of a file named `name`, in the format its name gives ([`TextFormat::for_name`]:
+    /// `.jsonl`/`.ndjson` as JSON Lines, anything else as JSON). Its entries, problems and registry findings
+    /// then carry `name` as their `source`, with the line and byte range of each item.
+    ///
+    /// ```
+    /// use dxer::registry::Registry;
+    ///
+    /// let mut registry = Registry::new();
+    /// let summary = registry.load_source("2026/registry.jsonl", "{}\n\n[1, 2\n");
+    /// assert_eq!((summary.items, summary.indexed, summary.problems), (2, 0, 2));
+    /// let broken = &registry.problems()[1];
+    /// assert_eq!((broken.source.as_deref(), broken.line), (Some("2026/registry.jsonl"), Some(3)));
+    /// assert_eq!(broken.bytes.map(|b| (b.start, b.end)), Some((4, 9)));
+    /// ```
+    pub fn load_source(&mut self, name: &str, text: &str) -> LoadSummary {
+        self.load_text(Some(name), text, TextFormat::for_name(name))
+    }
+
+    /// Loads a text in the given format; `source` (e.g. its file name) is carried by what it adds.
+    pub fn load_text(&mut self, source: Option<&str>, text: &str, format: TextFormat) -> LoadSummary {
+        let whole = |this: &mut Registry| {
+            let report = crate::validate(text, &this.opts);
+            let item = Loaded { line: None, bytes: None, report, record: None, record_id: None, version: None };
+            this.absorb_from(source, vec![vec![item]])
+        };
+        let items: Vec<Item<'_>> = match format {
+            TextFormat::Json => {
+                // A syntax check without building values; elements are parsed one by one afterwards. When
+                // it fails, the validator's input layer says where (line and column in the whole text).
+                if text.len() > self.opts.max_input_bytes
+                    || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
+                {
+                    return whole(self);
+                }
+                split_top_level(text)
+            }
+            TextFormat::JsonLines => text
+                .split('\n')
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| Item { line: i + 1, text: l.strip_suffix('\r').unwrap_or(l) })
+                .collect(),
+        };
         let opts = &self.opts;
-        let loaded = map_parallel_blocks(&items, |item| load_item(item, opts));
-        self.absorb_blocks(loaded)
+        let base = text.as_ptr() as usize;
+        let loaded = map_parallel_blocks(&items, |item| {
+            let start = item.text.as_ptr() as usize - base;
+            Loaded { bytes: Some(ByteRange { start, end: start + item.text.len() }), ..load_item(item, opts) }
+        });
+        self.absorb_from(source, loaded)
+    }
+
+    /// Loads records given one by one, as texts or values (e.g. the items of a Python list or a JS array):
+    /// each is validated on its own; problems carry no line (a text's `DXER-J001` says where it breaks).
+    pub fn add_inputs(&mut self, inputs: Vec<RecordInput>) -> LoadSummary {
+        let opts = &self.opts;
+        let loaded = map_parallel_blocks(&inputs, |input| match input {
+            RecordInput::Text(text) => {
+                Loaded { line: None, ..load_item(&Item { line: 1, text: text.trim_end() }, opts) }
+            }
+            RecordInput::Value(value) => {
+                let (report, record) = crate::validate::validate_record_value(value, opts);
+                let (record_id, version) = ids_of(value);
+                Loaded { line: None, bytes: None, report, record, record_id, version }
+            }
+        });
+        self.absorb_from(None, loaded)
     }
 
     /// Validates and adds typed records (in parallel on native targets).
@@ -246,7 +302,7 @@ impl Registry {
             .map(|(record, report)| {
                 let (record_id, version) = (Some(record.record_id.to_string()), Some(record.version));
                 let record = if structurally_invalid(&report) { None } else { Some(record) };
-                Loaded { line: None, report, record, record_id, version }
+                Loaded { line: None, bytes: None, report, record, record_id, version }
             })
             .collect();
         self.absorb(loaded)
@@ -258,15 +314,15 @@ impl Registry {
         let report = validate_record(&record, &self.opts);
         let (record_id, version) = (Some(record.record_id.to_string()), Some(record.version));
         let record = if structurally_invalid(&report) { None } else { Some(record) };
-        self.absorb(vec![Loaded { line: None, report: report.clone(), record, record_id, version }]);
+        self.absorb(vec![Loaded { line: None, bytes: None, report: report.clone(), record, record_id, version }]);
         report
     }
 
     fn absorb(&mut self, loaded: Vec<Loaded>) -> LoadSummary {
-        self.absorb_blocks(vec![loaded])
+        self.absorb_from(None, vec![loaded])
     }
 
-    fn absorb_blocks(&mut self, blocks: Vec<Vec<Loaded>>) -> LoadSummary {
+    fn absorb_from(&mut self, source: Option<&str>, blocks: Vec<Vec<Loaded>>) -> LoadSummary {
         let items = blocks.iter().map(Vec::len).sum();
         let mut summary = LoadSummary { items, ..LoadSummary::default() };
         self.entries.reserve(items);
@@ -275,7 +331,9 @@ impl Registry {
             if !item.report.ok || !indexed {
                 summary.problems += 1;
                 self.problems.push(LoadProblem {
+                    source: source.map(str::to_string),
                     line: item.line,
+                    bytes: item.bytes,
                     index,
                     record_id: item.record_id,
                     version: item.version,
@@ -288,7 +346,14 @@ impl Registry {
                 let at = self.entries.len();
                 self.by_service.entry(record.reglament.general.service_code.to_string()).or_default().push(at);
                 self.by_provider.entry(record.reglament.general.provider.to_string()).or_default().push(at);
-                self.entries.push(Entry { record, line: item.line, index, report: item.report });
+                self.entries.push(Entry {
+                    record,
+                    source: source.map(str::to_string),
+                    line: item.line,
+                    bytes: item.bytes,
+                    index,
+                    report: item.report,
+                });
             }
         }
         summary
@@ -458,7 +523,13 @@ impl Registry {
 
     pub(crate) fn locate(&self, at: usize, finding: Finding) -> RegistryFinding {
         let e = &self.entries[at];
-        RegistryFinding { record_id: e.record.record_id.to_string(), version: e.record.version, line: e.line, finding }
+        RegistryFinding {
+            record_id: e.record.record_id.to_string(),
+            version: e.record.version,
+            source: e.source.clone(),
+            line: e.line,
+            finding,
+        }
     }
 
     fn check_duplicate_versions(&self, out: &mut Vec<RegistryFinding>) {
@@ -585,172 +656,4 @@ pub(crate) fn apply_levels(opts: &Options, findings: Vec<RegistryFinding>) -> Ve
             Some(f)
         })
         .collect()
-}
-
-/// One item of a text: where it starts and its text.
-struct Item<'a> {
-    line: usize,
-    text: &'a str,
-}
-
-fn validate_record(record: &Record, opts: &Options) -> Report {
-    // A typed record always serialises (its map keys are strings); were it ever not to, `null` is reported
-    // as not being a record instead of a panic.
-    crate::validate(&serde_json::to_value(record).unwrap_or(Value::Null), opts)
-}
-
-fn structurally_invalid(report: &Report) -> bool {
-    report.findings.iter().any(|f| f.code.starts_with("DXER-J") || f.code.starts_with("DXER-S"))
-}
-
-fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
-    let line = Some(item.line);
-    if item.text.len() > opts.max_input_bytes {
-        let report = crate::validate(item.text, opts);
-        return Loaded { line, report, record: None, record_id: None, version: None };
-    }
-    // A record the schema accepts goes straight into its type (the same report, without a `Value`).
-    if let Some((report, crate::rules::Subject::Record(record))) =
-        crate::direct::validate_source(item.text, DocumentKind::Record, opts)
-    {
-        let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
-        return Loaded { line, report, record: Some(record), record_id, version };
-    }
-    let value: Value = match serde_json::from_str(item.text) {
-        Ok(v) => v,
-        Err(_) => {
-            // The validator's input layer locates the break (line and column within the item).
-            let report = crate::validate(item.text, opts);
-            return Loaded { line, report, record: None, record_id: None, version: None };
-        }
-    };
-    let (report, record) = crate::validate::validate_record_value(&value, opts);
-    let record_id = value.get("record_id").and_then(Value::as_str).map(str::to_string);
-    let version = value.get("version").and_then(Value::as_u64).and_then(|v| u32::try_from(v).ok());
-    Loaded { line, report, record, record_id, version }
-}
-
-/// The top-level items of a syntactically valid JSON text: the elements of an array, or the one value.
-fn split_top_level(text: &str) -> Vec<Item<'_>> {
-    let bytes = text.as_bytes();
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let mut line = 1 + bytes[..start].iter().filter(|b| **b == b'\n').count();
-    if bytes.get(start) != Some(&b'[') {
-        return vec![Item { line, text: text[start..].trim_end() }];
-    }
-    let mut items = Vec::new();
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut item_start: Option<(usize, usize)> = None; // (offset, line)
-    for (i, &b) in bytes.iter().enumerate().skip(start) {
-        if b == b'\n' {
-            line += 1;
-        }
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        let boundary = depth == 1 && matches!(b, b',' | b']');
-        if boundary {
-            if let Some((s, l)) = item_start.take() {
-                items.push(Item { line: l, text: text[s..i].trim_end() });
-            }
-            if b == b']' {
-                break;
-            }
-            continue;
-        }
-        if depth == 1 && item_start.is_none() && !b.is_ascii_whitespace() {
-            item_start = Some((i, line));
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    items
-}
-
-/// Maps `f` over `items` and returns the results in the order of `items`, whatever the number of threads.
-///
-/// On native targets the work is shared by `available_parallelism()` threads (the calling thread being one
-/// of them): each takes the next block of items until none is left, so a slow or descheduled thread does
-/// not hold the others up, and a thread that cannot be spawned only means fewer workers. WebAssembly has no
-/// threads: there it runs sequentially.
-fn map_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let blocks = map_parallel_blocks(items, f);
-    if blocks.len() == 1 {
-        return blocks.into_iter().next().unwrap_or_default();
-    }
-    let mut out = Vec::with_capacity(items.len());
-    blocks.into_iter().for_each(|block| out.extend(block));
-    out
-}
-
-/// Like [`map_parallel`], the results left in the blocks the threads made (in order): a registry moves
-/// each record once more into its entries, not through a whole second copy of every result.
-fn map_parallel_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<Vec<R>> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-        // Below a few items per thread, spawning costs more than it saves.
-        if threads > 1 && items.len() >= 4 * threads {
-            let block = items.len().div_ceil(threads * 8).clamp(1, 256);
-            let blocks: Vec<&[T]> = items.chunks(block).collect();
-            let next = AtomicUsize::new(0);
-            let work = || {
-                let mut done: Vec<(usize, Vec<R>)> = Vec::new();
-                loop {
-                    let b = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(part) = blocks.get(b) else { break };
-                    done.push((b, part.iter().map(&f).collect()));
-                }
-                done
-            };
-            let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
-                let helpers: Vec<_> =
-                    (1..threads).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok()).collect();
-                let mut done = work();
-                for helper in helpers {
-                    match helper.join() {
-                        Ok(part) => done.extend(part),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
-                done
-            });
-            done.sort_unstable_by_key(|(b, _)| *b);
-            return done.into_iter().map(|(_, part)| part).collect();
-        }
-    }
-    vec![items.iter().map(f).collect()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn top_level_items_carry_their_lines() {
-        let text = "[\n  {\"a\": \"x,]\\\"\"},\n  {\"b\": [1, {\"c\": 2}]}, 3\n]";
-        let items = split_top_level(text);
-        let got: Vec<(usize, &str)> = items.iter().map(|i| (i.line, i.text)).collect();
-        assert_eq!(got, [(2, "{\"a\": \"x,]\\\"\"}"), (3, "{\"b\": [1, {\"c\": 2}]}"), (3, "3")]);
-        assert!(split_top_level("[]").is_empty());
-        let one = split_top_level("\n\n  {\"a\": 1}\n");
-        assert_eq!((one[0].line, one[0].text), (3, "{\"a\": 1}"));
-    }
-
-    #[test]
-    fn parallel_map_keeps_order() {
-        let items: Vec<usize> = (0..1000).collect();
-        assert_eq!(map_parallel(&items, |i| i * 2), items.iter().map(|i| i * 2).collect::<Vec<_>>());
-    }
 }
