@@ -140,7 +140,6 @@ fn same_report(text: &str, opts: &Options, what: &str) -> bool {
 fn direct_path_matches_the_full_pipeline_on_every_mutation() {
     let opts = Options::default();
     let mut answered = 0;
-    let tried;
     let mut documents = fixtures("valid");
     // The optional members no fixture has, so that each bound of `BOUNDS` is mutated somewhere.
     let mut enriched: Value =
@@ -177,7 +176,7 @@ fn direct_path_matches_the_full_pipeline_on_every_mutation() {
             answered += handle.join().expect("a mutation worker panicked");
         }
     });
-    tried = cases.len();
+    let tried = cases.len();
     // The direct path answers for the mutations that keep the document within the schema (only those
     // prove anything here) and declines the others.
     eprintln!("direct path answered {answered} of {tried} mutations");
