@@ -6,8 +6,9 @@ pub mod workflow;
 
 pub mod infosystem;
 pub mod stats;
+mod stats_html;
 mod store;
 
 pub use infosystem::{CardProblem, Hosting, InfoSystemDataSource, InformationSystem};
-pub use stats::{Stats, StatsRow};
+pub use stats::{MostUsed, Stats, StatsRow};
 pub use store::{Entry, LoadProblem, LoadSummary, Registry, RegistryFinding};
