@@ -43,7 +43,7 @@ def test_the_fixture_is_what_the_generator_makes(tmp_path: Path) -> None:
 
 def test_the_stats_reproduce_the_bulletin_table(registry: dxer.Registry, expected: Any) -> None:
     table = expected["connection_table"]
-    rows = {r["provider"]: r for r in registry.stats(totals=False)}
+    rows: dict[str, dict[str, Any]] = {r["provider"]: dict(r) for r in registry.stats(totals=False)}
     assert table["compared"] == ["approved", "ehis_integrated", "on_portal", "on_own_site"]
     assert len(table["rows"]) == 36
     for want in table["rows"]:
