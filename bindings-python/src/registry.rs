@@ -1,5 +1,7 @@
 //! `dxer.Registry`: all records, cross-record findings and statistics.
 
+use std::collections::BTreeMap;
+
 use dxer::registry::{LoadSummary, RecordInput, Registry as Core, Stats};
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
@@ -123,6 +125,18 @@ fn stats_row<'py>(py: Python<'py>, row: &dxer::registry::StatsRow) -> PyResult<B
         d.set_item(column.name, conv::to_py(py, &v)?)?;
     }
     Ok(d)
+}
+
+/// `usage`: `None` or a dict of service code -> count (a negative count is a `TypeError` too).
+fn usage_arg(usage: Option<&Bound<'_, PyAny>>) -> PyResult<BTreeMap<String, u64>> {
+    match usage.filter(|u| !u.is_none()) {
+        None => Ok(BTreeMap::new()),
+        Some(u) => u.extract().map_err(|_| type_error("usage", "dict[str, int] (service code -> count >= 0)", u)),
+    }
+}
+
+fn json_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    conv::to_py(py, &serde_json::to_value(value).unwrap_or_default())
 }
 
 #[pymethods]
@@ -424,18 +438,23 @@ impl Registry {
         guard(py, || Ok(self.compute_stats(py, on, policy, calendar)?.to_csv()))
     }
 
-    /// The statistics in full: `{"as_of", "providers_version", "rows", "totals", "undated_duties"}`
-    /// (`undated_duties`: findings of services whose duties could not be dated on `on`).
-    #[pyo3(signature = (on=None, policy=None, *, calendar=None))]
+    /// The statistics in full: `{"as_of", "providers_version", "rows", "totals", "undated_duties",
+    /// "most_used", "usage_not_in_registry"}` (`undated_duties`: findings of services whose duties could
+    /// not be dated on `on`; `most_used`: the `top` services by `usage`, a dict of service code -> count).
+    #[pyo3(signature = (on=None, policy=None, *, calendar=None, usage=None, top=10))]
     fn stats_report<'py>(
         &self,
         py: Python<'py>,
         on: Option<&Bound<'py, PyAny>>,
         policy: Option<&Bound<'py, PyAny>>,
         calendar: Option<&Bound<'py, PyAny>>,
+        usage: Option<&Bound<'py, PyAny>>,
+        top: usize,
     ) -> PyResult<Bound<'py, PyDict>> {
         guard(py, || {
-            let stats = self.compute_stats(py, on, policy, calendar)?;
+            let mut stats = self.compute_stats(py, on, policy, calendar)?;
+            (stats.most_used, stats.usage_not_in_registry) = self.inner.most_used(&usage_arg(usage)?, top);
+
             let d = PyDict::new(py);
             d.set_item("as_of", conv::opt_date_py(py, stats.as_of)?)?;
             d.set_item("providers_version", &stats.providers_version)?;
@@ -443,7 +462,40 @@ impl Registry {
             d.set_item("totals", stats_row(py, &stats.totals)?)?;
             let undated: Vec<RegistryFinding> = stats.undated_duties.into_iter().map(|f| self.located(f)).collect();
             d.set_item("undated_duties", undated)?;
+            d.set_item("most_used", json_py(py, &stats.most_used)?)?;
+            d.set_item("usage_not_in_registry", &stats.usage_not_in_registry)?;
             Ok(d)
+        })
+    }
+
+    /// The `top` most used services by `usage` (a dict of service code -> count): highest count first,
+    /// ties by service code; codes without a record are left out (see `stats_report`).
+    #[pyo3(signature = (usage, top=10))]
+    fn most_used<'py>(&self, py: Python<'py>, usage: &Bound<'py, PyAny>, top: usize) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let usage = usage_arg(Some(usage))?;
+            let inner = &self.inner;
+            let (list, _) = py.detach(|| inner.most_used(&usage, top));
+            json_py(py, &list)
+        })
+    }
+
+    /// The statistics as one self-contained HTML page (tables and inline SVG bar charts; nothing
+    /// fetched, no script), with the most used services when `usage` is given.
+    #[pyo3(signature = (on=None, policy=None, *, calendar=None, usage=None, top=10))]
+    fn stats_html(
+        &self,
+        py: Python<'_>,
+        on: Option<&Bound<'_, PyAny>>,
+        policy: Option<&Bound<'_, PyAny>>,
+        calendar: Option<&Bound<'_, PyAny>>,
+        usage: Option<&Bound<'_, PyAny>>,
+        top: usize,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let mut stats = self.compute_stats(py, on, policy, calendar)?;
+            (stats.most_used, stats.usage_not_in_registry) = self.inner.most_used(&usage_arg(usage)?, top);
+            Ok(stats.to_html())
         })
     }
 

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+mod stats;
 mod typescript;
 
 // ---- conversions at the boundary ------------------------------------------------------------------

@@ -186,6 +186,92 @@ export interface DigestCheck {
   actual?: string;
 }
 
+/** Options of `registryStats` and `registryStatsHtml` (all optional). */
+export interface StatsOptions {
+  /** Usage counts for the most used services: service code to count (e.g. a month on the portal). */
+  usage?: Record<string, number>;
+  /** How many of the most used services to list (default 10). */
+  top?: number;
+  /** Count overdue duties on this date (YYYY-MM-DD), under the default policy. */
+  on?: string;
+}
+
+/** One row of the statistics: the services of one provider, or the totals (`provider` empty). The
+ * members are the CSV's columns (`statsColumns()`). */
+export interface StatsRow {
+  provider: string;
+  provider_name_az: string;
+  provider_name_en: string;
+  /** Services in force (latest version not terminated or archived); every count below is of these. */
+  services: number;
+  /** Registered by the operator (`registered` or `amended`): the 2013 bulletin's "approved". */
+  approved: number;
+  electronic: number;
+  in_person: number;
+  mixed: number;
+  ehis_integrated: number;
+  /** On the e-government portal (channel `egov_portal`). */
+  on_portal: number;
+  /** On the provider's own website (channel `provider_website`). */
+  on_own_site: number;
+  /** Usable without authentication (identification `none`). */
+  without_authentication: number;
+  e_payment: number;
+  free: number;
+  paid: number;
+  proactive: number;
+  composite: number;
+  with_variants: number;
+  open_data: number;
+  /** Overdue duties on `on`; `null` without `on`. */
+  overdue_duties: number | null;
+  terminated_or_archived: number;
+}
+
+/** One of the most used services. */
+export interface MostUsed {
+  rank: number;
+  service_code: string;
+  record_id: string;
+  name_az: string;
+  /** Empty when the record has no English name. */
+  name_en: string;
+  provider: string;
+  provider_name_az: string;
+  count: number;
+}
+
+/** A cross-record finding at one record version. */
+export interface RegistryFinding {
+  record_id: string;
+  version: number;
+  line?: number;
+  code: string;
+  severity: Severity;
+  pointer: string;
+  message: Message;
+  provision: string;
+  fix?: string;
+}
+
+/** Statistics of a registry: one row per provider (Azerbaijani alphabetical order) and the totals. */
+export interface Stats {
+  /** The date of `on`, when given. */
+  as_of?: string;
+  providers_version: string;
+  rows: StatsRow[];
+  totals: StatsRow;
+  /** Services whose duties could not be dated on `on` (`DXER-W003`). */
+  undated_duties?: RegistryFinding[];
+  /** The most used services, when `usage` was given. */
+  most_used?: MostUsed[];
+  /** Service codes of `usage` with no record in the registry, sorted. */
+  usage_not_in_registry?: string[];
+}
+
+/** One column of the statistics. */
+export interface StatsColumn { name: string; en: string; az: string; }
+
 /** A thrown error of this package: `finding` when the core refused with a finding, `report` when a
  * conversion was refused because the record is invalid. */
 export interface DxerError extends Error {

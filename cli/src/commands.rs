@@ -1,5 +1,6 @@
 //! `dxer convert` and `dxer registry …`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -227,57 +228,96 @@ fn print_problems(source: &str, record_id: Option<&str>, findings: &[Finding], l
     }
 }
 
+/// How `dxer registry stats` writes the statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsFormat {
+    Text,
+    Csv,
+    Html,
+}
+
 /// `dxer registry stats`.
 pub fn stats(
     registry: &Registry,
-    csv: bool,
+    format: StatsFormat,
     on: Option<NaiveDate>,
     calendar: &Calendar,
+    usage: &BTreeMap<String, u64>,
+    top: usize,
 ) -> Result<ExitCode, InputError> {
-    let stats = match on {
-        Some(date) => registry.stats_on(date, &Policy::default(), calendar),
-        None => registry.stats(),
-    };
-    if csv {
-        crate::write_stdout(&stats.to_csv())?;
-        return Ok(ExitCode::SUCCESS);
+    let policy = Policy::default();
+    let stats = registry.stats_with_usage(on.map(|date| (date, &policy, calendar)), usage, top);
+    match format {
+        StatsFormat::Csv => crate::write_stdout(&stats.to_csv())?,
+        StatsFormat::Html => crate::write_stdout(&stats.to_html())?,
+        StatsFormat::Text => crate::write_stdout(&stats_text(&stats))?,
     }
-    let header =
-        ["provider", "services", "electr.", "in pers.", "mixed", "EHİS", "e-pay", "free", "paid", "overdue", "name"];
-    let mut out = format!(
-        "{:<10} {:>8} {:>8} {:>8} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7}  {}\n",
-        header[0],
-        header[1],
-        header[2],
-        header[3],
-        header[4],
-        header[5],
-        header[6],
-        header[7],
-        header[8],
-        header[9],
-        header[10]
-    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats_text(stats: &dxer::registry::Stats) -> String {
+    let header = [
+        "provider", "services", "approved", "electr.", "in pers.", "mixed", "EHİS", "portal", "own site", "no auth",
+        "e-pay", "free", "paid", "overdue", "name",
+    ];
+    let line = |cells: [&str; 15]| {
+        let mut s = format!("{:<10}", cells[0]);
+        for c in &cells[1..14] {
+            s.push_str(&format!(" {c:>8}"));
+        }
+        s.push_str(&format!("  {}\n", cells[14]));
+        s
+    };
+    let mut out = line(header);
     for row in stats.rows.iter().chain(std::iter::once(&stats.totals)) {
         let provider = if row.provider.is_empty() { "TOTAL" } else { row.provider.as_str() };
         let overdue = row.overdue_duties.map(|n| n.to_string()).unwrap_or_else(|| "-".into());
-        out.push_str(&format!(
-            "{:<10} {:>8} {:>8} {:>8} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7}  {}\n",
-            provider,
+        let n = [
             row.services,
+            row.approved,
             row.electronic,
             row.in_person,
             row.mixed,
             row.ehis_integrated,
+            row.on_portal,
+            row.on_own_site,
+            row.without_authentication,
             row.e_payment,
             row.free,
             row.paid,
-            overdue,
-            row.provider_name_az
-        ));
+        ]
+        .map(|v| v.to_string());
+        out.push_str(&line([
+            provider,
+            &n[0],
+            &n[1],
+            &n[2],
+            &n[3],
+            &n[4],
+            &n[5],
+            &n[6],
+            &n[7],
+            &n[8],
+            &n[9],
+            &n[10],
+            &n[11],
+            &overdue,
+            &row.provider_name_az,
+        ]));
     }
-    crate::write_stdout(&out)?;
-    Ok(ExitCode::SUCCESS)
+    if !stats.most_used.is_empty() {
+        out.push_str("\nmost used:\n");
+        for m in &stats.most_used {
+            out.push_str(&format!(
+                "{:>3}. {:>10}  {}  {} ({})\n",
+                m.rank, m.count, m.service_code, m.name_az, m.provider
+            ));
+        }
+    }
+    if !stats.usage_not_in_registry.is_empty() {
+        out.push_str(&format!("usage of services not in the registry: {}\n", stats.usage_not_in_registry.join(", ")));
+    }
+    out
 }
 
 fn print_findings(rows: &[(String, u32, Finding)], json: bool, lang: &str) -> Result<(), InputError> {

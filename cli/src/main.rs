@@ -96,6 +96,7 @@ const REGISTRY_EXAMPLES: &str = "\
 Examples:
   dxer registry stats examples/records/registry.jsonl
   dxer registry stats examples/records/ --csv > stats.csv
+  dxer registry stats examples/records/ --html --usage usage.json > stats.html
   dxer registry check examples/records/registry.jsonl --cards information-systems.json
   dxer registry due --on 2026-11-25 examples/records/";
 
@@ -173,11 +174,20 @@ enum RegistryCommand {
         #[command(flatten)]
         args: RegistryArgs,
         /// CSV instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "html")]
         csv: bool,
+        /// One self-contained HTML page (tables and bar charts, nothing fetched) instead of a table.
+        #[arg(long)]
+        html: bool,
         /// Count overdue duties on this date (YYYY-MM-DD).
         #[arg(long)]
         on: Option<NaiveDate>,
+        /// Usage counts for the most used services: a JSON object, service code -> count.
+        #[arg(long, value_name = "FILE")]
+        usage: Option<PathBuf>,
+        /// How many of the most used services to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
     },
     /// Cross-record findings: duplicate codes, dangling components, dissolved providers, unregistered systems.
     #[command(after_help = REGISTRY_EXAMPLES)]
@@ -403,9 +413,22 @@ fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {
     };
     let calendar = Calendar::azerbaijan();
     match cmd {
-        RegistryCommand::Stats { args, csv, on } => {
+        RegistryCommand::Stats { args, csv, html, on, usage, top } => {
+            let usage = match &usage {
+                Some(path) => serde_json::from_str(&read_text(path, "usage file")?).map_err(|e| {
+                    InputError(format!("usage file {}: expected {{\"service code\": count}}: {e}", path.display()))
+                })?,
+                None => Default::default(),
+            };
             let (registry, _) = load(&args)?;
-            commands::stats(&registry, csv, on, calendar)
+            let format = if html {
+                commands::StatsFormat::Html
+            } else if csv {
+                commands::StatsFormat::Csv
+            } else {
+                commands::StatsFormat::Text
+            };
+            commands::stats(&registry, format, on, calendar, &usage, top)
         }
         RegistryCommand::Check { args, json } => {
             let (registry, had_errors) = load(&args)?;

@@ -229,6 +229,44 @@ fn registry_stats_check_and_due() {
 }
 
 #[test]
+fn registry_stats_html_is_one_page_with_the_most_used_services() {
+    let dir = "tests/fixtures/stats/seed-004";
+    let out = dxer()
+        .args(["registry", "stats", "--html", "--top", "3", "--usage"])
+        .arg(format!("{dir}/usage.json"))
+        .arg(format!("{dir}/registry.jsonl"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"az\">") && page.ends_with("</html>\n"));
+    assert!(page.contains("<svg ") && !page.contains("<script") && !page.contains("src="));
+    assert!(page.contains("<td>Adın mənası</td>") && page.contains("<td class=\"n\">672</td>"));
+    assert!(page.contains("<td>Sığortaolunanlar tərəfindən məlumatların əldə edilməsi</td>"), "third");
+    assert!(!page.contains("PİN-ə görə fərdi məlumatların axtarışı</td>"), "the fourth is past --top 3");
+
+    let text = dxer()
+        .args(["registry", "stats", "--usage"])
+        .arg(format!("{dir}/usage.json"))
+        .arg(format!("{dir}/registry.jsonl"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("most used:") && text.contains("  1.        672  DX-403001  Adın mənası (EN)"), "{text}");
+
+    let bad = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(bad.path(), "[1, 2]").unwrap();
+    dxer()
+        .args(["registry", "stats", "--usage"])
+        .arg(bad.path())
+        .arg(format!("{dir}/registry.jsonl"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("usage file"));
+    dxer().args(["registry", "stats", "--csv", "--html", VALID]).assert().code(2);
+}
+
+#[test]
 fn limits_are_findings_and_can_be_raised_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut record: serde_json::Value =

@@ -645,11 +645,13 @@ fn stats_registry() -> Registry {
     r3["reglament"]["general"]["proactive"] = json!(true);
     r3["reglament"]["standard"]["fees"] = json!({"free": true});
     r3["open_data"] = json!(false);
+    r3["reglament"]["general"]["channels"] = json!(["provider_office", "provider_website"]);
     r3.as_object_mut().unwrap().remove("eservice");
     let mut r4 = rec("R4", 1, "DX-000004", "IN", "submitted");
     r4["reglament"]["general"]["components"] = json!(["DX-000001"]);
     r4["eservice"]["ehis_integration"] = json!(false);
     r4["eservice"]["e_payment"] = json!(false);
+    r4["eservice"]["identification"] = json!(["none"]);
     let text = std::fs::read_to_string(fixtures().join("valid/driving-licence-variants/input.json")).unwrap();
     let mut r5: Value = serde_json::from_str(&text).unwrap();
     r5["record_id"] = json!("R5");
@@ -667,16 +669,20 @@ fn stats_registry() -> Registry {
     ]))
 }
 
-fn row(provider: &str, counts: [u64; 12], terminated_or_archived: u64) -> StatsRow {
-    let [services, electronic, in_person, mixed, ehis_integrated, e_payment, free, paid, proactive, composite, with_variants, open_data] =
+fn row(provider: &str, counts: [u64; 16], terminated_or_archived: u64) -> StatsRow {
+    let [services, approved, electronic, in_person, mixed, ehis_integrated, on_portal, on_own_site, without_authentication, e_payment, free, paid, proactive, composite, with_variants, open_data] =
         counts;
     StatsRow {
         provider: provider.to_string(),
         services,
+        approved,
         electronic,
         in_person,
         mixed,
         ehis_integrated,
+        on_portal,
+        on_own_site,
+        without_authentication,
         e_payment,
         free,
         paid,
@@ -700,17 +706,17 @@ fn stats_count_latest_versions_per_provider() {
     let registry = stats_registry();
     assert_eq!(registry.len(), 8);
     let stats = registry.stats();
-    //                 services el  ip  mx  ehis pay free paid pro comp var open
+    //            services appr el ip mx ehis portal site no-auth pay free paid pro comp var open
     let expected = [
-        row("DIN", [1, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1], 1),
-        row("EN", [1, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0], 0),
-        row("IN", [2, 0, 0, 2, 1, 1, 0, 2, 0, 1, 0, 2], 0),
-        row("KTN", [1, 0, 0, 1, 1, 1, 0, 1, 0, 0, 1, 1], 1),
+        row("DIN", [1, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1], 1),
+        row("EN", [1, 1, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0], 0),
+        row("IN", [2, 0, 0, 0, 2, 1, 2, 0, 1, 1, 0, 2, 0, 1, 0, 2], 0),
+        row("KTN", [1, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1], 1),
     ];
     let rows: Vec<StatsRow> = stats.rows.iter().cloned().map(without_names).collect();
     assert_eq!(rows, expected);
     let totals = without_names(stats.totals.clone());
-    assert_eq!(totals, row("", [5, 1, 1, 3, 3, 3, 1, 4, 1, 1, 1, 4], 2));
+    assert_eq!(totals, row("", [5, 2, 1, 1, 3, 3, 4, 1, 1, 3, 1, 4, 1, 1, 1, 4], 2));
     assert_eq!((stats.totals.provider_name_az.as_str(), stats.totals.provider_name_en.as_str()), ("Cəmi", "Total"));
     assert_eq!(stats.rows[1].provider_name_az, "Azərbaycan Respublikasının Ədliyyə Nazirliyi");
     assert_eq!(stats.rows[1].provider_name_en, "Ministry of Justice of the Republic of Azerbaijan");
@@ -762,12 +768,13 @@ fn stats_csv_quotes_and_neutralises_cells() {
         rec("R3", 1, "DX-000003", "PLUS", "terminated"),
     ]));
     let csv = registry.stats().to_csv();
-    let expected = "provider,provider_name_az,provider_name_en,services,electronic,in_person,mixed,ehis_integrated,\
-                    e_payment,free,paid,proactive,composite,with_variants,open_data,overdue_duties,terminated_or_archived\r\n\
-                    AZERSU,\"\"\"Azərsu\"\" ASC\",\"Azersu\nOJSC\",1,0,0,1,1,1,0,1,0,0,0,1,,0\r\n\
-                    PLUS,'+994 qurumu,'@team,0,0,0,0,0,0,0,0,0,0,0,0,,1\r\n\
-                    FX,\"'=HYPERLINK(\"\"http://x\"\")\",\"Formula, Inc.\",1,0,0,1,1,1,0,1,0,0,0,1,,0\r\n\
-                    ,Cəmi,Total,2,0,0,2,2,2,0,2,0,0,0,2,,1\r\n";
+    let expected = "provider,provider_name_az,provider_name_en,services,approved,electronic,in_person,mixed,\
+                    ehis_integrated,on_portal,on_own_site,without_authentication,e_payment,free,paid,proactive,\
+                    composite,with_variants,open_data,overdue_duties,terminated_or_archived\r\n\
+                    AZERSU,\"\"\"Azərsu\"\" ASC\",\"Azersu\nOJSC\",1,0,0,0,1,1,1,0,0,1,0,1,0,0,0,1,,0\r\n\
+                    PLUS,'+994 qurumu,'@team,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,1\r\n\
+                    FX,\"'=HYPERLINK(\"\"http://x\"\")\",\"Formula, Inc.\",1,0,0,0,1,1,1,0,0,1,0,1,0,0,0,1,,0\r\n\
+                    ,Cəmi,Total,2,0,0,0,2,2,2,0,0,2,0,2,0,0,0,2,,1\r\n";
     assert_eq!(csv, expected);
     // Every record has as many cells as the header (a minimal RFC 4180 reader).
     let records = parse_csv(&csv);

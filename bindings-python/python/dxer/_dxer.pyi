@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Literal, final
 
 from dxer.types import (
@@ -16,6 +16,7 @@ from dxer.types import (
     LoadProblem,
     LoadSummary,
     RegistryEntry,
+    MostUsed,
     StatsColumn,
     StatsReport,
     StatsRow,
@@ -461,8 +462,24 @@ class Registry:
         self, on: datetime.date | None = None, policy: Policy | None = None, *, calendar: Calendar | None = None
     ) -> str: ...
     def stats_report(
-        self, on: datetime.date | None = None, policy: Policy | None = None, *, calendar: Calendar | None = None
+        self,
+        on: datetime.date | None = None,
+        policy: Policy | None = None,
+        *,
+        calendar: Calendar | None = None,
+        usage: Mapping[str, int] | None = None,
+        top: int = 10,
     ) -> StatsReport: ...
+    def most_used(self, usage: Mapping[str, int], top: int = 10) -> list[MostUsed]: ...
+    def stats_html(
+        self,
+        on: datetime.date | None = None,
+        policy: Policy | None = None,
+        *,
+        calendar: Calendar | None = None,
+        usage: Mapping[str, int] | None = None,
+        top: int = 10,
+    ) -> str: ...
     @staticmethod
     def stats_columns() -> list[StatsColumn]: ...
 

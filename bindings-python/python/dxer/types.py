@@ -171,10 +171,14 @@ StatsRow = TypedDict(
         "provider_name_az": str,
         "provider_name_en": str,
         "services": int,
+        "approved": int,
         "electronic": int,
         "in_person": int,
         "mixed": int,
         "ehis_integrated": int,
+        "on_portal": int,
+        "on_own_site": int,
+        "without_authentication": int,
         "e_payment": int,
         "free": int,
         "paid": int,
@@ -197,6 +201,19 @@ class StatsColumn(TypedDict):
     az: str
 
 
+class MostUsed(TypedDict):
+    """One of the most used services (:meth:`dxer.Registry.most_used`)."""
+
+    rank: int
+    service_code: str
+    record_id: str
+    name_az: str
+    name_en: str
+    provider: str
+    provider_name_az: str
+    count: int
+
+
 class StatsReport(TypedDict):
     """:meth:`dxer.Registry.stats_report`."""
 
@@ -205,6 +222,8 @@ class StatsReport(TypedDict):
     rows: list[StatsRow]
     totals: StatsRow
     undated_duties: list[RegistryFinding]
+    most_used: list[MostUsed]
+    usage_not_in_registry: list[str]
 
 
 class CpsvLoss(TypedDict):
@@ -241,6 +260,7 @@ __all__ = [
     "RegistryFindingDict",
     "RuleLevel",
     "Severity",
+    "MostUsed",
     "StatsColumn",
     "StatsReport",
     "StatsRow",

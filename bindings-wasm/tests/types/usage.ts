@@ -1,6 +1,6 @@
 // Type-checked (tsc --strict --noEmit) by tests/types.test.mjs against the generated pkg/dxer.d.ts.
 import init, * as dxer from '../../pkg/dxer.js';
-import type { Report, Finding, Duty, DutyStatus, Transition, DayOff, Rule, CodeList, DxerError } from '../../pkg/dxer.js';
+import type { Report, Finding, Duty, DutyStatus, Transition, DayOff, Rule, CodeList, DxerError, Stats, MostUsed, StatsColumn } from '../../pkg/dxer.js';
 
 export async function demo(text: string): Promise<string[]> {
   await init();
@@ -24,6 +24,12 @@ export async function demo(text: string): Promise<string[]> {
   const html: string = dxer.toHtml(text, 'az');
   const jsonld: object = dxer.toCpsvJsonLd(text);
   const hex: string = dxer.digest(text);
+  const stats: Stats = dxer.registryStats(text, { usage: { 'DX-000001': 3 }, top: 5, on: '2026-07-01' });
+  const top: MostUsed[] = stats.most_used ?? [];
+  const portal: number = stats.totals.on_portal + stats.rows.length + (stats.totals.overdue_duties ?? 0);
+  const page: string = dxer.registryStatsHtml([{ record_id: 'x' }]);
+  const columns: StatsColumn[] = dxer.statsColumns();
+  void [top, portal, page, columns];
   try { dxer.toHtml('{}'); } catch (e) { const err = e as DxerError; codes.push(err.report?.findings[0]?.code ?? err.message); }
   void [first, ok, working, due, n, off, duties, status, rules, lists, label, html, jsonld, hex];
   return codes;

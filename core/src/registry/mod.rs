@@ -7,9 +7,10 @@ pub mod workflow;
 pub mod infosystem;
 mod load;
 pub mod stats;
+mod stats_html;
 mod store;
 
 pub use infosystem::{CardProblem, Hosting, InfoSystemDataSource, InformationSystem};
 pub use load::{ByteRange, RecordInput, TextFormat};
-pub use stats::{Stats, StatsRow};
+pub use stats::{MostUsed, Stats, StatsRow};
 pub use store::{Entry, LoadProblem, LoadSummary, Registry, RegistryFinding};

@@ -1,5 +1,18 @@
 //! Registry statistics per provider, on the model of the 2013 e-Government bulletin's per-agency tables
-//! (seed 004: services approved, integrated, on the portal, on the agency's own site).
+//! (seed 004, e-Government bulletin No. 01, January 2013): services approved, integrated, on the portal,
+//! on the agency's own site, usable without authentication, and the most used services.
+//!
+//! How the bulletin's columns are read from records (`tests/fixtures/stats/seed-004/` reproduces the
+//! bulletin's table from records; its SOURCE.md gives the figures):
+//! - *approved* (təsdiq olunmuş): the latest version is `registered` or `amended`, i.e. the operator has
+//!   registered the service [reconstruction: the bulletin counts services on the Cabinet's approved list
+//!   (decision No. 191 of 2011); DXER registration is today's approval];
+//! - *integrated* (portala inteqrasiya olunmuş): `eservice.ehis_integration` [reconstruction: the bulletin
+//!   counts approved services connected to the e-government portal, the front of the e-government
+//!   information system];
+//! - *on the portal*: the channels include `egov_portal`; *on the agency's own site*: `provider_website`;
+//! - *without authentication*: `eservice.identification` includes `none`;
+//! - *most used*: usage counts given by the caller ([`Registry::most_used`]): the registry holds none.
 //!
 //! Only the **latest version** of each record counts. A service whose latest version is `terminated` or
 //! `archived` is left out of every count but `terminated_or_archived`; every other status (draft to
@@ -7,13 +20,15 @@
 //! Azerbaijani alphabetical order ([`crate::text::cmp_az`]); a provider missing from the code list sorts
 //! by its code. [`Stats::COLUMNS`] is the column dictionary of the CSV and JSON forms.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::store::{in_force, Registry, RegistryFinding};
 use super::workflow::{status_at, Policy, Standing};
 use crate::calendar::Calendar;
-use crate::model::{Record, ServiceForm};
+use crate::model::{Channel, IdentificationMethod, Record, RecordStatus, ServiceForm};
 
 /// One column of the statistics table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +55,9 @@ pub struct StatsRow {
     pub provider_name_en: String,
     /// Services in force.
     pub services: u64,
+    /// ... registered by the operator: latest version `registered` or `amended` (the bulletin's "approved").
+    #[serde(default)]
+    pub approved: u64,
     /// ... delivered electronically (form `electronic`).
     pub electronic: u64,
     /// ... delivered in person (form `in_person`).
@@ -48,6 +66,15 @@ pub struct StatsRow {
     pub mixed: u64,
     /// ... integrated with EHİS (`eservice.ehis_integration`).
     pub ehis_integrated: u64,
+    /// ... requested on the e-government portal (channel `egov_portal`).
+    #[serde(default)]
+    pub on_portal: u64,
+    /// ... requested on the provider's own website (channel `provider_website`).
+    #[serde(default)]
+    pub on_own_site: u64,
+    /// ... usable without authentication (`eservice.identification` includes `none`).
+    #[serde(default)]
+    pub without_authentication: u64,
     /// ... payable online (`eservice.e_payment`).
     pub e_payment: u64,
     /// ... free of charge.
@@ -85,6 +112,33 @@ pub struct Stats {
     /// calendar's data): they are not in `overdue_duties`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub undated_duties: Vec<RegistryFinding>,
+    /// The most used services, when usage counts were given ([`Registry::most_used`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub most_used: Vec<MostUsed>,
+    /// Service codes with a usage count but no record in the registry, sorted (not in `most_used`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub usage_not_in_registry: Vec<String>,
+}
+
+/// One of the most used services (the bulletin's "ən çox istifadə olunan elektron xidmətlər").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MostUsed {
+    /// Place in the list, from 1.
+    pub rank: u32,
+    /// DXER service code.
+    pub service_code: String,
+    /// Record id of the service's latest version.
+    pub record_id: String,
+    /// Name of the service in Azerbaijani.
+    pub name_az: String,
+    /// Name of the service in English (empty when the record has none).
+    pub name_en: String,
+    /// Provider code.
+    pub provider: String,
+    /// Provider name in Azerbaijani from the code list (empty when the code is not in it).
+    pub provider_name_az: String,
+    /// The usage count given.
+    pub count: u64,
 }
 
 impl Stats {
@@ -96,10 +150,24 @@ impl Stats {
         },
         Column { name: "provider_name_en", en: "Provider name in English", az: "Təminatçının adı (ingiliscə)" },
         Column { name: "services", en: "Services in force", az: "Qüvvədə olan xidmətlər" },
+        Column {
+            name: "approved",
+            en: "Services registered by the operator (the bulletin's approved services)",
+            az: "Təsdiq olunmuş (qeydiyyata alınmış)",
+        },
         Column { name: "electronic", en: "Services delivered electronically", az: "Elektron formada" },
         Column { name: "in_person", en: "Services delivered in person", az: "Şəxsən müraciətlə" },
         Column { name: "mixed", en: "Services delivered both ways", az: "Qarışıq formada" },
         Column { name: "ehis_integrated", en: "Services integrated with EHİS", az: "EHİS ilə inteqrasiya olunmuş" },
+        Column {
+            name: "on_portal", en: "Services on the e-government portal", az: "“Elektron hökumət” portalında"
+        },
+        Column { name: "on_own_site", en: "Services on the provider's own website", az: "Qurumun öz saytında" },
+        Column {
+            name: "without_authentication",
+            en: "Services usable without authentication",
+            az: "Autentifikasiya tələb olunmayan",
+        },
         Column { name: "e_payment", en: "Services payable online", az: "Onlayn ödənişli" },
         Column { name: "free", en: "Free services", az: "Ödənişsiz" },
         Column { name: "paid", en: "Services with a fee", az: "Ödənişli" },
@@ -148,10 +216,14 @@ impl StatsRow {
             self.provider_name_az.clone(),
             self.provider_name_en.clone(),
             n(self.services),
+            n(self.approved),
             n(self.electronic),
             n(self.in_person),
             n(self.mixed),
             n(self.ehis_integrated),
+            n(self.on_portal),
+            n(self.on_own_site),
+            n(self.without_authentication),
             n(self.e_payment),
             n(self.free),
             n(self.paid),
@@ -169,10 +241,15 @@ impl StatsRow {
         let es = r.eservice.as_ref();
         let b = |yes: bool| u64::from(yes);
         self.services += 1;
+        self.approved += b(matches!(r.status, RecordStatus::Registered | RecordStatus::Amended));
         self.electronic += b(g.form == ServiceForm::Electronic);
         self.in_person += b(g.form == ServiceForm::InPerson);
         self.mixed += b(g.form == ServiceForm::Mixed);
         self.ehis_integrated += b(es.is_some_and(|e| e.ehis_integration));
+        let channels = g.channels.stated().map(Vec::as_slice).unwrap_or_default();
+        self.on_portal += b(channels.contains(&Channel::EgovPortal));
+        self.on_own_site += b(channels.contains(&Channel::ProviderWebsite));
+        self.without_authentication += b(es.is_some_and(|e| e.identification.contains(&IdentificationMethod::None)));
         self.e_payment += b(es.is_some_and(|e| e.e_payment));
         // Fees the source does not state count as neither.
         let free = r.reglament.standard.fees.stated().map(|f| f.free);
@@ -186,10 +263,14 @@ impl StatsRow {
 
     fn add(&mut self, o: &StatsRow) {
         self.services += o.services;
+        self.approved += o.approved;
         self.electronic += o.electronic;
         self.in_person += o.in_person;
         self.mixed += o.mixed;
         self.ehis_integrated += o.ehis_integrated;
+        self.on_portal += o.on_portal;
+        self.on_own_site += o.on_own_site;
+        self.without_authentication += o.without_authentication;
         self.e_payment += o.e_payment;
         self.free += o.free;
         self.paid += o.paid;
@@ -240,7 +321,7 @@ impl Registry {
 
     fn build_stats(&self, duties: Option<(NaiveDate, &Policy, &Calendar)>) -> Stats {
         let lists = &self.options().codelists;
-        let mut rows: std::collections::BTreeMap<&str, StatsRow> = std::collections::BTreeMap::new();
+        let mut rows: BTreeMap<&str, StatsRow> = BTreeMap::new();
         let mut undated = Vec::new();
         for (_, at) in self.latest_entries() {
             let r = &self.entries()[at].record;
@@ -287,7 +368,67 @@ impl Registry {
             rows,
             totals,
             undated_duties: undated,
+            most_used: Vec::new(),
+            usage_not_in_registry: Vec::new(),
         }
+    }
+
+    /// The `top` most used services by the usage counts given (service code → count, e.g. the portal's
+    /// counts for a month): highest count first, ties by service code. Only services with a record count
+    /// (the latest version of any status: usage of a period may predate a termination); the codes
+    /// without a record come back second, sorted. A service code held by several records (`DXER-X001`)
+    /// is shown with the first record id.
+    pub fn most_used(&self, usage: &BTreeMap<String, u64>, top: usize) -> (Vec<MostUsed>, Vec<String>) {
+        let lists = &self.options().codelists;
+        let mut by_code: BTreeMap<&str, &Record> = BTreeMap::new();
+        for (_, at) in self.latest_entries() {
+            let r = &self.entries()[at].record;
+            by_code.entry(r.reglament.general.service_code.as_str()).or_insert(r);
+        }
+        let mut known: Vec<(&str, u64, &Record)> = Vec::new();
+        let mut unknown = Vec::new();
+        for (code, &count) in usage {
+            match by_code.get(code.as_str()) {
+                Some(r) => known.push((code.as_str(), count, r)),
+                None => unknown.push(code.clone()),
+            }
+        }
+        known.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let list = known
+            .into_iter()
+            .take(top)
+            .enumerate()
+            .map(|(i, (code, count, r))| {
+                let g = &r.reglament.general;
+                MostUsed {
+                    rank: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                    service_code: code.to_string(),
+                    record_id: r.record_id.to_string(),
+                    name_az: g.name.az.clone(),
+                    name_en: g.name.en.clone().unwrap_or_default(),
+                    provider: g.provider.to_string(),
+                    provider_name_az: lists
+                        .provider(g.provider.as_str())
+                        .map(|p| p.label.az.clone())
+                        .unwrap_or_default(),
+                    count,
+                }
+            })
+            .collect();
+        (list, unknown)
+    }
+
+    /// [`Registry::stats`] (or [`Registry::stats_on`] with `duties`) with the [`Registry::most_used`]
+    /// list of `usage`.
+    pub fn stats_with_usage(
+        &self,
+        duties: Option<(NaiveDate, &Policy, &Calendar)>,
+        usage: &BTreeMap<String, u64>,
+        top: usize,
+    ) -> Stats {
+        let mut stats = self.build_stats(duties);
+        (stats.most_used, stats.usage_not_in_registry) = self.most_used(usage, top);
+        stats
     }
 }
 
