@@ -287,6 +287,7 @@ struct JsRule {
     severity: dxer::Severity,
     title: &'static str,
     provision: &'static str,
+    provenance: &'static str,
     scope: &'static str,
     message: JsTemplates,
 }
@@ -307,7 +308,8 @@ pub fn rules() -> Result<JsValue, JsValue> {
             code: r.code,
             severity: r.severity,
             title: r.title,
-            provision: r.provision,
+            provision: r.provision.text,
+            provenance: r.provision.provenance.as_str(),
             scope: match r.scope() {
                 Scope::Record => "record",
                 Scope::Workflow => "workflow",

@@ -69,6 +69,9 @@ export interface Rule {
   severity: Severity;
   title: string;
   provision: string;
+  /** Where the provision's words come from: quoted from a seed act, from another published act, reported
+   *  (the act's text is not public), dxer's reconstruction of an unpublished text, or dxer's own choice. */
+  provenance: "seed" | "public_act" | "reported" | "reconstruction" | "choice";
   /** Where it applies: one record, workflow events and deadlines, or several records together. */
   scope: "record" | "workflow" | "registry";
   /** Message templates with `{name}` placeholders. */

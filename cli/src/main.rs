@@ -609,7 +609,8 @@ fn rules(args: RulesArgs) -> Result<ExitCode, InputError> {
                 .iter()
                 .map(|r| {
                     serde_json::json!({
-                        "code": r.code, "severity": r.severity, "title": r.title, "provision": r.provision,
+                        "code": r.code, "severity": r.severity, "title": r.title, "provision": r.provision.text,
+                        "provenance": r.provision.provenance.as_str(),
                         "scope": format!("{:?}", r.scope()).to_lowercase(),
                         "message": {"az": r.az, "en": r.en, "ru": r.ru},
                     })
@@ -626,8 +627,8 @@ fn rules(args: RulesArgs) -> Result<ExitCode, InputError> {
                     _ => r.en,
                 };
                 out.push_str(&format!(
-                    "{}  {:<7}  {}\n    {}\n    provision: {}\n",
-                    r.code, r.severity, r.title, message, r.provision
+                    "{}  {:<7}  {}\n    {}\n    provision ({}): {}\n",
+                    r.code, r.severity, r.title, message, r.provision.provenance, r.provision.text
                 ));
             }
             out

@@ -104,9 +104,9 @@ pub fn sarif(units: &[Unit], reports: &[Report], lang: &str) -> String {
                 "id": r.code,
                 "name": r.title,
                 "shortDescription": {"text": r.title},
-                "fullDescription": {"text": format!("{} — {}", r.title, r.provision)},
+                "fullDescription": {"text": format!("{} — {}", r.title, r.provision.text)},
                 "defaultConfiguration": {"level": level(r.severity)},
-                "properties": {"provision": r.provision},
+                "properties": {"provision": r.provision.text, "provenance": r.provision.provenance.as_str()},
             })
         })
         .collect();

@@ -119,3 +119,164 @@ fn every_message_reads_right_with_every_label() {
     }
     assert!(checked > 100, "only {checked} messages filled");
 }
+
+#[test]
+fn codes_are_unique_and_well_formed() {
+    let mut seen = std::collections::BTreeSet::new();
+    for r in dxer::rules::CATALOGUE {
+        assert!(seen.insert(r.code), "duplicate code {}", r.code);
+        let tail = r.code.strip_prefix("DXER-").expect("DXER- prefix");
+        assert_eq!(tail.len(), 4, "{}", r.code);
+        assert!(tail.as_bytes()[0].is_ascii_uppercase());
+        assert!(tail[1..].bytes().all(|b| b.is_ascii_digit()));
+        assert!(!r.az.is_empty() && !r.en.is_empty() && !r.ru.is_empty() && !r.provision.text.is_empty());
+    }
+}
+
+#[test]
+fn templates_use_the_same_placeholders_in_every_language() {
+    fn names(t: &str) -> std::collections::BTreeSet<&str> {
+        t.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect()
+    }
+    for r in dxer::rules::CATALOGUE {
+        assert_eq!(names(r.az), names(r.en), "{} az/en placeholders differ", r.code);
+        assert_eq!(names(r.ru), names(r.en), "{} ru/en placeholders differ", r.code);
+    }
+}
+
+// ---- citations: issue 14 part 2 ------------------------------------------------------------------------
+
+use dxer::rules::catalogue::Provenance;
+
+/// Words that cite the three annexes of CM decision No. 129 (2026), whose text is not public: annex 1
+/// "Dövlət xidmətinin reqlamentinin nümunəvi forması" (model reglament form), annex 2 "... daxil ediləcək
+/// məlumatların siyahısı" (DXER data list), annex 3 "... informasiya sistemi haqqında Əsasnamə" (DXER
+/// statute); and the word "annex" itself, in English, Azerbaijani and Russian (matched in lower case).
+const ANNEX_WORDS: &[&str] = &[
+    "annex",
+    "model reglament form",
+    "data list",
+    "dxer statute",
+    "əlavə",
+    "nümunəvi forma",
+    "məlumatların siyahısı",
+    "əsasnamə",
+    "приложени",
+    "типовая форма",
+    "перечень данных",
+    "положение о",
+];
+
+/// Names of the acts whose text is in the seed documents.
+const SEED_ACTS: &[&str] =
+    &["CM decision No. 129 (2026)", "decree No. 429 of 23 May 2011", "CM decision No. 59", "e-Government bulletin"];
+
+/// The parts of a provision: split at `;` outside brackets and parentheses.
+fn parts(text: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ';' if depth == 0 => {
+                out.push(text[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(text[start..].trim());
+    out
+}
+
+fn cites_annexes(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    ANNEX_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// The ground of one part, read from its marks and the act it names.
+fn ground(part: &str) -> Provenance {
+    if part.contains("[choice") {
+        Provenance::Choice
+    } else if part.contains("[reconstruction") {
+        Provenance::Reconstruction
+    } else if part.contains("as reported") {
+        Provenance::Reported
+    } else if SEED_ACTS.iter().any(|a| part.contains(a)) {
+        Provenance::Seed
+    } else {
+        Provenance::PublicAct
+    }
+}
+
+/// What is wrong with a provision's citation, if anything.
+fn citation_defects(text: &str, declared: Provenance) -> Vec<String> {
+    let mut defects = Vec::new();
+    for part in parts(text) {
+        if cites_annexes(part) && !part.contains("[reconstruction]") {
+            defects.push(format!("cites the unpublished annexes without [reconstruction]: {part:?}"));
+        }
+        // The 7-day periods of the registry are the law's, not decision No. 129's (§6 sets only the 30 days).
+        if part.contains("7 working days") && !part.contains("279-VIIQ") {
+            defects.push(format!("a 7-working-day period cited to another act than Law No. 279-VIIQ: {part:?}"));
+        }
+    }
+    let derived = parts(text).into_iter().map(ground).max().unwrap_or(Provenance::PublicAct);
+    if derived != declared {
+        defects.push(format!("declared {declared}, but its marks and acts say {derived}"));
+    }
+    defects
+}
+
+#[test]
+fn every_citation_of_the_annexes_is_marked_and_every_ground_agrees_with_the_marks() {
+    let mut defects = Vec::new();
+    for r in dxer::rules::CATALOGUE {
+        for d in citation_defects(r.provision.text, r.provision.provenance) {
+            defects.push(format!("{}: {d}", r.code));
+        }
+    }
+    assert!(defects.is_empty(), "{} citation defect(s):\n{}", defects.len(), defects.join("\n"));
+}
+
+#[test]
+fn the_citation_check_refuses_what_it_should() {
+    use Provenance::*;
+    // Unmarked citations of the annexes, in each of their names.
+    for text in [
+        "CM decision No. 129 (2026), annex 2: DXER data list",
+        "Model reglament form §2 (fees)",
+        "Model reglament form §2 (fees); Labour Code art. 105 [reconstruction]",
+        "DXER statute (registry workflow)",
+        "Dövlət xidmətinin reqlamentinin nümunəvi forması, 1 nömrəli əlavə",
+    ] {
+        assert!(!citation_defects(text, Reconstruction).is_empty(), "{text}");
+    }
+    // The 7/7 days put in decision No. 129 §6.
+    assert!(!citation_defects("CM decision No. 129 (2026), §6 (30/7 working days)", Seed).is_empty());
+    // A ground that disagrees with the marks.
+    assert!(!citation_defects("Presidential decree No. 429 of 23 May 2011, §2.2", Reconstruction).is_empty());
+    assert!(!citation_defects("Model reglament form §1 [reconstruction]; ids [choice]", Reconstruction).is_empty());
+    // And what is right passes.
+    assert!(citation_defects("Model reglament form §2 (fees) [reconstruction]; Law on State Duty", Reconstruction)
+        .is_empty());
+    assert!(citation_defects("Presidential decree No. 429 of 23 May 2011, §2.2 (exact list)", Seed).is_empty());
+    assert!(citation_defects("Labour Code art. 105", PublicAct).is_empty());
+    assert!(citation_defects(
+        "CM decision No. 129 (2026), §6 (30 days); Law No. 279-VIIQ (7 working days; as reported on its signing)",
+        Reported
+    )
+    .is_empty());
+}
+
+#[test]
+fn the_rules_doc_shows_every_rules_ground() {
+    let doc = dxer::rules::catalogue::markdown();
+    for r in dxer::rules::CATALOGUE {
+        let row = doc.lines().find(|l| l.starts_with(&format!("| `{}` |", r.code))).expect(r.code);
+        assert!(row.contains(&format!("| {} | {} |", r.provision.provenance, r.provision.text)), "{row}");
+    }
+    for kind in Provenance::ALL {
+        assert!(doc.contains(&format!("- `{kind}` (")), "the legend misses {kind}");
+    }
+}

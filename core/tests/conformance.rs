@@ -163,3 +163,22 @@ fn messages_carry_no_raw_codes() {
         }
     }
 }
+
+/// Constitutional laws are numbered like laws, with `KQ` (`1668-VKQ`, 30 Sep 2019) or `KQD`: accepted as law
+/// numbers; a made-up suffix is not.
+#[test]
+fn constitutional_law_numbers_are_accepted() {
+    let path = fixtures_root().join("valid/identity-card/input.json");
+    let mut record: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let codes = |record: &Value| -> Vec<(String, String)> {
+        let bytes = serde_json::to_vec(record).unwrap();
+        validate(bytes.as_slice(), &Options::default()).findings.into_iter().map(|f| (f.code, f.pointer)).collect()
+    };
+    assert_eq!(record["creating_act"]["act"]["type"], "law");
+    for number in ["1668-VKQ", "21-IVKQ", "5-VIKQD"] {
+        record["creating_act"]["act"]["number"] = Value::from(number);
+        assert!(codes(&record).is_empty(), "{number}: {:?}", codes(&record));
+    }
+    record["creating_act"]["act"]["number"] = Value::from("1668-VKX");
+    assert_eq!(codes(&record), [("DXER-L002".to_string(), "/creating_act/act/number".to_string())]);
+}

@@ -11,6 +11,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     required_sections(ctx, out);
     references(ctx, out);
     refusal_grounds(ctx, out);
+    document_list(ctx, out);
     composite(ctx, out);
     providers(ctx, out);
     record_data(ctx, out);
@@ -134,7 +135,8 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
     }
 }
 
-/// Phrases that make a list of refusal grounds open-ended, in each language (matched in lower case).
+/// Phrases that leave a closed list open ("and so on"), in each language (matched in lower case): the
+/// refusal grounds (`DXER-G003`) and the documents (`DXER-R006`) must each be an exact list.
 const OPEN_ENDED: &[&str] = &[
     "və s.",
     "və sair",
@@ -154,6 +156,32 @@ const OPEN_ENDED: &[&str] = &[
     "и прочее",
 ];
 
+/// Phrases that leave only a document list open: a document named "other documents". (A refusal ground
+/// may speak of "other documents" without leaving its own list open.)
+const OPEN_DOCUMENT_LIST: &[&str] =
+    &["digər sənədlər", "başqa sənədlər", "other documents", "другие документы", "иные документы", "прочие документы"];
+
+/// The first phrase of `phrases` in a text of language `lang`, compared in lower case.
+fn open_phrase<'p>(text: &str, lang: &str, phrases: &[&'p str]) -> Option<&'p str> {
+    let lower = if lang == "az" { to_lower_az(text) } else { text.to_lowercase() };
+    phrases.iter().find(|p| lower.contains(*p)).copied()
+}
+
+/// `DXER-R006`: a required document whose name leaves the list open ("və s.", "digər sənədlər"): presidential
+/// decree No. 429 of 23 May 2011, §2.2 asks for the exact list of documents.
+fn document_list(ctx: &Ctx<'_>, out: &mut Emitter) {
+    for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
+        let names = [(Some(&d.name.az), "az"), (d.name.en.as_ref(), "en"), (d.name.ru.as_ref(), "ru")];
+        for (name, lang) in names {
+            let Some(name) = name else { continue };
+            let phrase = open_phrase(name, lang, OPEN_ENDED).or_else(|| open_phrase(name, lang, OPEN_DOCUMENT_LIST));
+            if let Some(phrase) = phrase {
+                out.emit("DXER-R006", &ctx.at(&format!("/standard/documents/{i}/name/{lang}")), &[("phrase", phrase)]);
+            }
+        }
+    }
+}
+
 pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &mut Emitter) {
     for (i, g) in grounds.iter().enumerate() {
         if g.legal_basis.is_empty() {
@@ -162,8 +190,7 @@ pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &m
         let texts = [(Some(&g.text.az), "az"), (g.text.en.as_ref(), "en"), (g.text.ru.as_ref(), "ru")];
         for (text, lang) in texts {
             let Some(text) = text else { continue };
-            let lower = if lang == "az" { to_lower_az(text) } else { text.to_lowercase() };
-            if let Some(phrase) = OPEN_ENDED.iter().find(|p| lower.contains(*p)) {
+            if let Some(phrase) = open_phrase(text, lang, OPEN_ENDED) {
                 out.emit("DXER-G003", &format!("{path}/{i}/text/{lang}"), &[("phrase", phrase)]);
             }
         }

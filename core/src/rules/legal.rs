@@ -66,7 +66,8 @@ fn citations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Citation)> {
 }
 
 /// How the number of each type of act is written [choice: from published acts, e.g. laws "279-VIIQ",
-/// "111-VIIQD"; decrees, orders and Cabinet decisions "543", "129"; central bodies' acts "12-p" or "I-45"].
+/// "111-VIIQD", constitutional laws "1668-VKQ" (30 Sep 2019, State Register of Legal Acts); decrees, orders
+/// and Cabinet decisions "543", "129"; central bodies' acts "12-p" or "I-45"].
 /// A check of an act number, with an example of a valid one.
 type NumberForm = (fn(&str) -> bool, &'static str);
 
@@ -81,7 +82,10 @@ fn number_form(t: LegalActType) -> Option<NumberForm> {
     }
 }
 
-/// `NNN-<convocation in Roman numerals><Q|QD|QR|QQ|QZ>`, e.g. `279-VIIQ`.
+/// `NNN-<convocation in Roman numerals><suffix>`, e.g. `279-VIIQ`. The suffix tells the kind of law: `Q` a
+/// law, `QD` a law amending laws, `QR`, `QQ`, `QZ` further kinds; `KQ` a constitutional law (`1668-VKQ`),
+/// `KQD` one amending constitutional laws [choice: by analogy with `QD`]. Kept in step with the `law`
+/// pattern of `schemas/codelists/legal-act-types.json` (a test holds them together).
 fn law_number(n: &str) -> bool {
     let Some((num, rest)) = n.split_once('-') else {
         return false;
@@ -91,7 +95,7 @@ fn law_number(n: &str) -> bool {
     (1..=4).contains(&num.len())
         && num.bytes().all(|b| b.is_ascii_digit())
         && (1..=5).contains(&roman_len)
-        && matches!(suffix, "Q" | "QD" | "QR" | "QQ" | "QZ")
+        && matches!(suffix, "Q" | "QD" | "QR" | "QQ" | "QZ" | "KQ" | "KQD")
 }
 
 /// Digits with an optional letter, e.g. `543`, `191s`.
@@ -148,12 +152,29 @@ mod tests {
 
     #[test]
     fn act_numbers() {
-        for ok in ["279-VIIQ", "111-VIIQD", "1-IQ", "845-IIIQ", "12-VQR"] {
+        for ok in ["279-VIIQ", "111-VIIQD", "1-IQ", "845-IIIQ", "12-VQR", "1668-VKQ", "21-IVKQ", "5-VIKQD"] {
             assert!(law_number(ok), "{ok}");
         }
-        for bad in ["279", "279-VII", "279-VIIA", "-VIIQ", "27999-VIIQ", "279-ABQ"] {
+        for bad in ["279", "279-VII", "279-VIIA", "-VIIQ", "27999-VIIQ", "279-ABQ", "1668-KQ", "12-VKQQ", "12-VQK"] {
             assert!(!law_number(bad), "{bad}");
         }
         assert!(decree_number("543") && decree_number("191s") && !decree_number("") && !decree_number("12-ab"));
+    }
+
+    /// The `law` pattern of the published code list names the same suffixes as [`law_number`].
+    #[test]
+    fn law_suffixes_agree_with_the_code_list() {
+        let list: serde_json::Value =
+            serde_json::from_str(include_str!("../../../schemas/codelists/legal-act-types.json")).unwrap();
+        let items = list["items"].as_array().unwrap();
+        let law = items.iter().find(|i| i["code"] == "law").unwrap();
+        let pattern = law["number_pattern"].as_str().unwrap();
+        let group = pattern.rsplit_once('(').unwrap().1.split_once(')').unwrap().0;
+        for suffix in group.split('|') {
+            assert!(law_number(&format!("12-V{suffix}")), "the code list allows {suffix}, the check does not");
+        }
+        for suffix in ["Q", "QD", "QR", "QQ", "QZ", "KQ", "KQD"] {
+            assert!(group.split('|').any(|s| s == suffix), "the check allows {suffix}, the code list does not");
+        }
     }
 }

@@ -67,7 +67,7 @@ pub(crate) fn finding_localized(
                 en: catalogue::fill(r.en, &in_lang(1)),
                 ru: catalogue::fill(r.ru, &in_lang(2)),
             },
-            provision: r.provision.to_string(),
+            provision: r.provision.text.to_string(),
             fix: None,
         },
         // Every emitted code is in the catalogue (the conformance fixtures prove each one fires); this arm
