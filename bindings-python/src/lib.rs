@@ -41,6 +41,7 @@ fn _dxer(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(workflow::due_findings, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::next_state, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::allowed_events, m)?)?;
+    m.add_function(wrap_pyfunction!(workflow::amend, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::diff, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::diff_values, m)?)?;
     m.add_class::<convert::CpsvImport>()?;

@@ -479,6 +479,33 @@ pub fn diff<'py>(
     })
 }
 
+/// Amends `previous` with `new`, valid from `valid_from`: `{"previous", "record", "changes"}` — the previous
+/// version closed the day before, the new version (next number, valid from `valid_from`) and what changed.
+/// Raises `WorkflowError` with `DXER-W005` when nothing but bookkeeping changed, `DXER-W002` when
+/// `valid_from` is not after the previous version's start.
+#[pyfunction]
+#[pyo3(signature = (previous, new, valid_from, *, lang="az"))]
+pub fn amend<'py>(
+    py: Python<'py>,
+    previous: &Bound<'py, PyAny>,
+    new: &Bound<'py, PyAny>,
+    valid_from: &Bound<'py, PyAny>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    guard(py, || {
+        let lang = options::lang(lang)?;
+        let previous = record_arg(py, previous, "previous", lang)?;
+        let new = record_arg(py, new, "new", lang)?;
+        let valid_from = conv::date_arg(valid_from, Arg::Name("valid_from"))?;
+        let a = dxer::registry::versions::amend(&previous, new, valid_from).map_err(|f| finding_error(py, *f, lang))?;
+        let d = PyDict::new(py);
+        d.set_item("previous", conv::ser_to_py(py, &a.previous)?)?;
+        d.set_item("record", conv::ser_to_py(py, &a.record)?)?;
+        d.set_item("changes", changes_py(py, &a.changes)?)?;
+        Ok(d)
+    })
+}
+
 /// Deepest nesting `diff_values` converts (it recurses).
 const DIFF_DEPTH: usize = 512;
 

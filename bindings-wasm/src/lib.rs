@@ -554,6 +554,25 @@ pub fn apply_event(
     to_js(&t)
 }
 
+/// Amends `previous` with `next`, valid from `validFrom`: the previous version closed the day before, the
+/// new version (next number) and what changed. A refused amendment throws an `Error` carrying the core's
+/// finding: `DXER-W005` when nothing but bookkeeping changed, `DXER-W002` when `validFrom` is not after the
+/// previous version's start.
+#[wasm_bindgen(js_name = amend, unchecked_return_type = "Amendment")]
+pub fn amend(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] previous: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | object")] next: JsValue,
+    valid_from: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let lang = Lang::parse(lang)?;
+    let previous = self::record(&previous)?;
+    let next = self::record(&next)?;
+    let a = dxer::registry::versions::amend(&previous, next, date(valid_from, "validFrom")?)
+        .map_err(|f| finding_error(&f, lang))?;
+    to_js(&a)
+}
+
 /// The events allowed in a record status (e.g. `"submitted"` → `["start_review", "return", "register"]`).
 #[wasm_bindgen(js_name = allowedEvents, unchecked_return_type = "string[]")]
 pub fn allowed_events(status: &str) -> Result<JsValue, JsValue> {

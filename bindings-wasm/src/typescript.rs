@@ -168,6 +168,19 @@ export interface Transition {
   duties: Duty[];
 }
 
+/** One changed field of a service (`old` absent: added; `new` absent: removed). */
+export interface Change { pointer: string; old?: unknown; new?: unknown; }
+
+/** What `amend` returns. */
+export interface Amendment {
+  /** The previous version, its validity ending the day before the new one starts. */
+  previous: Record<string, unknown>;
+  /** The new version: the next version number, valid from the amendment's date. */
+  record: Record<string, unknown>;
+  /** What changed in the service (registry bookkeeping left out). */
+  changes: Change[];
+}
+
 /** What a CPSV-AP import could not map, at its JSON Pointer in the input. */
 export interface Loss { pointer_or_path: string; property: string; reason: string; }
 

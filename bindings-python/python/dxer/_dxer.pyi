@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Literal, final
 
 from dxer.types import (
+    Amendment,
     JSON,
     Change,
     CpsvLoss,
@@ -50,6 +51,7 @@ __all__ = [
     "Transition",
     "__version__",
     "allowed_events",
+    "amend",
     "apply_event",
     "canonical_bytes",
     "canonical_json",
@@ -325,6 +327,9 @@ def due_findings(
 ) -> list[Finding]: ...
 def next_state(state: str, event: str) -> RecordStatus | None: ...
 def allowed_events(state: str) -> list[str]: ...
+def amend(
+    previous: RecordInput, new: RecordInput, valid_from: datetime.date, *, lang: str = "az"
+) -> Amendment: ...
 def diff(old: RecordInput, new: RecordInput, *, lang: str = "az") -> list[Change]: ...
 def diff_values(old: JSON, new: JSON) -> list[Change]: ...
 

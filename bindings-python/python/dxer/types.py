@@ -97,6 +97,14 @@ class Change(TypedDict):
     new: JSON
 
 
+class Amendment(TypedDict):
+    """What ``amend`` returns: the previous version closed, the new version and what changed."""
+
+    previous: dict[str, Any]
+    record: dict[str, Any]
+    changes: list[Change]
+
+
 class DutyDict(TypedDict):
     """:meth:`dxer.Duty.to_dict`."""
 
@@ -240,6 +248,7 @@ DigestStatus = Literal["valid", "mismatch", "missing"]
 
 __all__ = [
     "JSON",
+    "Amendment",
     "CardProblem",
     "Change",
     "CpsvLoss",

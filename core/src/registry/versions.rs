@@ -130,26 +130,54 @@ impl VersionHistory {
     /// Adds `new` as the next version, valid from `valid_from`; the previous version then ends the day
     /// before. Returns the changes, or `DXER-W005` when nothing changed, or `DXER-W002` when
     /// `valid_from` is not after the previous version's start.
-    pub fn amend(&mut self, mut new: Record, valid_from: NaiveDate) -> Result<Vec<Change>, Box<Finding>> {
+    pub fn amend(&mut self, new: Record, valid_from: NaiveDate) -> Result<Vec<Change>, Box<Finding>> {
         let Some(last) = self.versions.last_mut() else {
             *self = VersionHistory::new(new, valid_from);
             return Ok(Vec::new());
         };
-        let changes = diff(last, &new);
-        if changes.is_empty() {
-            return Err(Box::new(crate::rules::finding("DXER-W005", "", &[])));
-        }
-        let previous_start = last.validity.map(|v| v.valid_from);
-        if let Some(start) = previous_start.filter(|s| *s >= valid_from) {
-            return Err(Box::new(super::workflow::out_of_order(valid_from, start, "/validity/valid_from")));
-        }
-        let valid_to = valid_from.pred_opt();
-        if let Some(v) = last.validity.as_mut() {
-            v.valid_to = valid_to;
-        }
-        new.version = last.version.saturating_add(1);
-        new.validity = Some(Validity { valid_from, valid_to: None });
-        self.versions.push(new);
-        Ok(changes)
+        let amendment = amend(last, new, valid_from)?;
+        *last = amendment.previous;
+        self.versions.push(amendment.record);
+        Ok(amendment.changes)
     }
+}
+
+/// An amendment: the previous version closed the day before the new one starts, the new version, and what
+/// changed ([`amend`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Amendment {
+    /// The previous version, its validity ending the day before `record`'s starts.
+    pub previous: Record,
+    /// The new version: the next version number, valid from the amendment's date.
+    pub record: Record,
+    /// What changed in the service (registry bookkeeping left out).
+    pub changes: Vec<Change>,
+}
+
+/// Amends `previous` with `new`, valid from `valid_from`: the step [`VersionHistory::amend`] takes, for
+/// callers who keep the versions themselves (the bindings). `DXER-W005` when nothing but bookkeeping
+/// changed; `DXER-W002` when `valid_from` is not after the previous version's start.
+///
+/// ```
+/// use dxer::registry::versions::amend;
+/// # let text = std::fs::read_to_string("../tests/fixtures/valid/identity-card/input.json").unwrap();
+/// let previous: dxer::model::Record = serde_json::from_str(&text).unwrap();
+/// let same = amend(&previous, previous.clone(), chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+/// assert_eq!(same.unwrap_err().code, "DXER-W005");
+/// ```
+pub fn amend(previous: &Record, mut new: Record, valid_from: NaiveDate) -> Result<Amendment, Box<Finding>> {
+    let changes = diff(previous, &new);
+    if changes.is_empty() {
+        return Err(Box::new(crate::rules::finding("DXER-W005", "", &[])));
+    }
+    if let Some(start) = previous.validity.map(|v| v.valid_from).filter(|s| *s >= valid_from) {
+        return Err(Box::new(super::workflow::out_of_order(valid_from, start, "/validity/valid_from")));
+    }
+    let mut previous = previous.clone();
+    if let Some(v) = previous.validity.as_mut() {
+        v.valid_to = valid_from.pred_opt();
+    }
+    new.version = previous.version.saturating_add(1);
+    new.validity = Some(Validity { valid_from, valid_to: None });
+    Ok(Amendment { previous, record: new, changes })
 }
