@@ -15,6 +15,8 @@ use Severity::{Error, Info, Warning};
 
 const FORM: &str = "CM decision No. 129 (2026), annex 1: model reglament form";
 const DATA_LIST: &str = "CM decision No. 129 (2026), annex 2: DXER data list";
+const CARD_20_DAYS: &str = "e-Government bulletin No. 1 (Jan 2013), register of state information resources: application and registration card \"20 gündən gec olmayaraq\" after a resource is created, changed or stopped [reconstruction: calendar days from that event; the rule's own act is not public]; policy `register_card_within` [choice]";
+const EHIS_6_MONTHS: &str = "CM decision No. 59 (2 Mar 2026), §5: data through EHİS \"altı ay müddətində\" [reconstruction: counted from the decision's date, the card's `ehis_duty_from`]; policy `ehis_supply_within` [choice]";
 
 /// Every rule, ordered by code.
 pub static CATALOGUE: &[Rule] = &[
@@ -719,6 +721,43 @@ pub static CATALOGUE: &[Rule] = &[
         en: "The information-system registration card is not accepted: {detail}.",
         ru: "Регистрационная карточка информационной системы не принята: {detail}.",
     },
+    Rule {
+        code: "DXER-X008",
+        severity: Warning,
+        title: "registration card application overdue",
+        provision: CARD_20_DAYS,
+        az: "{system} sistemi üzrə müraciət ərizəsi və qeydiyyat kartı ({event}: {from}) {due} tarixinədək Reyestrin operatoruna təqdim edilməli idi ({owner}): {days} iş günü gecikir.",
+        en: "The application and registration card of information system {system} ({event}: {from}) were due at the register operator by {due} ({owner}): {days} working day(s) overdue.",
+        ru: "Заявление и регистрационная карточка информационной системы {system} ({event}: {from}) должны были поступить оператору реестра до {due} ({owner}): просрочка {days} рабочих дн.",
+    },
+    Rule {
+        code: "DXER-X009",
+        severity: Info,
+        title: "registration card application due soon",
+        provision: CARD_20_DAYS,
+        az: "{system} sistemi üzrə müraciət ərizəsi və qeydiyyat kartı ({event}: {from}) {due} tarixinədək Reyestrin operatoruna təqdim edilməlidir ({owner}): {days} iş günü qalıb.",
+        en: "The application and registration card of information system {system} ({event}: {from}) are due at the register operator by {due} ({owner}): {days} working day(s) left.",
+        ru: "Заявление и регистрационная карточка информационной системы {system} ({event}: {from}) должны поступить оператору реестра до {due} ({owner}): осталось {days} рабочих дн.",
+    },
+    Rule {
+        code: "DXER-X010",
+        severity: Warning,
+        title: "EHİS data supply overdue",
+        provision: EHIS_6_MONTHS,
+        az: "{owner} {system} sistemi üçün məlumatların ({data}) EHİS vasitəsilə əldə olunmasını {due} tarixinədək ({from} tarixindən) təmin etməli idi: {days} iş günü gecikir.",
+        en: "{owner} was to make the data ({data}) of information system {system} available through EHİS by {due} (from {from}): {days} working day(s) overdue.",
+        ru: "{owner} должен был обеспечить получение данных ({data}) информационной системы {system} через EHİS до {due} (с {from}): просрочка {days} рабочих дн.",
+    },
+    Rule {
+        code: "DXER-X011",
+        severity: Info,
+        title: "EHİS data supply due soon",
+        provision: EHIS_6_MONTHS,
+        az: "{owner} {system} sistemi üçün məlumatların ({data}) EHİS vasitəsilə əldə olunmasını {due} tarixinədək ({from} tarixindən) təmin etməlidir: {days} iş günü qalıb.",
+        en: "{owner} is to make the data ({data}) of information system {system} available through EHİS by {due} (from {from}): {days} working day(s) left.",
+        ru: "{owner} должен обеспечить получение данных ({data}) информационной системы {system} через EHİS до {due} (с {from}): осталось {days} рабочих дн.",
+    },
+
 ];
 
 /// The rule with this code.
@@ -748,30 +787,5 @@ pub fn markdown() -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_unique_sorted_within_groups_and_well_formed() {
-        let mut seen = std::collections::BTreeSet::new();
-        for r in CATALOGUE {
-            assert!(seen.insert(r.code), "duplicate code {}", r.code);
-            let tail = r.code.strip_prefix("DXER-").expect("DXER- prefix");
-            assert_eq!(tail.len(), 4, "{}", r.code);
-            assert!(tail.as_bytes()[0].is_ascii_uppercase());
-            assert!(tail[1..].bytes().all(|b| b.is_ascii_digit()));
-            assert!(!r.az.is_empty() && !r.en.is_empty() && !r.ru.is_empty() && !r.provision.is_empty());
-        }
-    }
-
-    #[test]
-    fn templates_use_the_same_placeholders_in_every_language() {
-        fn names(t: &str) -> std::collections::BTreeSet<&str> {
-            t.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect()
-        }
-        for r in CATALOGUE {
-            assert_eq!(names(r.az), names(r.en), "{} az/en placeholders differ", r.code);
-            assert_eq!(names(r.ru), names(r.en), "{} ru/en placeholders differ", r.code);
-        }
-    }
-}
+#[path = "catalogue_tests.rs"]
+mod tests;
