@@ -99,7 +99,7 @@ pub struct SystemFinding {
 
 /// The duty of each source of a due date in the card, or the finding (`DXER-W003`) of a due date that cannot
 /// be computed.
-fn each_duty(card: &InformationSystem, policy: &Policy, calendar: &Calendar) -> Vec<Result<SystemDuty, Finding>> {
+fn each_duty(card: &InformationSystem, policy: &Policy, calendar: &Calendar) -> Vec<Result<SystemDuty, Box<Finding>>> {
     let make =
         |kind, owner: &str, from, period: Period, pointer: String, done, done_on| match calendar.add(from, period) {
             Ok(due) => Ok(SystemDuty {
@@ -112,7 +112,7 @@ fn each_duty(card: &InformationSystem, policy: &Policy, calendar: &Calendar) -> 
                 done,
                 done_on,
             }),
-            Err(e) => Err(calendar_finding(&e, &pointer)),
+            Err(e) => Err(Box::new(calendar_finding(&e, &pointer))),
         };
     let mut out = Vec::new();
     for (i, e) in card.lifecycle.iter().enumerate() {
@@ -165,7 +165,7 @@ pub fn system_duties(
     policy: &Policy,
     calendar: &Calendar,
 ) -> Result<Vec<SystemDuty>, Box<Finding>> {
-    each_duty(card, policy, calendar).into_iter().map(|d| d.map_err(Box::new)).collect()
+    each_duty(card, policy, calendar).into_iter().collect()
 }
 
 /// How a duty stands on `on`.
@@ -174,8 +174,8 @@ fn standing(
     on: NaiveDate,
     policy: &Policy,
     calendar: &Calendar,
-) -> Result<(Standing, u32), Finding> {
-    let err = |e| calendar_finding(&e, &duty.pointer);
+) -> Result<(Standing, u32), Box<Finding>> {
+    let err = |e| Box::new(calendar_finding(&e, &duty.pointer));
     match duty.done_on {
         Some(day) if day <= on && day > duty.due => {
             Ok((Standing::DoneLate, calendar.working_days_between(duty.due, day).map_err(err)?))
@@ -196,7 +196,7 @@ pub fn system_status_at(
 ) -> Result<Vec<SystemDutyStatus>, Box<Finding>> {
     let mut out = Vec::new();
     for duty in system_duties(card, policy, calendar)? {
-        let (standing, working_days) = standing(&duty, on, policy, calendar).map_err(Box::new)?;
+        let (standing, working_days) = standing(&duty, on, policy, calendar)?;
         out.push(SystemDutyStatus { duty, standing, working_days });
     }
     Ok(out)
@@ -216,14 +216,14 @@ pub fn system_due_findings(
         let duty = match duty {
             Ok(d) => d,
             Err(f) => {
-                out.push(f);
+                out.push(*f);
                 continue;
             }
         };
         let (standing, days) = match standing(&duty, on, policy, calendar) {
             Ok(s) => s,
             Err(f) => {
-                out.push(f);
+                out.push(*f);
                 continue;
             }
         };
