@@ -106,8 +106,9 @@ def test_the_periods_are_in_the_policy() -> None:
     # A policy saved before these periods existed still loads, with the law's periods.
     old = {k: v for k, v in dxer.Policy().to_dict().items() if k not in ("register_card_within", "ehis_supply_within")}
     assert dxer.Policy.from_dict(old) == dxer.Policy()
+    fortnights: Any = {"value": 20, "unit": "fortnights"}
     with pytest.raises(ValueError):
-        dxer.Policy(register_card_within={"value": 20, "unit": "fortnights"})
+        dxer.Policy(register_card_within=fortnights)
 
 
 def test_messages_in_the_chosen_language() -> None:
