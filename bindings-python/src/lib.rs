@@ -16,6 +16,7 @@ mod errors;
 mod options;
 mod registry;
 mod report;
+mod systems;
 mod workflow;
 
 #[pymodule]
@@ -39,6 +40,9 @@ fn _dxer(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(workflow::duties, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::status_at, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::due_findings, m)?)?;
+    m.add_function(wrap_pyfunction!(systems::system_duties, m)?)?;
+    m.add_function(wrap_pyfunction!(systems::system_status_at, m)?)?;
+    m.add_function(wrap_pyfunction!(systems::system_due_findings, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::next_state, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::allowed_events, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::amend, m)?)?;

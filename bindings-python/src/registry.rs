@@ -301,6 +301,32 @@ impl Registry {
         self.inner.information_systems().iter().map(|c| conv::ser_to_py(py, c)).collect()
     }
 
+    /// The duty findings of every registration card held on `on` (`DXER-X008`..`X011`, `DXER-W003`), in
+    /// card load order: `[{"system", "finding"}]`.
+    #[pyo3(signature = (on, policy=None, *, calendar=None))]
+    fn system_findings<'py>(
+        &self,
+        py: Python<'py>,
+        on: &Bound<'py, PyAny>,
+        policy: Option<&Bound<'py, PyAny>>,
+        calendar: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        guard(py, || {
+            let on = conv::date_arg(on, Arg::Name("on"))?;
+            let (policy, calendar) = (policy_arg(policy)?, calendar_arg(calendar)?);
+            let found = self.inner.system_findings(on, &policy, &calendar);
+            found
+                .into_iter()
+                .map(|f| {
+                    let d = PyDict::new(py);
+                    d.set_item("system", f.system)?;
+                    d.set_item("finding", Finding::new(f.finding, self.lang))?;
+                    Ok(d)
+                })
+                .collect()
+        })
+    }
+
     /// Number of records indexed (every version counts).
     fn __len__(&self) -> usize {
         self.inner.len()

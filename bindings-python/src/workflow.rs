@@ -85,7 +85,8 @@ impl Policy {
     /// `{"value": 7, "unit": "working_days"}` (units: working_days, calendar_days, months);
     /// `max_returns=None` means no limit.
     #[new]
-    #[pyo3(signature = (*, submit_within=None, review_within=None, fix_within=None, due_soon_margin=None, max_returns=None, register_only_without_errors=None))]
+    #[pyo3(signature = (*, submit_within=None, review_within=None, fix_within=None, due_soon_margin=None, max_returns=None, register_only_without_errors=None, register_card_within=None, ehis_supply_within=None))]
+    #[allow(clippy::too_many_arguments)] // keyword-only arguments, one per field
     fn new(
         submit_within: Option<&Bound<'_, PyAny>>,
         review_within: Option<&Bound<'_, PyAny>>,
@@ -93,6 +94,8 @@ impl Policy {
         due_soon_margin: Option<u32>,
         max_returns: Option<u32>,
         register_only_without_errors: Option<bool>,
+        register_card_within: Option<&Bound<'_, PyAny>>,
+        ehis_supply_within: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Policy> {
         let mut p = wf::Policy::default();
         if let Some(v) = submit_within {
@@ -112,6 +115,12 @@ impl Policy {
         }
         if let Some(v) = register_only_without_errors {
             p.register_only_without_errors = v;
+        }
+        if let Some(v) = register_card_within {
+            p.register_card_within = period_arg(v, "register_card_within")?;
+        }
+        if let Some(v) = ehis_supply_within {
+            p.ehis_supply_within = period_arg(v, "ehis_supply_within")?;
         }
         Ok(Policy { inner: p })
     }
@@ -165,6 +174,18 @@ impl Policy {
     #[getter]
     fn register_only_without_errors(&self) -> bool {
         self.inner.register_only_without_errors
+    }
+
+    /// Period for an information system's owner to submit the application and registration card.
+    #[getter]
+    fn register_card_within<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        period_py(py, self.inner.register_card_within)
+    }
+
+    /// Period for a body to make an information system's data available through EHİS.
+    #[getter]
+    fn ehis_supply_within<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        period_py(py, self.inner.ehis_supply_within)
     }
 
     fn __repr__(&self) -> String {
@@ -245,11 +266,7 @@ impl DutyStatus {
     /// `"on_time"`, `"due_soon"` or `"overdue"`.
     #[getter]
     fn standing(&self) -> &'static str {
-        match self.inner.standing {
-            wf::Standing::OnTime => "on_time",
-            wf::Standing::DueSoon => "due_soon",
-            wf::Standing::Overdue => "overdue",
-        }
+        self.inner.standing.code()
     }
 
     /// Working days left (on time, due soon) or overdue.

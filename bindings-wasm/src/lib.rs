@@ -18,7 +18,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use dxer::calendar::{Calendar, CalendarError, Period};
 use dxer::model::{Record, RecordStatus};
+use dxer::registry::system_duties as sd;
 use dxer::registry::workflow::{self, Event, Policy};
+use dxer::registry::InformationSystem;
 use dxer::rules::catalogue::{Scope, CATALOGUE};
 use dxer::{CodeLists, DocumentKind, Finding, Options, Report, RuleLevel};
 use js_sys::{Reflect, Uint8Array, JSON};
@@ -532,6 +534,53 @@ pub fn due_findings(
     let lang = Lang::parse(lang)?;
     let record = self::record(&record)?;
     let found = workflow::due_findings(&record, date(on, "on")?, &self::policy(&policy)?, cal());
+    to_js(&localized(&found, lang))
+}
+
+// ---- duties of information systems ---------------------------------------------------------------------
+
+fn card(value: &JsValue) -> Result<InformationSystem, JsValue> {
+    typed(value, "card", "an information-system registration card")
+}
+
+/// The duties of an information system's registration card, open and done, with due dates: the card
+/// application of each `lifecycle` entry, the EHİS supply of each data source with `ehis_duty_from`.
+#[wasm_bindgen(js_name = systemDuties, unchecked_return_type = "SystemDuty[]")]
+pub fn system_duties(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] card: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    let card = self::card(&card)?;
+    let duties = sd::system_duties(&card, &self::policy(&policy)?, cal()).map_err(|f| finding_error(&f, Lang::En))?;
+    to_js(&duties)
+}
+
+/// How each duty of the card stands on `on` (YYYY-MM-DD): on time, due soon, overdue, done or done late.
+#[wasm_bindgen(js_name = systemStatusAt, unchecked_return_type = "SystemDutyStatus[]")]
+pub fn system_status_at(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] card: JsValue,
+    on: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    let card = self::card(&card)?;
+    let on = date(on, "on")?;
+    let status =
+        sd::system_status_at(&card, on, &self::policy(&policy)?, cal()).map_err(|f| finding_error(&f, Lang::En))?;
+    to_js(&status)
+}
+
+/// The duty findings of the card on `on`: card application overdue (`DXER-X008`) or due soon (`DXER-X009`),
+/// EHİS supply overdue (`DXER-X010`) or due soon (`DXER-X011`), an uncountable due date (`DXER-W003`).
+#[wasm_bindgen(js_name = systemDueFindings, unchecked_return_type = "Finding[]")]
+pub fn system_due_findings(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] card: JsValue,
+    on: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = Lang::parse(lang)?;
+    let card = self::card(&card)?;
+    let found = sd::system_due_findings(&card, date(on, "on")?, &self::policy(&policy)?, cal());
     to_js(&localized(&found, lang))
 }
 

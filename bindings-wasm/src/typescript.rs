@@ -129,6 +129,10 @@ export interface Policy {
   max_returns?: number | null;
   /** A record with errors is refused registration (DXER-W007); default true. */
   register_only_without_errors?: boolean;
+  /** An information system's application and registration card; default 20 calendar days. */
+  register_card_within?: Period;
+  /** A body's data for an information system through EHİS; default 6 months. */
+  ehis_supply_within?: Period;
 }
 
 /** A workflow event, e.g. `{ event: "submit", signer: "..." }` or `"start_review"`. */
@@ -155,6 +159,33 @@ export interface DutyStatus {
   duty: Duty;
   standing: "on_time" | "due_soon" | "overdue";
   /** Working days left (on time, due soon) or overdue. */
+  working_days: number;
+}
+
+/** A duty of an information system's registration card, open or done. */
+export interface SystemDuty {
+  kind: "card_application" | "ehis_supply";
+  /** Code of the information system. */
+  system: string;
+  /** Provider code of the body that owes it (the system's owner, or the data source's body). */
+  owner: string;
+  /** The date the period runs from. */
+  from: string;
+  /** The last day to fulfil it. */
+  due: string;
+  /** JSON Pointer, inside the card, of the date the period runs from. */
+  pointer: string;
+  /** Whether the card records it as fulfilled. */
+  done: boolean;
+  /** The day it was fulfilled, when known. */
+  done_on?: string;
+}
+
+/** A duty of an information system and how it stands on a given day. */
+export interface SystemDutyStatus {
+  duty: SystemDuty;
+  standing: "on_time" | "due_soon" | "overdue" | "done" | "done_late";
+  /** Working days left (on time, due soon), overdue or late (done late); 0 when done in time. */
   working_days: number;
 }
 

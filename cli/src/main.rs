@@ -603,7 +603,7 @@ fn schema(args: SchemaArgs) -> Result<ExitCode, InputError> {
 fn rules(args: RulesArgs) -> Result<ExitCode, InputError> {
     let lang = args.lang.code();
     let text = match args.format {
-        RulesFormat::Markdown => dxer::rules::catalogue::markdown(),
+        RulesFormat::Markdown => dxer::rules::markdown::markdown(),
         RulesFormat::Json => {
             let items: Vec<serde_json::Value> = dxer::rules::CATALOGUE
                 .iter()

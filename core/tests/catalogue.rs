@@ -5,7 +5,7 @@ use std::path::PathBuf;
 #[test]
 fn rules_doc_is_up_to_date() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md");
-    let generated = dxer::rules::catalogue::markdown();
+    let generated = dxer::rules::markdown::markdown();
     if std::env::var_os("DXER_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &generated).unwrap();
@@ -271,7 +271,7 @@ fn the_citation_check_refuses_what_it_should() {
 
 #[test]
 fn the_rules_doc_shows_every_rules_ground() {
-    let doc = dxer::rules::catalogue::markdown();
+    let doc = dxer::rules::markdown::markdown();
     for r in dxer::rules::CATALOGUE {
         let row = doc.lines().find(|l| l.starts_with(&format!("| `{}` |", r.code))).expect(r.code);
         assert!(row.contains(&format!("| {} | {} |", r.provision.provenance, r.provision.text)), "{row}");

@@ -183,8 +183,19 @@ fn every_registry_rule_has_a_firing_fixture() {
             expected_findings(c).into_iter().map(|f| f.0).chain(cards).collect::<Vec<_>>()
         })
         .collect();
+    // The duties of information systems need a day to be judged on: their codes fire in the shared fixtures
+    // `tests/fixtures/systems/` (core/tests/system_duties.rs runs them).
+    let systems = fixtures().join("systems");
+    let mut by_systems = BTreeSet::new();
+    for dir in std::fs::read_dir(&systems).unwrap().flatten() {
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("case.json")).unwrap()).unwrap();
+        let codes = case["findings"].as_array().unwrap().iter().map(|f| f[0].as_str().unwrap().to_string());
+        by_systems.extend(codes.filter(|c| case["rule"].as_str() == Some(c)));
+    }
     for rule in CATALOGUE.iter().filter(|r| r.scope() == Scope::Registry) {
-        assert!(declared.contains(rule.code) && fired.contains(rule.code), "{} has no firing fixture", rule.code);
+        let in_registry = declared.contains(rule.code) && fired.contains(rule.code);
+        assert!(in_registry || by_systems.contains(rule.code), "{} has no firing fixture", rule.code);
     }
 }
 

@@ -31,6 +31,9 @@ from dxer.types import (
     RecordStatus,
     RuleLevel,
     Severity,
+    SystemDutyDict,
+    SystemDutyStatusDict,
+    SystemFindingDict,
 )
 
 __version__: str
@@ -67,6 +70,9 @@ __all__ = [
     "render_markdown",
     "schema_org_script_tag",
     "status_at",
+    "system_due_findings",
+    "system_duties",
+    "system_status_at",
     "to_cpsv_jsonld",
     "to_csv",
     "to_jsonl",
@@ -199,6 +205,8 @@ class Policy:
         due_soon_margin: int | None = None,
         max_returns: int | None = None,
         register_only_without_errors: bool | None = None,
+        register_card_within: Period | None = None,
+        ehis_supply_within: Period | None = None,
     ) -> Policy: ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> Policy: ...
@@ -215,6 +223,10 @@ class Policy:
     def max_returns(self) -> int | None: ...
     @property
     def register_only_without_errors(self) -> bool: ...
+    @property
+    def register_card_within(self) -> Period: ...
+    @property
+    def ehis_supply_within(self) -> Period: ...
     def __eq__(self, value: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
@@ -319,6 +331,29 @@ def status_at(
 ) -> list[DutyStatus]: ...
 def due_findings(
     record: RecordInput,
+    on: datetime.date,
+    policy: Policy | None = None,
+    *,
+    calendar: Calendar | None = None,
+    lang: str = "az",
+) -> list[Finding]: ...
+def system_duties(
+    card: RecordInput,
+    policy: Policy | None = None,
+    *,
+    calendar: Calendar | None = None,
+    lang: str = "az",
+) -> list[SystemDutyDict]: ...
+def system_status_at(
+    card: RecordInput,
+    on: datetime.date,
+    policy: Policy | None = None,
+    *,
+    calendar: Calendar | None = None,
+    lang: str = "az",
+) -> list[SystemDutyStatusDict]: ...
+def system_due_findings(
+    card: RecordInput,
     on: datetime.date,
     policy: Policy | None = None,
     *,
@@ -442,6 +477,9 @@ class Registry:
     def load_files(self, paths: Iterable[str | os.PathLike[str]]) -> LoadSummary: ...
     def add_information_systems_json(self, text: str) -> list[CardProblem]: ...
     def information_systems(self) -> list[dict[str, Any]]: ...
+    def system_findings(
+        self, on: datetime.date, policy: Policy | None = None, *, calendar: Calendar | None = None
+    ) -> list[SystemFindingDict]: ...
     def __len__(self) -> int: ...
     @property
     def lang(self) -> Lang: ...

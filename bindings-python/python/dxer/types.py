@@ -157,6 +157,33 @@ class CardProblem(TypedDict):
     finding: Finding
 
 
+class SystemDutyDict(TypedDict):
+    """A duty of an information system (:func:`dxer.system_duties`)."""
+
+    kind: Literal["card_application", "ehis_supply"]
+    system: str
+    owner: str
+    from_date: datetime.date
+    due: datetime.date
+    pointer: str
+    done: bool
+    done_on: datetime.date | None
+
+
+class SystemDutyStatusDict(SystemDutyDict):
+    """A duty of an information system and how it stands on a day (:func:`dxer.system_status_at`)."""
+
+    standing: Literal["on_time", "due_soon", "overdue", "done", "done_late"]
+    working_days: int
+
+
+class SystemFindingDict(TypedDict):
+    """A duty finding of a registration card (:meth:`dxer.Registry.system_findings`)."""
+
+    system: str
+    finding: Finding
+
+
 class RegistryFindingDict(TypedDict):
     """:meth:`dxer.RegistryFinding.to_dict`: one flat row."""
 
@@ -273,4 +300,7 @@ __all__ = [
     "StatsColumn",
     "StatsReport",
     "StatsRow",
+    "SystemDutyDict",
+    "SystemDutyStatusDict",
+    "SystemFindingDict",
 ]

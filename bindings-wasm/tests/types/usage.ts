@@ -1,6 +1,6 @@
 // Type-checked (tsc --strict --noEmit) by tests/types.test.mjs against the generated pkg/dxer.d.ts.
 import init, * as dxer from '../../pkg/dxer.js';
-import type { Report, Finding, Duty, DutyStatus, Transition, DayOff, Rule, CodeList, DxerError, Stats, MostUsed, StatsColumn } from '../../pkg/dxer.js';
+import type { Report, Finding, Duty, DutyStatus, Transition, DayOff, Rule, CodeList, DxerError, Stats, MostUsed, StatsColumn, SystemDuty, SystemDutyStatus } from '../../pkg/dxer.js';
 
 export async function demo(text: string): Promise<string[]> {
   await init();
@@ -16,6 +16,11 @@ export async function demo(text: string): Promise<string[]> {
   const off: DayOff[] = dxer.daysOff(2026);
   const duties: Duty[] = dxer.duties(text, { review_within: { value: 5, unit: 'working_days' } });
   const status: DutyStatus[] = dxer.statusAt(text, '2026-06-20');
+  const card = { code: 'IS-DXER', lifecycle: [{ event: 'created', on: '2026-05-06' }] };
+  const systemDuties: SystemDuty[] = dxer.systemDuties(card, { register_card_within: { value: 20, unit: 'working_days' } });
+  const cardStatus: SystemDutyStatus[] = dxer.systemStatusAt(JSON.stringify(card), '2026-06-01');
+  const late: boolean = cardStatus.some((s) => s.standing === 'done_late' || s.duty.done_on === undefined);
+  const cardFindings: Finding[] = dxer.systemDueFindings(card, '2026-06-01', 'en', { ehis_supply_within: { value: 3, unit: 'months' } });
   const t: Transition = dxer.applyEvent(text, { event: 'return', defects: [{ az: 'x' }] }, '2026-06-12');
   dxer.applyEvent(t.record, 'resubmit', '2026-06-13', undefined, 'az');
   const rules: Rule[] = dxer.rules();
@@ -31,6 +36,6 @@ export async function demo(text: string): Promise<string[]> {
   const columns: StatsColumn[] = dxer.statsColumns();
   void [top, portal, page, columns];
   try { dxer.toHtml('{}'); } catch (e) { const err = e as DxerError; codes.push(err.report?.findings[0]?.code ?? err.message); }
-  void [first, ok, working, due, n, off, duties, status, rules, lists, label, html, jsonld, hex];
+  void [first, ok, working, due, n, off, duties, status, rules, lists, label, html, jsonld, hex, systemDuties, late, cardFindings];
   return codes;
 }

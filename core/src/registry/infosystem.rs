@@ -51,6 +51,15 @@ pub struct InformationSystem {
     /// Date the card was entered in the register / Reyestrə daxil edilmə tarixi.
     #[serde(default, deserialize_with = "crate::model::full_date::option", skip_serializing_if = "Option::is_none")]
     pub registered_on: Option<NaiveDate>,
+    /// The system's creation, structural changes and cessation, each of which the owner reports to the
+    /// register operator (application and registration card within 20 days, seed 004) / Sistemin
+    /// yaradılması, quruluşunun dəyişdirilməsi və fəaliyyətinin dayandırılması.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifecycle: Vec<LifecycleEvent>,
+    /// Entry in the state register of personal-data information systems (seed 000 §4.1, seed 003 §3.2) /
+    /// Fərdi məlumatların informasiya sistemlərinin dövlət reyestrindəki qeyd.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal_data_register: Option<PersonalDataRegisterEntry>,
     /// DXER services the system delivers / Sistemin göstərdiyi DXER xidmətləri.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<ServiceCode>,
@@ -67,6 +76,87 @@ pub struct InfoSystemDataSource {
     /// Supplied through EHİS / EHİS vasitəsilə təqdim olunur.
     #[serde(default)]
     pub via_ehis: bool,
+    /// The date from which the body's period to make the data available through EHİS runs (seed 003 §5:
+    /// six months, from the decision of 2 March 2026) / Məlumatın EHİS vasitəsilə təqdim edilməsi
+    /// müddətinin başlandığı tarix.
+    #[serde(default, deserialize_with = "crate::model::full_date::option", skip_serializing_if = "Option::is_none")]
+    pub ehis_duty_from: Option<NaiveDate>,
+    /// The date since which the data is supplied through EHİS / Məlumatın EHİS vasitəsilə təqdim
+    /// edildiyi tarix.
+    #[serde(default, deserialize_with = "crate::model::full_date::option", skip_serializing_if = "Option::is_none")]
+    pub ehis_since: Option<NaiveDate>,
+}
+
+/// An event in the life of an information system that the register must record /
+/// Reyestrdə əks etdirilməli hadisə
+///
+/// Seed 004: for an information resource that is newly created, changed in its structure or whose operation
+/// is stopped, the application and the registration card are submitted to the register operator within 20
+/// days. Each event starts that period; `applied_on` fulfils it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleEvent {
+    /// What happened / Hadisə.
+    pub event: LifecycleKind,
+    /// When (the day the period runs from) / Tarix.
+    #[serde(deserialize_with = "crate::model::full_date::deserialize")]
+    pub on: NaiveDate,
+    /// When the application and registration card were submitted to the register operator / Müraciət
+    /// ərizəsinin və qeydiyyat kartının Reyestrin operatoruna təqdim edildiyi tarix.
+    #[serde(default, deserialize_with = "crate::model::full_date::option", skip_serializing_if = "Option::is_none")]
+    pub applied_on: Option<NaiveDate>,
+}
+
+/// Kind of a lifecycle event / Hadisənin növü
+///
+/// `created`: newly created (yeni yaradılan); `changed`: changed in its structure (quruluşunda
+/// dəyişikliklər aparılan); `ceased`: operation stopped (fəaliyyəti dayandırılan) — seed 004.
+#[allow(missing_docs)] // variants are codes; doc comments would turn the schema's `enum` into a `oneOf`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LifecycleKind {
+    Created,
+    Changed,
+    Ceased,
+}
+
+impl LifecycleKind {
+    /// The stable code (as in JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            LifecycleKind::Created => "created",
+            LifecycleKind::Changed => "changed",
+            LifecycleKind::Ceased => "ceased",
+        }
+    }
+
+    /// The event in words, in az/en/ru.
+    pub fn words(self) -> [String; 3] {
+        let [az, en, ru] = match self {
+            LifecycleKind::Created => ["yaradılıb", "created", "создана"],
+            LifecycleKind::Changed => ["quruluşu dəyişdirilib", "structure changed", "изменена структура"],
+            LifecycleKind::Ceased => ["fəaliyyəti dayandırılıb", "operation stopped", "прекращена работа"],
+        };
+        [az.to_string(), en.to_string(), ru.to_string()]
+    }
+}
+
+/// Entry in the state register of personal-data information systems / Fərdi məlumatların informasiya
+/// sistemlərinin dövlət reyestrindəki qeyd
+///
+/// Seed 000 §4.1 and seed 003 §3.2 order DXER and VEİS to be entered in this register (kept by the
+/// register operator beside the register of information resources, seed 004). Both fields are optional:
+/// an empty entry says the system is entered, its number and date not known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonalDataRegisterEntry {
+    /// Registration number in that register / Qeydiyyat nömrəsi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 64))]
+    pub number: Option<String>,
+    /// Date of entry / Daxil edilmə tarixi.
+    #[serde(default, deserialize_with = "crate::model::full_date::option", skip_serializing_if = "Option::is_none")]
+    pub entered_on: Option<NaiveDate>,
 }
 
 /// Hosting of an information system / İnformasiya sisteminin yerləşdirilməsi

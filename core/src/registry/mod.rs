@@ -1,5 +1,6 @@
 //! The registry: how records move through DXER ([`workflow`]), their versions ([`versions`]), and the
-//! collection of all records with cross-record findings and statistics.
+//! collection of all records with cross-record findings and statistics; the registration cards of information
+//! systems ([`infosystem`]) and their dated duties ([`system_duties`]).
 
 pub mod versions;
 pub mod workflow;
@@ -9,8 +10,13 @@ mod load;
 pub mod stats;
 mod stats_html;
 mod store;
+pub mod system_duties;
 
-pub use infosystem::{CardProblem, Hosting, InfoSystemDataSource, InformationSystem};
+pub use infosystem::{
+    CardProblem, Hosting, InfoSystemDataSource, InformationSystem, LifecycleEvent, LifecycleKind,
+    PersonalDataRegisterEntry,
+};
 pub use load::{ByteRange, RecordInput, TextFormat};
 pub use stats::{MostUsed, Stats, StatsRow};
 pub use store::{Entry, LoadProblem, LoadSummary, Registry, RegistryFinding};
+pub use system_duties::{SystemDuty, SystemDutyKind, SystemDutyStatus, SystemFinding};

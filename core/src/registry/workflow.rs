@@ -39,10 +39,27 @@ pub struct Policy {
     /// reglament, Law 279-VIIQ as reported; `false` lets an operator register it anyway].
     #[serde(default = "yes")]
     pub register_only_without_errors: bool,
+    /// The owner of an information system submits the application and registration card to the register
+    /// operator after the system is created, changed in its structure or stopped (20 calendar days: "20
+    /// gündən gec olmayaraq", e-Government bulletin No. 1, 2013; see [`super::system_duties`]).
+    #[serde(default = "register_card_within")]
+    pub register_card_within: Period,
+    /// A body makes the data an information system needs available through EHİS (six months: "altı ay
+    /// müddətində", CM decision No. 59 of 2 March 2026, §5; see [`super::system_duties`]).
+    #[serde(default = "ehis_supply_within")]
+    pub ehis_supply_within: Period,
 }
 
 fn yes() -> bool {
     true
+}
+
+fn register_card_within() -> Period {
+    Period::CalendarDays(20)
+}
+
+fn ehis_supply_within() -> Period {
+    Period::Months(6)
 }
 
 impl Default for Policy {
@@ -54,6 +71,8 @@ impl Default for Policy {
             due_soon_margin: 2,
             max_returns: None,
             register_only_without_errors: true,
+            register_card_within: register_card_within(),
+            ehis_supply_within: ehis_supply_within(),
         }
     }
 }
@@ -195,7 +214,10 @@ pub struct Duty {
     pub pointer: String,
 }
 
-/// How an open duty stands on a given day.
+/// How a duty stands on a given day.
+///
+/// A record's duties ([`status_at`]) are open ones: on time, due soon or overdue. An information system's
+/// duties ([`super::system_duties::system_status_at`]) may also be done, on time or late.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
@@ -205,6 +227,23 @@ pub enum Standing {
     DueSoon,
     /// Past its due date.
     Overdue,
+    /// Fulfilled by its due date (or on a date not known).
+    Done,
+    /// Fulfilled after its due date.
+    DoneLate,
+}
+
+impl Standing {
+    /// The stable code (as in JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            Standing::OnTime => "on_time",
+            Standing::DueSoon => "due_soon",
+            Standing::Overdue => "overdue",
+            Standing::Done => "done",
+            Standing::DoneLate => "done_late",
+        }
+    }
 }
 
 /// A duty and its standing on a given day.
@@ -231,7 +270,7 @@ pub struct Transition {
     pub duties: Vec<Duty>,
 }
 
-fn calendar_finding(e: &CalendarError, pointer: &str) -> Finding {
+pub(crate) fn calendar_finding(e: &CalendarError, pointer: &str) -> Finding {
     finding("DXER-W003", pointer, &[("detail", &e.to_string())])
 }
 
@@ -303,16 +342,26 @@ pub fn status_at(
 ) -> Result<Vec<DutyStatus>, Box<Finding>> {
     let mut out = Vec::new();
     for duty in duties(record, policy, calendar)? {
-        let err = |e: CalendarError| Box::new(calendar_finding(&e, &duty.pointer));
-        let (standing, working_days) = if on > duty.due {
-            (Standing::Overdue, calendar.working_days_between(duty.due, on).map_err(err)?)
-        } else {
-            let left = calendar.working_days_between(on, duty.due).map_err(err)?;
-            (if left <= policy.due_soon_margin { Standing::DueSoon } else { Standing::OnTime }, left)
-        };
+        let (standing, working_days) =
+            open_standing(duty.due, on, policy, calendar).map_err(|e| Box::new(calendar_finding(&e, &duty.pointer)))?;
         out.push(DutyStatus { duty, standing, working_days });
     }
     Ok(out)
+}
+
+/// How an open duty due on `due` stands on `on`, with the working days left or overdue.
+pub(crate) fn open_standing(
+    due: NaiveDate,
+    on: NaiveDate,
+    policy: &Policy,
+    calendar: &Calendar,
+) -> Result<(Standing, u32), CalendarError> {
+    Ok(if on > due {
+        (Standing::Overdue, calendar.working_days_between(due, on)?)
+    } else {
+        let left = calendar.working_days_between(on, due)?;
+        (if left <= policy.due_soon_margin { Standing::DueSoon } else { Standing::OnTime }, left)
+    })
 }
 
 /// Findings for duties overdue (`DXER-W010`) or due soon (`DXER-W011`) on `on`; a deadline that cannot
@@ -326,7 +375,7 @@ pub fn due_findings(record: &Record, on: NaiveDate, policy: &Policy, calendar: &
                 let code = match s.standing {
                     Standing::Overdue => "DXER-W010",
                     Standing::DueSoon => "DXER-W011",
-                    Standing::OnTime => return None,
+                    Standing::OnTime | Standing::Done | Standing::DoneLate => return None,
                 };
                 let args = [("due", s.duty.due.to_string()), ("days", s.working_days.to_string())];
                 let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();

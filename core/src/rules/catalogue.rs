@@ -21,6 +21,8 @@ use crate::report::Severity;
 use Severity::{Error, Info, Warning};
 
 const FORM: Provision = reconstruction("CM decision No. 129 (2026), annex 1: model reglament form [reconstruction]");
+const CARD_20_DAYS: Provision = reconstruction("e-Government bulletin No. 1 (Jan 2013), register of state information resources: application and registration card \"20 gündən gec olmayaraq\" after a resource is created, changed or stopped [reconstruction: calendar days from that event; the rule's own act is not public]");
+const EHIS_6_MONTHS: Provision = reconstruction("CM decision No. 59 (2 Mar 2026), §5: data through EHİS \"altı ay müddətində\" [reconstruction: counted from the decision's date, the card's `ehis_duty_from`]");
 
 /// Every rule, ordered by code.
 pub static CATALOGUE: &[Rule] = &[
@@ -734,48 +736,46 @@ pub static CATALOGUE: &[Rule] = &[
         en: "The information-system registration card is not accepted: {detail}.",
         ru: "Регистрационная карточка информационной системы не принята: {detail}.",
     },
+    Rule {
+        code: "DXER-X008",
+        severity: Warning,
+        title: "registration card application overdue",
+        provision: CARD_20_DAYS,
+        az: "{system} sistemi üzrə müraciət ərizəsi və qeydiyyat kartı ({event}: {from}) {due} tarixinədək Reyestrin operatoruna təqdim edilməli idi ({owner}): {days} iş günü gecikir.",
+        en: "The application and registration card of information system {system} ({event}: {from}) were due at the register operator by {due} ({owner}): {days} working day(s) overdue.",
+        ru: "Заявление и регистрационная карточка информационной системы {system} ({event}: {from}) должны были поступить оператору реестра до {due} ({owner}): просрочка {days} рабочих дн.",
+    },
+    Rule {
+        code: "DXER-X009",
+        severity: Info,
+        title: "registration card application due soon",
+        provision: CARD_20_DAYS,
+        az: "{system} sistemi üzrə müraciət ərizəsi və qeydiyyat kartı ({event}: {from}) {due} tarixinədək Reyestrin operatoruna təqdim edilməlidir ({owner}): {days} iş günü qalıb.",
+        en: "The application and registration card of information system {system} ({event}: {from}) are due at the register operator by {due} ({owner}): {days} working day(s) left.",
+        ru: "Заявление и регистрационная карточка информационной системы {system} ({event}: {from}) должны поступить оператору реестра до {due} ({owner}): осталось {days} рабочих дн.",
+    },
+    Rule {
+        code: "DXER-X010",
+        severity: Warning,
+        title: "EHİS data supply overdue",
+        provision: EHIS_6_MONTHS,
+        az: "{owner} {system} sistemi üçün məlumatların ({data}) EHİS vasitəsilə əldə olunmasını {due} tarixinədək ({from} tarixindən) təmin etməli idi: {days} iş günü gecikir.",
+        en: "{owner} was to make the data ({data}) of information system {system} available through EHİS by {due} (from {from}): {days} working day(s) overdue.",
+        ru: "{owner} должен был обеспечить получение данных ({data}) информационной системы {system} через EHİS до {due} (с {from}): просрочка {days} рабочих дн.",
+    },
+    Rule {
+        code: "DXER-X011",
+        severity: Info,
+        title: "EHİS data supply due soon",
+        provision: EHIS_6_MONTHS,
+        az: "{owner} {system} sistemi üçün məlumatların ({data}) EHİS vasitəsilə əldə olunmasını {due} tarixinədək ({from} tarixindən) təmin etməlidir: {days} iş günü qalıb.",
+        en: "{owner} is to make the data ({data}) of information system {system} available through EHİS by {due} (from {from}): {days} working day(s) left.",
+        ru: "{owner} должен обеспечить получение данных ({data}) информационной системы {system} через EHİS до {due} (с {from}): осталось {days} рабочих дн.",
+    },
+
 ];
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     CATALOGUE.iter().find(|r| r.code == code)
-}
-
-/// What each [`Provenance`] means, for `docs/rules.md`.
-const PROVENANCE_LEGEND: [(Provenance, &str); 5] = [
-    (Provenance::Seed, "quoted from an act whose text dxer has: CM decision No. 129 (2026) §§1-6, presidential decree No. 429 of 23 May 2011"),
-    (Provenance::PublicAct, "quoted from another published act"),
-    (Provenance::Reported, "an act whose text is not public (Law No. 279-VIIQ), as reported on its signing"),
-    (Provenance::Reconstruction, "dxer's reading of a text that is not public, above all the three annexes of CM decision No. 129 (2026): model reglament form, DXER data list, DXER statute; marked `[reconstruction]`"),
-    (Provenance::Choice, "dxer's own design, with no legal text behind it; marked `[choice]`"),
-];
-
-/// Renders the catalogue as the Markdown table of `docs/rules.md`.
-pub fn markdown() -> String {
-    let mut out = String::from(
-        "# Rule catalogue\n\nGenerated from `core/src/rules/catalogue.rs` (`cargo test` fails when this file is stale;\n\
-         regenerate with `DXER_BLESS=1 cargo test -p dxer --test catalogue`).\n\n\
-         The *ground* column says where a provision's words come from; a provision with several parts takes the\n\
-         weakest ground among them:\n\n",
-    );
-    for (kind, meaning) in PROVENANCE_LEGEND {
-        let count = CATALOGUE.iter().filter(|r| r.provision.provenance == kind).count();
-        out.push_str(&format!("- `{kind}` ({count} rules): {meaning}.\n"));
-    }
-    out.push_str(
-        "\n| code | scope | severity | rule | ground | provision | message (en) |\n|---|---|---|---|---|---|---|\n",
-    );
-    for r in CATALOGUE {
-        out.push_str(&format!(
-            "| `{}` | {:?} | {} | {} | {} | {} | {} |\n",
-            r.code,
-            r.scope(),
-            r.severity,
-            r.title,
-            r.provision.provenance,
-            r.provision.text,
-            r.en.replace('|', "\\|")
-        ));
-    }
-    out
 }

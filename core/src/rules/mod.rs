@@ -7,6 +7,7 @@ mod content;
 mod eservice;
 mod fees;
 mod legal;
+pub mod markdown;
 mod not_stated;
 mod rule;
 pub(crate) mod text;
