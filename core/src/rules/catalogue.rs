@@ -553,7 +553,7 @@ pub static CATALOGUE: &[Rule] = &[
         provision: "CM decision No. 129 (2026), §6 (who submits reglaments)",
         az: "\"{code}\" ({name}) {on} artıq fəaliyyət göstərmir ({since}): onun hüquqi varisi göstərilməlidir: {successors}.",
         en: "\"{code}\" ({name}) no longer existed {on} ({since}): use its successor {successors}.",
-        ru: "\"{code}\" ({name}) {on} уже не существовал ({since}): укажите правопреемника: {successors}.",
+        ru: "\"{code}\" ({name}) уже не существовал {on} ({since}): укажите правопреемника: {successors}.",
     },
     Rule {
         code: "DXER-K001",

@@ -234,3 +234,49 @@ mod tests {
         assert_eq!(spoken_date(None, None), SpokenDate::Present);
     }
 }
+
+#[cfg(test)]
+mod fixture_tests {
+    use crate::{validate, Options};
+
+    const SPLIT: &str =
+        include_str!("../../../tests/fixtures/invalid/dxer-p002-split-provider-names-both-successors/input.json");
+    const OUTLIVED: &str =
+        include_str!("../../../tests/fixtures/invalid/dxer-p002-archived-version-outlived-the-provider/input.json");
+
+    #[test]
+    fn a_split_provider_is_reported_with_both_successors_and_the_fix_of_the_records_area() {
+        let report = validate(SPLIT, &Options::default());
+        let f = report.findings.iter().find(|f| f.code == "DXER-P002").expect("P002");
+        for text in [&f.message.az, &f.message.en, &f.message.ru] {
+            assert!(text.contains("\"MEDN\"") && text.contains("\"DTA\""), "{text}");
+            assert!(text.contains("2018-04-20") && text.contains("2019-12-31"), "{text}");
+        }
+        assert!(f.message.en.contains("took over: tourism"), "{}", f.message.en);
+        assert_eq!(f.fix.as_deref(), Some("DTA"));
+        // Without the sub-area the area `culture` covers both successors: no single fix.
+        let no_sub = SPLIT.replace(r#""sub_area": "culture.tourism""#, r#""sub_area": "culture.youth_sport""#);
+        let report = validate(no_sub.as_str(), &Options::default());
+        let f = report.findings.iter().find(|f| f.code == "DXER-P002").expect("P002");
+        assert_eq!(f.fix, None);
+    }
+
+    #[test]
+    fn the_same_record_is_judged_on_both_sides_of_the_providers_end() {
+        let codes = |json: &str| -> Vec<String> {
+            validate(json, &Options::default()).findings.into_iter().map(|f| f.code).collect()
+        };
+        let on =
+            |valid_to: &str| OUTLIVED.replace("\"valid_to\": \"2019-12-31\"", &format!("\"valid_to\": \"{valid_to}\""));
+        // VN ended on 2019-10-23 (the date of the act): its last full day was the 22nd.
+        assert!(!codes(&on("2019-10-22")).contains(&"DXER-P002".to_string()));
+        assert_eq!(codes(&on("2019-10-23")).iter().filter(|c| *c == "DXER-P002").count(), 2);
+        // An open version speaks for today: with no `today` the list's status decides, with one its date.
+        let open = OUTLIVED.replace(",\n    \"valid_to\": \"2019-12-31\"", "");
+        assert!(open.len() < OUTLIVED.len(), "the fixture's validity changed shape");
+        assert!(codes(&open).contains(&"DXER-P002".to_string()));
+        let before = Options { today: Some("2019-01-01".parse().unwrap()), ..Options::default() };
+        let report = validate(open.as_str(), &before);
+        assert!(!report.findings.iter().any(|f| f.code == "DXER-P002"), "{:?}", report.findings);
+    }
+}
