@@ -161,9 +161,15 @@ impl CodeLists {
         self.inner.providers().map(|p| conv::ser_to_py(py, p)).collect()
     }
 
-    /// Today's body that took over the services of `code` (following successor links), as a dict.
+    /// Today's body that took over the services of `code` (following the principal successor), as a dict.
     fn current_successor<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.inner.current_successor(code).map(|p| conv::ser_to_py(py, p)).transpose()
+    }
+
+    /// Today's bodies that took over the services of `code` (all of them, for a body split between
+    /// several), as dicts, the principal one first.
+    fn current_successors<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.inner.current_successors(code).into_iter().map(|p| conv::ser_to_py(py, p)).collect()
     }
 
     /// The service area (or sub-area) with this code, as a dict.

@@ -133,6 +133,11 @@ def test_code_lists_lookups() -> None:
     lists = dxer.CodeLists()
     successor = lists.current_successor("RITN")
     assert successor is not None and successor["code"] == "RINN"
+    # The Ministry of Culture and Tourism was split between two bodies.
+    assert [p["code"] for p in lists.current_successors("MTN")] == ["MEDN", "DTA"]
+    mtn = lists.provider("MTN")
+    assert mtn is not None and mtn["until"] == "2018-04-20"
+    assert [s["code"] for s in mtn["successors"]] == ["MEDN", "DTA"]
     assert lists.label("channels", "asan_centre") is not None
     assert lists.service_area("identity") is not None
     assert len(lists.providers()) > 40

@@ -81,14 +81,19 @@ export interface Rule {
 /** Text in Azerbaijani with optional English and Russian. */
 export interface LocalizedText { az: string; en?: string; ru?: string; }
 
-/** One item of a code list. Providers also carry `status`, `successor`, ...; service areas `parent`. */
+/** A body that took over (some of) the functions of a dissolved or renamed provider. */
+export interface Successor { code: string; functions?: LocalizedText; areas?: string[]; }
+
+/** One item of a code list. Providers also carry `status`, `since`, `until`, `successors`, ...; service areas `parent`. */
 export interface CodeItem {
   code: string;
   label: LocalizedText;
   description?: LocalizedText;
   parent?: string;
   status?: "active" | "dissolved" | "renamed";
-  successor?: string;
+  since?: string | null;
+  until?: string | null;
+  successors?: Successor[];
   [key: string]: unknown;
 }
 

@@ -612,8 +612,9 @@ impl Registry {
             if provider.status == ProviderStatus::Active {
                 continue;
             }
-            let successor = lists.current_successor(code).map(|p| p.code.as_str()).unwrap_or("—");
-            let args = [("provider", code), ("count", &count.to_string()), ("successor", successor)];
+            let heirs: Vec<&str> = lists.current_successors(code).iter().map(|p| p.code.as_str()).collect();
+            let successor = if heirs.is_empty() { "—".to_string() } else { heirs.join(", ") };
+            let args = [("provider", code), ("count", &count.to_string()), ("successor", successor.as_str())];
             out.push(self.locate(first, finding("DXER-X004", "/reglament/general/provider", &args)));
         }
     }

@@ -568,9 +568,9 @@ pub static CATALOGUE: &[Rule] = &[
         severity: Error,
         title: "dissolved provider",
         provision: choice("CM decision No. 129 (2026), §6 (who submits reglaments); dxer's provider code list with successor links [choice]"),
-        az: "\"{code}\" ({name}) artıq fəaliyyət göstərmir ({since}): onun hüquqi varisi \"{successor}\" ({successor_name}) göstərilməlidir.",
-        en: "\"{code}\" ({name}) no longer exists ({since}): use its successor \"{successor}\" ({successor_name}).",
-        ru: "\"{code}\" ({name}) больше не существует ({since}): укажите правопреемника \"{successor}\" ({successor_name}).",
+        az: "\"{code}\" ({name}) {on} artıq fəaliyyət göstərmir ({since}): onun hüquqi varisi göstərilməlidir: {successors}.",
+        en: "\"{code}\" ({name}) no longer existed {on} ({since}): use its successor {successors}.",
+        ru: "\"{code}\" ({name}) уже не существовал {on} ({since}): укажите правопреемника: {successors}.",
     },
     Rule {
         code: "DXER-K001",

@@ -1,10 +1,9 @@
-//! Required content, refusal grounds, composite services, code lists and record dates.
+//! Required content, refusal grounds, composite services, the service area and record dates.
 
 use std::collections::BTreeSet;
 
 use super::{Ctx, Emitter};
-use crate::codelists::ProviderStatus;
-use crate::model::{ProviderCode, RefusalGround, ServiceType};
+use crate::model::{RefusalGround, ServiceType};
 use crate::text::to_lower_az;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
@@ -13,7 +12,6 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     refusal_grounds(ctx, out);
     document_list(ctx, out);
     composite(ctx, out);
-    providers(ctx, out);
     record_data(ctx, out);
 }
 
@@ -222,63 +220,6 @@ fn composite(ctx: &Ctx<'_>, out: &mut Emitter) {
             out.emit("DXER-C001", &at, &[("code", c.as_str())]);
         } else if !seen.insert(c) {
             out.emit("DXER-C002", &at, &[("code", c.as_str())]);
-        }
-    }
-}
-
-fn provider(ctx: &Ctx<'_>, code: &ProviderCode, at: &str, out: &mut Emitter) {
-    let lists = &ctx.opts.codelists;
-    match lists.provider(code.as_str()) {
-        None => out.emit("DXER-P001", at, &[("code", code.as_str())]),
-        Some(p) if p.status != ProviderStatus::Active => {
-            let status: [&str; 3] = if p.status == ProviderStatus::Renamed {
-                ["adı dəyişdirilib", "renamed", "переименован"]
-            } else {
-                ["ləğv edilib", "dissolved", "упразднён"]
-            };
-            let since = status.map(|word| match &p.since {
-                Some(date) => format!("{word} {date}"),
-                None => word.to_string(),
-            });
-            let names =
-                |l: &crate::model::LocalizedText| [l.az.clone(), l.get("en").to_string(), l.get("ru").to_string()];
-            let successor = lists.current_successor(code.as_str());
-            let dash = || ["-".to_string(), "-".to_string(), "-".to_string()];
-            let mut f = super::finding_localized(
-                "DXER-P002",
-                at,
-                &[("code", code.as_str()), ("successor", successor.map(|s| s.code.as_str()).unwrap_or("-"))],
-                &[
-                    ("name", names(&p.label)),
-                    ("since", since),
-                    ("successor_name", successor.map(|s| names(&s.label)).unwrap_or_else(dash)),
-                ],
-            );
-            f.fix = successor.map(|s| s.code.clone());
-            out.push(f);
-        }
-        Some(_) => {}
-    }
-}
-
-/// `DXER-P001`, `DXER-P002`: every provider code in the record.
-fn providers(ctx: &Ctx<'_>, out: &mut Emitter) {
-    let g = &ctx.reg.general;
-    provider(ctx, &g.provider, &ctx.at("/general/provider"), out);
-    for (i, c) in g.co_executors.iter().enumerate() {
-        provider(ctx, c, &ctx.at(&format!("/general/co_executors/{i}")), out);
-    }
-    for (i, c) in g.data_suppliers.iter().enumerate() {
-        provider(ctx, c, &ctx.at(&format!("/general/data_suppliers/{i}")), out);
-    }
-    for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
-        if let Some(src) = &d.source {
-            provider(ctx, &src.body, &ctx.at(&format!("/standard/documents/{i}/source/body")), out);
-        }
-    }
-    if let Some(record) = ctx.record {
-        for (i, ds) in record.data_sources.iter().enumerate() {
-            provider(ctx, &ds.body, &format!("/data_sources/{i}/body"), out);
         }
     }
 }

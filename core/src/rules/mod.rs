@@ -9,6 +9,7 @@ mod fees;
 mod legal;
 pub mod markdown;
 mod not_stated;
+mod providers;
 mod rule;
 pub(crate) mod text;
 mod time;
@@ -182,6 +183,7 @@ pub(crate) fn check(subject: &Subject, base: &str, opts: &Options, out: &mut Emi
     let record_date = record.and_then(|r| r.submission.as_ref().map(|s| s.date)).or(opts.today);
     let ctx = Ctx { reg, record, base, opts, record_date };
     content::check(&ctx, out);
+    providers::check(&ctx, out);
     fees::check(&ctx, out);
     time::check(&ctx, out);
     legal::check(&ctx, out);

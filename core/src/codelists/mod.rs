@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::LocalizedText;
 
+mod providers;
+
+pub use providers::{ActRef, Activity, Heir, Provider, ProviderStatus, Successor};
+
 /// Error while reading a code list.
 #[derive(Debug, thiserror::Error)]
 pub enum CodeListError {
@@ -60,44 +64,6 @@ pub struct CodeItem {
     pub description: Option<LocalizedText>,
 }
 
-/// Lifecycle status of a provider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProviderStatus {
-    /// Exists under this name.
-    Active,
-    /// Abolished; its services went to `successor`.
-    Dissolved,
-    /// Renamed or reorganised into `successor`.
-    Renamed,
-}
-
-/// A service provider from `providers.json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Provider {
-    /// Provider code, e.g. `EN`.
-    pub code: String,
-    /// Official name.
-    pub label: LocalizedText,
-    /// Kind of body (ministry, state committee, ...).
-    #[serde(default)]
-    pub kind: Option<String>,
-    /// Active, dissolved or renamed.
-    pub status: ProviderStatus,
-    /// Tax id (VÖEN), when known.
-    #[serde(default)]
-    pub voen: Option<String>,
-    /// Today's body that took over its services.
-    #[serde(default)]
-    pub successor: Option<String>,
-    /// When it was dissolved or renamed.
-    #[serde(default)]
-    pub since: Option<String>,
-    /// What happened, in English.
-    #[serde(default)]
-    pub successor_note: Option<String>,
-}
-
 /// A node of the service-area classifier.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ServiceAreaItem {
@@ -121,7 +87,7 @@ pub struct CodeLists {
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {
-        &[$(($name, include_str!(concat!("../schemas/codelists/", $name, ".json")))),+]
+        &[$(($name, include_str!(concat!("../../schemas/codelists/", $name, ".json")))),+]
     };
 }
 
@@ -186,7 +152,9 @@ impl CodeLists {
 
     /// A copy of these lists with the provider list replaced by `json` (the `providers.json` format).
     ///
-    /// Fails when the list does not parse, repeats a code, or names a successor that is not in it.
+    /// Fails when the list does not parse, repeats a code, names a successor that is not in it, or ends a
+    /// body before it began. Items in the form before 2026-11 (one `successor`, `since` as the date of the
+    /// end, `successor_note`) are read too.
     pub fn with_providers_json(&self, json: &str) -> Result<CodeLists, CodeListError> {
         let file: CodeListFile<Provider> = parse("providers", json)?;
         let mut providers = BTreeMap::new();
@@ -198,16 +166,7 @@ impl CodeLists {
                 });
             }
         }
-        for p in providers.values() {
-            if let Some(s) = &p.successor {
-                if !providers.contains_key(s) {
-                    return Err(CodeListError::Inconsistent {
-                        list: "providers".into(),
-                        message: format!("{} names successor {s:?}, which is not in the list", p.code),
-                    });
-                }
-            }
-        }
+        CodeLists::check_providers(|c| providers.get(c), providers.values())?;
         Ok(CodeLists { providers, providers_version: file.version, ..self.clone() })
     }
 
@@ -231,18 +190,6 @@ impl CodeLists {
     /// Version of the provider list in use.
     pub fn providers_version(&self) -> &str {
         &self.providers_version
-    }
-
-    /// Follows successor links from `code` to today's body (stops at a cycle or a missing link).
-    pub fn current_successor(&self, code: &str) -> Option<&Provider> {
-        let mut current = self.providers.get(code)?;
-        for _ in 0..self.providers.len() {
-            match current.status {
-                ProviderStatus::Active => return Some(current),
-                _ => current = self.providers.get(current.successor.as_deref()?)?,
-            }
-        }
-        None
     }
 
     /// The service area (or sub-area) with this code.
@@ -321,36 +268,5 @@ mod tests {
         .map(|u| u.code().to_string())
         .collect();
         assert_eq!(codes("durations"), units);
-    }
-
-    #[test]
-    fn dissolved_providers_lead_to_an_active_successor() {
-        let lists = CodeLists::built_in();
-        for p in lists.providers() {
-            if p.status != ProviderStatus::Active {
-                if let Some(s) = &p.successor {
-                    let end = lists
-                        .current_successor(&p.code)
-                        .unwrap_or_else(|| panic!("{} → {s} has no active end", p.code));
-                    assert_eq!(end.status, ProviderStatus::Active);
-                }
-            }
-        }
-        let ritn = lists.current_successor("RITN").expect("2013 ministry of communications is in the list");
-        assert_eq!(ritn.code, "RINN");
-    }
-
-    #[test]
-    fn a_user_list_replaces_the_built_in_one() {
-        let json = r#"{"codelist":"providers","version":"2027-01-01","source":"test","items":[
-            {"code":"NEW","label":{"az":"Yeni qurum"},"status":"active"},
-            {"code":"OLD","label":{"az":"Köhnə qurum"},"status":"dissolved","successor":"NEW"}]}"#;
-        let lists = CodeLists::built_in().with_providers_json(json).unwrap();
-        assert_eq!(lists.providers().count(), 2);
-        assert_eq!(lists.providers_version(), "2027-01-01");
-        assert_eq!(lists.current_successor("OLD").unwrap().code, "NEW");
-        let bad = json.replace("\"successor\":\"NEW\"", "\"successor\":\"NOPE\"");
-        assert!(matches!(CodeLists::built_in().with_providers_json(&bad), Err(CodeListError::Inconsistent { .. })));
-        assert!(matches!(CodeLists::built_in().with_providers_json("{"), Err(CodeListError::Invalid { .. })));
     }
 }
