@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn law_suffixes_agree_with_the_code_list() {
         let list: serde_json::Value =
-            serde_json::from_str(include_str!("../../../schemas/codelists/legal-act-types.json")).unwrap();
+            serde_json::from_str(include_str!("../../schemas/codelists/legal-act-types.json")).unwrap();
         let items = list["items"].as_array().unwrap();
         let law = items.iter().find(|i| i["code"] == "law").unwrap();
         let pattern = law["number_pattern"].as_str().unwrap();
