@@ -41,8 +41,10 @@ test-python: ## Build the wheel; pytest, stubtest, mypy --strict.
 test-wasm: ## Build the WebAssembly package; Node tests and the demo page in headless Chromium.
 	./scripts/test-wasm
 
+# The command as the Rust tests build it (`--no-run`: nothing to do after test-rust; a plain `cargo build`
+# would compile the library again with the features of a build without tests).
 run: ## The main job: validate the example records (exit 1 expected: some are defective on purpose).
-	$(CARGO) build -q --locked --workspace --bins
+	$(CARGO) test -q --locked --workspace --no-run
 	@set +e; "$${CARGO_TARGET_DIR:-target}/debug/dxer" validate examples/records/ > /dev/null; rc=$$?; \
 	  [ "$$rc" -eq 1 ] || { echo "main job: expected exit code 1 (defective examples), got $$rc"; exit 1; }; \
 	  echo "main job: exit code 1 as expected (the defective examples are reported)"
