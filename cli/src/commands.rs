@@ -335,11 +335,16 @@ fn print_findings(rows: &[(String, u32, Finding)], json: bool, lang: &str) -> Re
     }
     let mut out = String::new();
     for (id, version, f) in rows {
-        let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
-        out.push_str(&format!("{id} v{version}: {}[{}] {pointer}\n    {}\n", f.severity, f.code, f.message.get(lang)));
+        out.push_str(&finding_line(&format!("{id} v{version}"), f, lang));
     }
     out.push_str(&format!("{} finding(s)\n", rows.len()));
     crate::write_stdout(&out)
+}
+
+/// One finding of a record (`REC-… v2`) or a card (`IS-… (card)`) in the text output.
+fn finding_line(subject: &str, f: &Finding, lang: &str) -> String {
+    let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
+    format!("{subject}: {}[{}] {pointer}\n    {}\n", f.severity, f.code, f.message.get(lang))
 }
 
 /// `dxer registry check`.
@@ -366,8 +371,36 @@ pub fn due(
             rows.push((record.record_id.to_string(), record.version, f));
         }
     }
-    print_findings(&rows, json, lang)?;
+    // The duties of the information systems whose cards were given (`--cards`): card application, EHİS supply.
+    let systems = registry.system_findings(on, policy, calendar);
+    if json {
+        let mut items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(id, version, f)| {
+                let mut v = serde_json::to_value(f).unwrap_or_default();
+                v["record_id"] = id.clone().into();
+                v["version"] = (*version).into();
+                v
+            })
+            .collect();
+        items.extend(systems.iter().map(|s| serde_json::to_value(s).unwrap_or_default()));
+        crate::write_stdout(&serde_json::to_string_pretty(&items).unwrap_or_default())?;
+    } else {
+        let mut out = String::new();
+        for (id, version, f) in &rows {
+            out.push_str(&finding_line(&format!("{id} v{version}"), f, lang));
+        }
+        for s in &systems {
+            out.push_str(&finding_line(&format!("{} (card)", s.system), &s.finding, lang));
+        }
+        out.push_str(&format!("{} finding(s)\n", rows.len() + systems.len()));
+        crate::write_stdout(&out)?;
+    }
     // Overdue duties are warnings, undatable ones errors; "due soon" is information.
-    let overdue = rows.iter().any(|(_, _, f)| f.severity != dxer::Severity::Info);
+    let overdue = rows
+        .iter()
+        .map(|(_, _, f)| f)
+        .chain(systems.iter().map(|s| &s.finding))
+        .any(|f| f.severity != dxer::Severity::Info);
     Ok(if overdue { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -198,7 +198,8 @@ enum RegistryCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Duties overdue or due soon on a date (submission 30, review 7, fix 7 working days).
+    /// Duties overdue or due soon on a date (submission 30, review 7, fix 7 working days; with --cards also
+    /// the card application, 20 days, and the EHİS data supply, 6 months).
     #[command(after_help = REGISTRY_EXAMPLES)]
     Due {
         #[command(flatten)]

@@ -228,6 +228,25 @@ fn registry_stats_check_and_due() {
     dxer().args(["registry", "stats", "no/such/dir"]).assert().code(2);
 }
 
+/// `registry due --cards`: the information systems' duties (card application, EHİS data supply) next to the
+/// records' ones, in text and JSON; before the six months have run the card example owes nothing yet.
+#[test]
+fn registry_due_lists_the_duties_of_the_cards() {
+    let args = ["--cards", "examples/information-systems/veis.json", "examples/records/identity-card.json"];
+    let out = dxer().args(["registry", "due", "--json", "--on", "2026-12-07"]).args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "overdue EHİS supply is a warning");
+    let due: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let x010: Vec<&Value> = due.iter().filter(|f| f["code"] == "DXER-X010").collect();
+    assert!(!x010.is_empty() && x010.iter().all(|f| f["system"] == "IS-VEIS"), "{due:?}");
+    assert!(x010.iter().all(|f| f["pointer"].as_str().unwrap().ends_with("/ehis_duty_from")));
+    let text = dxer().args(["registry", "due", "--on", "2026-12-07"]).args(args).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("IS-VEIS (card): warning[DXER-X010]"), "{text}");
+    let early = dxer().args(["registry", "due", "--json", "--on", "2026-03-03"]).args(args).output().unwrap();
+    let early: Vec<Value> = serde_json::from_slice(&early.stdout).unwrap();
+    assert!(early.iter().all(|f| f["code"] != "DXER-X010"), "{early:?}");
+}
+
 #[test]
 fn registry_stats_html_is_one_page_with_the_most_used_services() {
     let dir = "tests/fixtures/stats/seed-004";
