@@ -322,15 +322,7 @@ fn stats_text(stats: &dxer::registry::Stats) -> String {
 
 fn print_findings(rows: &[(String, u32, Finding)], json: bool, lang: &str) -> Result<(), InputError> {
     if json {
-        let items: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|(id, version, f)| {
-                let mut v = serde_json::to_value(f).unwrap_or_default();
-                v["record_id"] = id.clone().into();
-                v["version"] = (*version).into();
-                v
-            })
-            .collect();
+        let items: Vec<serde_json::Value> = rows.iter().map(|(id, version, f)| finding_json(id, *version, f)).collect();
         return crate::write_stdout(&serde_json::to_string_pretty(&items).unwrap_or_default());
     }
     let mut out = String::new();
@@ -339,6 +331,14 @@ fn print_findings(rows: &[(String, u32, Finding)], json: bool, lang: &str) -> Re
     }
     out.push_str(&format!("{} finding(s)\n", rows.len()));
     crate::write_stdout(&out)
+}
+
+/// A record's finding in the JSON output: the finding with `record_id` and `version`.
+fn finding_json(record_id: &str, version: u32, f: &Finding) -> serde_json::Value {
+    let mut v = serde_json::to_value(f).unwrap_or_default();
+    v["record_id"] = record_id.into();
+    v["version"] = version.into();
+    v
 }
 
 /// One finding of a record (`REC-… v2`) or a card (`IS-… (card)`) in the text output.
@@ -374,15 +374,8 @@ pub fn due(
     // The duties of the information systems whose cards were given (`--cards`): card application, EHİS supply.
     let systems = registry.system_findings(on, policy, calendar);
     if json {
-        let mut items: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|(id, version, f)| {
-                let mut v = serde_json::to_value(f).unwrap_or_default();
-                v["record_id"] = id.clone().into();
-                v["version"] = (*version).into();
-                v
-            })
-            .collect();
+        let mut items: Vec<serde_json::Value> =
+            rows.iter().map(|(id, version, f)| finding_json(id, *version, f)).collect();
         items.extend(systems.iter().map(|s| serde_json::to_value(s).unwrap_or_default()));
         crate::write_stdout(&serde_json::to_string_pretty(&items).unwrap_or_default())?;
     } else {

@@ -228,6 +228,23 @@ pub fn cmp_az(a: &str, b: &str) -> Ordering {
     la.chars().map(rank).cmp(lb.chars().map(rank)).then_with(|| a.cmp(b))
 }
 
+/// Escapes text for HTML element content and quoted attribute values: `& < > " '` (the renderings and the
+/// statistics page).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use super::stats::{MostUsed, Stats, StatsRow};
+use crate::text::escape_html as esc;
 
 /// The columns drawn as charts: the bulletin's (seed 004) and the number of services.
 const CHARTS: &[&str] =
@@ -183,22 +184,6 @@ fn shorten(text: &str, n: usize) -> String {
     let mut s: String = text.chars().take(n - 1).collect();
     s.push('…');
     s
-}
-
-/// Text for an HTML element or a quoted attribute.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,21 +7,7 @@ use crate::model::Record;
 
 use super::*;
 
-/// Escapes text for HTML element content and quoted attribute values: `& < > " '`.
-pub(super) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(super) use crate::text::escape_html as esc;
 
 /// Whether a URL may become a link: `http` or `https`, with no whitespace, control or quoting characters.
 pub(super) fn linkable(url: &str) -> bool {
