@@ -177,3 +177,21 @@ def test_a_record_with_errors_cannot_be_registered_w007(identity_card: dict[str,
     assert lenient.register_only_without_errors is False and dxer.Policy().register_only_without_errors is True
     assert dxer.apply_event(silent, "register", D(2026, 6, 15), lenient).to_state == "registered"
     assert dxer.Policy.from_dict(lenient.to_dict()) == lenient
+
+
+def test_amend_refuses_bad_input_with_located_errors(identity_card: dict[str, Any]) -> None:
+    """`amend`: a value that is not a record is a ValidationError with its report, a bad date a TypeError,
+    an amendment dated before the version it follows DXER-W002 at /validity/valid_from."""
+    with pytest.raises(dxer.ValidationError) as info:
+        dxer.amend({"record_id": 5}, identity_card, D(2026, 9, 1))
+    assert "DXER-S003" in info.value.report.codes()
+    with pytest.raises(dxer.ValidationError):
+        dxer.amend(identity_card, "{not json", D(2026, 9, 1))
+    with pytest.raises(TypeError, match="valid_from"):
+        dxer.amend(identity_card, identity_card, "2026-09-01")  # type: ignore[arg-type]
+    registered = dxer.apply_event(identity_card, "register", D(2026, 6, 15)).record
+    changed = dict(registered, reglament=dict(registered["reglament"]))
+    changed["reglament"]["contact"] = {"hotline": "109"}
+    with pytest.raises(dxer.WorkflowError) as refused:
+        dxer.amend(registered, changed, D(2026, 6, 1))
+    assert (refused.value.finding.code, refused.value.finding.pointer) == ("DXER-W002", "/validity/valid_from")

@@ -80,3 +80,13 @@ test('a record with errors cannot be registered (DXER-W007) unless the policy al
   const t = dxer.applyEvent(silent, 'register', '2026-06-15', { register_only_without_errors: false });
   assert.equal(t.to, 'registered');
 });
+
+test('amend: bad input throws located errors, never a crash', () => {
+  const registered = dxer.applyEvent(submittedText, 'register', '2026-06-15').record;
+  assert.throws(() => dxer.amend({ record_id: 5 }, registered, '2026-09-01'), (e) => e instanceof Error && !e.report?.ok);
+  assert.throws(() => dxer.amend(registered, registered, '1 Sept'), /validFrom/);
+  assert.throws(() => dxer.amend(registered, registered, '2026-09-01'), { code: 'DXER-W005', pointer: '' });
+  const changed = structuredClone(registered);
+  changed.reglament.contact = { hotline: '109' };
+  assert.throws(() => dxer.amend(registered, changed, '2026-06-01'), { code: 'DXER-W002', pointer: '/validity/valid_from' });
+});
