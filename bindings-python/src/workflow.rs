@@ -83,9 +83,10 @@ pub fn policy_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<wf::Policy> {
 impl Policy {
     /// The default policy with the given fields replaced. Periods are dicts such as
     /// `{"value": 7, "unit": "working_days"}` (units: working_days, calendar_days, months);
-    /// `max_returns=None` means no limit.
+    /// `max_returns=None` means no limit. `regime_start` is a `datetime.date`, or `False` to
+    /// count the submission clock from the creating act alone.
     #[new]
-    #[pyo3(signature = (*, submit_within=None, review_within=None, fix_within=None, due_soon_margin=None, max_returns=None, register_only_without_errors=None, register_card_within=None, ehis_supply_within=None))]
+    #[pyo3(signature = (*, submit_within=None, review_within=None, fix_within=None, due_soon_margin=None, max_returns=None, register_only_without_errors=None, register_card_within=None, ehis_supply_within=None, regime_start=None))]
     #[allow(clippy::too_many_arguments)] // keyword-only arguments, one per field
     fn new(
         submit_within: Option<&Bound<'_, PyAny>>,
@@ -96,6 +97,7 @@ impl Policy {
         register_only_without_errors: Option<bool>,
         register_card_within: Option<&Bound<'_, PyAny>>,
         ehis_supply_within: Option<&Bound<'_, PyAny>>,
+        regime_start: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Policy> {
         let mut p = wf::Policy::default();
         if let Some(v) = submit_within {
@@ -121,6 +123,13 @@ impl Policy {
         }
         if let Some(v) = ehis_supply_within {
             p.ehis_supply_within = period_arg(v, "ehis_supply_within")?;
+        }
+        if let Some(v) = regime_start {
+            p.regime_start = if v.is(&*pyo3::types::PyBool::new(v.py(), false)) {
+                None
+            } else {
+                Some(conv::date_arg(v, Arg::Name("regime_start"))?)
+            };
         }
         Ok(Policy { inner: p })
     }
@@ -186,6 +195,12 @@ impl Policy {
     #[getter]
     fn ehis_supply_within<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         period_py(py, self.inner.ehis_supply_within)
+    }
+
+    /// The submission clock starts no earlier than this date (`None`: from the creating act alone).
+    #[getter]
+    fn regime_start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        conv::opt_date_py(py, self.inner.regime_start)
     }
 
     fn __repr__(&self) -> String {

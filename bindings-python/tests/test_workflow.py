@@ -99,6 +99,21 @@ def test_policy_changes_deadlines(draft: dict[str, Any]) -> None:
         dxer.Policy.from_dict({"submit_within": 3})
 
 
+def test_regime_start_floors_the_submission_clock(draft: dict[str, Any]) -> None:
+    # The draft's creating act, Law No. 279-VIIQ, took effect on 3 December 2025, before the model form.
+    assert draft["creating_act"]["entry_into_force"] == "2025-12-03"
+    assert dxer.Policy().regime_start == D(2026, 5, 6)
+    assert dxer.duties(draft)[0].from_date == D(2026, 5, 6)
+    from_act = dxer.Policy(regime_start=False)
+    assert from_act.regime_start is None
+    assert dxer.duties(draft, from_act)[0].from_date == D(2025, 12, 3)
+    later = dxer.Policy(regime_start=D(2026, 7, 1))
+    assert (dxer.duties(draft, later)[0].from_date, dxer.duties(draft, later)[0].due) == (D(2026, 7, 1), D(2026, 8, 12))
+    assert dxer.Policy.from_dict(from_act.to_dict()) == from_act
+    with pytest.raises(TypeError, match="regime_start"):
+        dxer.Policy(regime_start="2026-07-01")  # type: ignore[arg-type]
+
+
 def test_status_at_and_due_findings(draft: dict[str, Any]) -> None:
     [early] = dxer.status_at(draft, D(2026, 5, 7))
     assert early.standing == "on_time" and early.duty.due == D(2026, 6, 24)

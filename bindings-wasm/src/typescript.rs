@@ -138,6 +138,9 @@ export interface Policy {
   register_card_within?: Period;
   /** A body's data for an information system through EHİS; default 6 months. */
   ehis_supply_within?: Period;
+  /** The submission clock starts no earlier than this date ("YYYY-MM-DD"; null: from the creating act
+   * alone); default "2026-05-06", decision No. 129. */
+  regime_start?: string | null;
 }
 
 /** A workflow event, e.g. `{ event: "submit", signer: "..." }` or `"start_review"`. */

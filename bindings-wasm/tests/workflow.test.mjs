@@ -38,6 +38,15 @@ test('statusAt: on time, due soon, overdue', () => {
   assert.throws(() => dxer.duties(draft(), { submit_in: 3 }), /policy: unknown field "submit_in"/);
 });
 
+test('regime_start: the submission clock starts no earlier than the model form (6 May 2026)', () => {
+  const record = draft();
+  assert.equal(record.creating_act.entry_into_force, '2025-12-03');
+  assert.equal(dxer.duties(record)[0].from, '2026-05-06');
+  assert.equal(dxer.duties(record, { regime_start: null })[0].from, '2025-12-03');
+  const later = dxer.duties(record, { regime_start: '2026-07-01' })[0];
+  assert.deepEqual([later.from, later.due], ['2026-07-01', '2026-08-12']);
+});
+
 test('applyEvent: transitions with new duties; refused events throw the core finding', () => {
   const t = dxer.applyEvent(submittedText, 'start_review', '2026-06-11');
   assert.equal(t.from, 'submitted');

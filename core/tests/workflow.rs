@@ -191,6 +191,34 @@ fn the_law_is_data_a_changed_policy_changes_the_dates() {
 }
 
 #[test]
+fn the_submission_clock_starts_at_the_later_of_the_act_and_the_regime() {
+    // Law No. 279-VIIQ took effect on 2025-12-03; the model form exists from 2026-05-06.
+    let r = draft();
+    assert_eq!(r.creating_act.entry_into_force, day("2025-12-03"));
+    let open = duties(&r, &Policy::default(), cal()).unwrap();
+    assert_eq!((open[0].from, open[0].due), (day("2026-05-06"), day("2026-06-24")));
+    // An act that takes effect later starts its own clock: 1 July 2026 + 30 working days.
+    let mut later = draft();
+    later.creating_act.entry_into_force = day("2026-07-01");
+    let open = duties(&later, &Policy::default(), cal()).unwrap();
+    assert_eq!((open[0].from, open[0].due), (day("2026-07-01"), day("2026-08-12")));
+    // Without the floor the law's own date counts, and the duty was overdue long before the decision.
+    let from_act = Policy { regime_start: None, ..Policy::default() };
+    let open = duties(&r, &from_act, cal()).unwrap();
+    assert_eq!(open[0].from, day("2025-12-03"));
+    assert!(open[0].due < day("2026-05-06"), "{:?}", open[0].due);
+    // The floor is part of the policy's serialised form and may be switched off there too.
+    let json = serde_json::to_value(Policy::default()).unwrap();
+    assert_eq!(json["regime_start"], "2026-05-06");
+    let off: Policy = serde_json::from_value(serde_json::json!({
+        "submit_within": {"value": 30, "unit": "working_days"}, "review_within": {"value": 7, "unit": "working_days"},
+        "fix_within": {"value": 7, "unit": "working_days"}, "due_soon_margin": 2, "max_returns": null,
+        "regime_start": null}))
+    .unwrap();
+    assert_eq!(off.regime_start, None);
+}
+
+#[test]
 fn a_deadline_beyond_the_calendar_data_is_a_finding_not_a_guess() {
     let mut r = draft();
     r.creating_act.entry_into_force = day("2031-03-01");

@@ -48,6 +48,16 @@ pub struct Policy {
     /// müddətində", CM decision No. 59 of 2 March 2026, §5; see [`super::system_duties`]).
     #[serde(default = "ehis_supply_within")]
     pub ehis_supply_within: Period,
+    /// The submission clock starts no earlier than this date (`None`: always from the creating act).
+    ///
+    /// Decision No. 129 §6 counts the 30 working days from the entry into force of the act that creates
+    /// a *new* service; it says nothing of services whose act was in force before the registry's model
+    /// form existed. dxer counts those from the day the decision approved the model form and the
+    /// statute, 6 May 2026 [choice: no transitional provision is public]. Law No. 279-VIIQ itself took
+    /// effect on 3 December 2025 (signed that day, report.az; "with effect 3 December 2025", mondaq.com,
+    /// 7 January 2026), before a reglament could be written in the model form.
+    #[serde(default = "regime_start")]
+    pub regime_start: Option<NaiveDate>,
 }
 
 fn yes() -> bool {
@@ -62,6 +72,16 @@ fn ehis_supply_within() -> Period {
     Period::Months(6)
 }
 
+/// Decision No. 129 of 6 May 2026 (see [`Policy::regime_start`]).
+pub const REGIME_START: NaiveDate = match NaiveDate::from_ymd_opt(2026, 5, 6) {
+    Some(date) => date,
+    None => panic!("a valid date"),
+};
+
+fn regime_start() -> Option<NaiveDate> {
+    Some(REGIME_START)
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {
@@ -73,6 +93,7 @@ impl Default for Policy {
             register_only_without_errors: true,
             register_card_within: register_card_within(),
             ehis_supply_within: ehis_supply_within(),
+            regime_start: regime_start(),
         }
     }
 }
@@ -302,20 +323,29 @@ fn last_date(record: &Record, event: WorkflowEvent) -> Option<NaiveDate> {
 /// let mut record: dxer::model::Record = serde_json::from_str(&text).unwrap();
 /// record.status = dxer::model::RecordStatus::Draft;
 /// record.submission = None;
-/// // The creating act entered into force on 2026-05-06: 30 working days later is 2026-06-24.
+/// // The creating act (Law No. 279-VIIQ) entered into force on 2025-12-03, before the model form of
+/// // 2026-05-06 (`Policy::regime_start`): 30 working days from 2026-05-06 is 2026-06-24.
 /// let open = duties(&record, &Policy::default(), Calendar::azerbaijan()).unwrap();
 /// assert_eq!(open[0].kind, DutyKind::Submission);
+/// assert_eq!(open[0].from.to_string(), "2026-05-06");
 /// assert_eq!(open[0].due.to_string(), "2026-06-24");
+/// // Without the floor the clock runs from the act: 30 working days from 2025-12-03.
+/// let from_act = Policy { regime_start: None, ..Policy::default() };
+/// assert_eq!(duties(&record, &from_act, Calendar::azerbaijan()).unwrap()[0].from.to_string(), "2025-12-03");
 /// ```
 pub fn duties(record: &Record, policy: &Policy, calendar: &Calendar) -> Result<Vec<Duty>, Box<Finding>> {
     use RecordStatus as S;
     let (kind, from, pointer, period) = match record.status {
-        S::Draft => (
-            DutyKind::Submission,
-            Some(record.creating_act.entry_into_force),
-            "/creating_act/entry_into_force",
-            policy.submit_within,
-        ),
+        S::Draft => {
+            (
+                DutyKind::Submission,
+                Some(policy.regime_start.map_or(record.creating_act.entry_into_force, |start| {
+                    record.creating_act.entry_into_force.max(start)
+                })),
+                "/creating_act/entry_into_force",
+                policy.submit_within,
+            )
+        }
         S::Submitted | S::UnderReview => {
             (DutyKind::Review, last_date(record, WorkflowEvent::Submit), "/submission/date", policy.review_within)
         }
