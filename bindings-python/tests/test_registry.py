@@ -138,3 +138,14 @@ def test_information_system_cards(identity_card: dict[str, Any]) -> None:
     problems = registry.add_information_systems_json("{")
     assert [p["finding"].code for p in problems] == ["DXER-J001"]
     assert registry.information_systems() == []
+
+
+def test_x012_a_personal_data_system_without_its_register_entry_is_reported_not_refused() -> None:
+    case = ROOT / "tests" / "fixtures" / "registry" / "x012-personal-data-system-not-registered"
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    registry = dxer.Registry(lang="en")
+    problems = registry.add_information_systems_json((case / "information-systems.json").read_text(encoding="utf-8"))
+    got = [(p["finding"].code, p["finding"].pointer) for p in problems]
+    assert got == [(c["code"], c["pointer"]) for c in expected["card_problems"]]
+    assert "personal_data_register" in problems[0]["finding"].message
+    assert [c["code"] for c in registry.information_systems()] == ["IS-IAMAS", "IS-NOPD"]

@@ -51,6 +51,7 @@ fn iamas_card() -> Value {
                       "title": {"az": "Azərbaycan Respublikası vətəndaşının şəxsiyyət vəsiqəsi haqqında Azərbaycan Respublikasının Qanunu"}},
         "purpose": {"az": "Şəxsiyyət vəsiqələrinin verilməsinin uçotu"},
         "personal_data": true,
+        "personal_data_register": {},
         "hosting": "g_cloud"
     }])
 }
@@ -564,8 +565,11 @@ fn cards_are_checked_against_the_type_with_their_index() {
     let mut bad_hosting = good.clone();
     bad_hosting["code"] = json!("IS-FOURTH");
     bad_hosting["hosting"] = json!("cloud9");
+    let mut unregistered = good.clone();
+    unregistered["code"] = json!("IS-FIFTH");
+    unregistered.as_object_mut().unwrap().remove("personal_data_register");
     let list = cards.as_array_mut().unwrap();
-    list.extend([unknown, good.clone(), cyrillic, bad_hosting]);
+    list.extend([unknown, good.clone(), cyrillic, bad_hosting, unregistered]);
     let mut registry = Registry::new();
     let problems = registry.add_information_systems_json(&cards.to_string());
     let got: Vec<(Option<usize>, &str, &str, bool)> =
@@ -576,7 +580,8 @@ fn cards_are_checked_against_the_type_with_their_index() {
             (Some(1), "DXER-X007", "/1", true),
             (Some(2), "DXER-X007", "/2/code", true),
             (Some(3), "DXER-H001", "/3/name/az", false),
-            (Some(4), "DXER-X007", "/4", true)
+            (Some(4), "DXER-X007", "/4", true),
+            (Some(5), "DXER-X012", "/5/personal_data", false)
         ]
     );
     assert!(problems[0].finding.message.az.contains("colour"), "{}", problems[0].finding.message.az);
@@ -586,9 +591,9 @@ fn cards_are_checked_against_the_type_with_their_index() {
     assert_eq!(problems[0].code.as_deref(), Some("IS-OTHER"));
     assert_eq!(problems[2].finding.fix.as_deref(), Some("Sistem əlaqə"));
     let held: Vec<&str> = registry.information_systems().iter().map(|c| c.code.as_str()).collect();
-    assert_eq!(held, ["IS-IAMAS", "IS-THIRD"], "text hygiene reports but does not keep a card out");
+    assert_eq!(held, ["IS-IAMAS", "IS-THIRD", "IS-FIFTH"], "text hygiene and X012 report but do not keep a card out");
     assert_eq!(registry.information_system("IS-IAMAS").unwrap().owner.as_str(), "DIN");
-    assert_eq!(registry.information_system_problems().len(), 4);
+    assert_eq!(registry.information_system_problems().len(), 5);
 
     // A second load repeating a code, a text that is not JSON, a text that is not an array.
     let again = registry.add_information_systems_json(&iamas_card().to_string());
@@ -600,7 +605,7 @@ fn cards_are_checked_against_the_type_with_their_index() {
     let object = registry.add_information_systems_json("{}");
     assert_eq!((object[0].index, object[0].finding.code.as_str()), (None, "DXER-X007"));
     assert_eq!(object[0].error, "expected a JSON array of registration cards");
-    assert_eq!(registry.information_systems().len(), 2);
+    assert_eq!(registry.information_systems().len(), 3);
 }
 
 #[test]

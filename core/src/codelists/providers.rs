@@ -359,7 +359,7 @@ mod tests {
                 }
             }
         }
-        assert!(dated >= 22, "only {dated} inactive bodies are dated");
+        assert!(dated >= 25, "only {dated} inactive bodies are dated");
         for p in lists.providers().filter(|p| p.is_active()) {
             assert!(p.successors.is_empty() && p.until.is_none(), "{} is active but has an end", p.code);
         }

@@ -279,7 +279,12 @@ pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<(usize, Inf
             problems.push(CardProblem::from_finding(Some(index), code.clone(), f, false));
         }
         match InformationSystem::deserialize(item) {
-            Ok(card) => cards.push((index, card)),
+            Ok(card) => {
+                if let Some(f) = unregistered_personal_data(&card, index) {
+                    problems.push(CardProblem::from_finding(Some(index), code.clone(), f, false));
+                }
+                cards.push((index, card))
+            }
             Err(e) => {
                 let error: String = e.to_string().chars().take(300).collect();
                 problems.push(CardProblem::structural(Some(index), code, format!("/{index}"), error));
@@ -287,6 +292,16 @@ pub(crate) fn parse_cards(text: &str, opts: &crate::Options) -> (Vec<(usize, Inf
         }
     }
     (cards, problems)
+}
+
+/// `DXER-X012`: a card that says the system processes personal data and gives no entry in the state register
+/// of personal-data information systems (located at its `personal_data`). A warning, not a refusal: CM
+/// decision No. 237 (2010) exempts some systems, which the card cannot show.
+fn unregistered_personal_data(card: &InformationSystem, index: usize) -> Option<crate::Finding> {
+    (card.personal_data && card.personal_data_register.is_none()).then(|| {
+        let pointer = format!("/{index}/personal_data");
+        crate::rules::finding("DXER-X012", &pointer, &[("system", card.code.as_str())])
+    })
 }
 
 #[cfg(test)]

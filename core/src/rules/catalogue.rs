@@ -772,6 +772,15 @@ pub static CATALOGUE: &[Rule] = &[
         en: "{owner} is to make the data ({data}) of information system {system} available through EHİS by {due} (from {from}): {days} working day(s) left.",
         ru: "{owner} должен обеспечить получение данных ({data}) информационной системы {system} через EHİS до {due} (с {from}): осталось {days} рабочих дн.",
     },
+    Rule {
+        code: "DXER-X012",
+        severity: Warning,
+        title: "personal-data system without its register entry",
+        provision: public_act("Law on Personal Data (2010), art. 15.1: personal-data information systems are registered (as quoted by ictnews.az, 2012); CM decision No. 149 of 17 Aug 2010, rules §1.4: no collection or processing before registration; exemptions: CM decision No. 237 of 17 Dec 2010"),
+        az: "{system} sistemi fərdi məlumatları emal edir, lakin fərdi məlumatların informasiya sistemlərinin dövlət reyestrindəki qeydi göstərilməyib. Düzəliş: \"personal_data_register\" sahəsini (nömrə, tarix) doldurun; sistem qeydiyyatdan azaddırsa (NK-nin 2010-cu il 17 dekabr tarixli 237 nömrəli qərarı), xəbərdarlığı söndürün.",
+        en: "Information system {system} processes personal data but has no entry in the state register of personal-data information systems. Fix: fill \"personal_data_register\" (number, date); if the system is exempt (CM decision No. 237 of 17 December 2010), turn this warning off.",
+        ru: "Информационная система {system} обрабатывает персональные данные, но запись в государственном реестре информационных систем персональных данных не указана. Исправление: заполните \"personal_data_register\" (номер, дата); если система освобождена от регистрации (постановление КМ № 237 от 17 декабря 2010 г.), отключите это предупреждение.",
+    },
 
 ];
 
