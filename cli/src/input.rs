@@ -287,7 +287,7 @@ fn read_lines(
         }
         let (bytes, oversize) = match line.content() {
             Some(content) => (content.to_vec(), None),
-            None => (Vec::new(), Some(line.len)),
+            None => (Vec::new(), Some(line.content_len)),
         };
         units.push(Unit {
             source: format!("{source}:{}", line.number),
@@ -310,6 +310,8 @@ pub struct Line {
     pub bytes: Vec<u8>,
     /// Its length without the line feed.
     pub len: usize,
+    /// Its length without the line feed and a carriage return before it: what is held to the limit.
+    pub content_len: usize,
     /// Whether it is only white space.
     pub blank: bool,
     /// Whether a line feed ends it (the last line of a text may have none).
@@ -320,11 +322,8 @@ pub struct Line {
 impl Line {
     /// The line without a final carriage return, unless it is longer than the limit.
     pub fn content(&self) -> Option<&[u8]> {
-        if self.len > self.bytes.len() {
-            return None; // cut at `max + 1` bytes
-        }
         let content = self.bytes.strip_suffix(b"\r").unwrap_or(&self.bytes);
-        (content.len() <= self.max).then_some(content)
+        (self.content_len <= self.max).then_some(content)
     }
 }
 
@@ -344,7 +343,7 @@ impl<R: BufRead> Lines<R> {
 
     pub fn next_line(&mut self) -> std::io::Result<Option<Line>> {
         let keep_at_most = self.max.saturating_add(1);
-        let (mut bytes, mut len, mut blank, mut ended) = (Vec::new(), 0usize, true, false);
+        let (mut bytes, mut len, mut blank, mut ended, mut last) = (Vec::new(), 0usize, true, false, None);
         loop {
             let buf = match self.inner.fill_buf() {
                 Ok(buf) => buf,
@@ -360,6 +359,7 @@ impl<R: BufRead> Lines<R> {
             bytes.extend_from_slice(&part[..keep]);
             blank &= part.iter().all(u8::is_ascii_whitespace);
             len += part.len();
+            last = part.last().copied().or(last);
             let used = part.len() + usize::from(end.is_some());
             self.inner.consume(used);
             if end.is_some() {
@@ -371,7 +371,9 @@ impl<R: BufRead> Lines<R> {
             return Ok(None);
         }
         self.number += 1;
-        let line = Line { number: self.number, offset: self.offset, bytes, len, blank, ended, max: self.max };
+        let content_len = len - usize::from(last == Some(b'\r'));
+        let line =
+            Line { number: self.number, offset: self.offset, bytes, len, content_len, blank, ended, max: self.max };
         self.offset += len + usize::from(ended);
         Ok(Some(line))
     }

@@ -177,7 +177,7 @@ impl Loader<'_> {
                     self.flush(source, &mut piece, start);
                     let at = format!("{source}:{}", line.number);
                     let report = match line.content() {
-                        None => dxer::input_too_large(line.len, self.opts),
+                        None => dxer::input_too_large(line.content_len, self.opts),
                         Some(bytes) => dxer::validate(bytes, self.opts),
                     };
                     self.refuse(&at, &report);
