@@ -93,7 +93,11 @@ Examples:
   dxer convert --to csv examples/records/registry.jsonl -o services.csv  # open data, one row per service
   dxer convert --to md --lang en examples/records/driving-licence.json -o driving-licence.md
 
-An invalid record is not converted: its errors are printed and the exit status is 1.";
+An invalid record is not converted: its errors are printed and the exit status is 1. An existing output is
+replaced only with --force (an input never; a symbolic link at an output's name is refused); two inputs that
+would write the same output name are both refused. A record that fails does not stop the others: a summary
+of the failures ends the run, and the exit status is 2 when an input could not be read or an output not
+written.";
 
 const REGISTRY_EXAMPLES: &str = "\
 Examples:
@@ -396,7 +400,7 @@ fn main() -> ExitCode {
 }
 
 /// A file the command itself reads (provider list, usage, calendar data), at most the default input limit.
-pub(crate) fn read_text(path: &PathBuf, what: &str) -> Result<String, InputError> {
+pub(crate) fn read_text(path: &std::path::Path, what: &str) -> Result<String, InputError> {
     input::read_text(path, what, Options::default().max_input_bytes)
 }
 
