@@ -93,11 +93,11 @@ Examples:
   dxer convert --to csv examples/records/registry.jsonl -o services.csv  # open data, one row per service
   dxer convert --to md --lang en examples/records/driving-licence.json -o driving-licence.md
 
-An invalid record is not converted: its errors are printed and the exit status is 1. An existing output is
-replaced only with --force (an input never; a symbolic link at an output's name is refused); two inputs that
-would write the same output name are both refused. A record that fails does not stop the others: a summary
-of the failures ends the run, and the exit status is 2 when an input could not be read or an output not
-written.";
+An invalid record is not converted: its errors are printed and the exit status is 1.
+An existing output is replaced only with --force, an input never; a symbolic link
+at an output's name is refused; two inputs with the same output name are both refused.
+A failure does not stop the other records: a summary ends the run, and the exit
+status is 2 when an input could not be read or an output not written.";
 
 const REGISTRY_EXAMPLES: &str = "\
 Examples:
