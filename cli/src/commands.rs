@@ -9,10 +9,12 @@ use dxer::calendar::Calendar;
 use dxer::convert::{cpsv, opendata, render, schema_org};
 use dxer::model::Record;
 use dxer::registry::workflow::{due_findings, Policy};
-use dxer::registry::{Registry, TextFormat};
+use dxer::registry::Registry;
 use dxer::{Finding, Options};
 
-use crate::input::{self, InputError, Unit};
+use crate::input::{self, InputError, Inputs, Unit};
+use crate::output::Writer;
+use crate::term;
 
 /// Output formats of `dxer convert`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,18 +64,11 @@ impl To {
 }
 
 fn print_refusal(unit: &Unit, findings: &[Finding], lang: &str) {
-    eprintln!("{}: not converted: the record has errors", unit.source);
+    term::warn(&format!("{}: not converted: the record has errors", term::quote_lines(&unit.source)));
     for f in findings.iter().filter(|f| f.severity == dxer::Severity::Error) {
         let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
-        eprintln!("  error[{}] {pointer}: {}", f.code, f.message.get(lang));
+        term::warn(&format!("  error[{}] {pointer}: {}", f.code, f.message.get(lang)));
     }
-}
-
-fn write(path: &Path, text: &str) -> Result<(), InputError> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| InputError(format!("cannot create {}: {e}", parent.display())))?;
-    }
-    std::fs::write(path, text).map_err(|e| InputError(format!("cannot write {}: {e}", path.display())))
 }
 
 /// Output file name of one unit inside a folder: the file stem, the JSON Lines line, the extension.
@@ -96,19 +91,26 @@ fn output_name(unit: &Unit, to: To) -> String {
     }
 }
 
-/// `dxer convert`.
+/// `dxer convert`: every record it can, then a summary of those it could not, on standard error. Exit
+/// status: 2 when an input could not be read or an output not written, else 1 when a record was refused
+/// for its errors, else 0.
 pub fn convert(
-    units: &[Unit],
+    inputs: &Inputs,
     to: To,
     out: Option<&PathBuf>,
     lang: &str,
     opts: &Options,
+    force: bool,
 ) -> Result<ExitCode, InputError> {
+    let units = &inputs.units;
     let parsed: Vec<Option<Record>> = input::par_map(
         units,
-        |u| match dxer::parse_record(u.bytes.as_slice(), opts) {
-            Ok(valid) => Ok(valid.value),
-            Err(report) => Err(report.findings),
+        |u| match u.oversize {
+            Some(_) => Err(u.validate(opts).findings),
+            None => match dxer::parse_record(u.bytes.as_slice(), opts) {
+                Ok(valid) => Ok(valid.value),
+                Err(report) => Err(report.findings),
+            },
         },
         &|| {},
     )
@@ -122,7 +124,24 @@ pub fn convert(
         }
     })
     .collect();
+    // (source, reason) of each input not converted or output not written.
+    let mut failed: Vec<(String, String)> = inputs.failures.iter().map(|f| (String::new(), f.clone())).collect();
+    let mut unwritten = failed.len();
+    failed.extend(
+        units.iter().zip(&parsed).filter(|(_, r)| r.is_none()).map(|(u, _)| (u.source.clone(), "has errors".into())),
+    );
     let refused = parsed.iter().any(Option::is_none);
+    let writer = Writer::new(force, units.iter().filter_map(|u| u.path.as_deref()));
+    let mut write_failures = 0;
+    let mut write =
+        |failed: &mut Vec<(String, String)>, source: &str, path: &Path, text: &str| match writer.write(path, text) {
+            Ok(()) => true,
+            Err(reason) => {
+                write_failures += 1;
+                failed.push((source.to_string(), reason));
+                false
+            }
+        };
     if to.combined() {
         let records: Vec<Record> = parsed.into_iter().flatten().collect();
         let text = match to {
@@ -130,7 +149,9 @@ pub fn convert(
             _ => opendata::to_jsonl(&records),
         };
         match out {
-            Some(path) => write(path, &text)?,
+            Some(path) => {
+                write(&mut failed, "", path, &text);
+            }
             None => crate::write_stdout(&text)?,
         }
     } else {
@@ -144,88 +165,62 @@ pub fn convert(
             }
             None => return Err(InputError("several records: name an output folder with -o".into())),
             Some(path) if units.len() == 1 && !path.is_dir() => {
-                if let Some((_, text)) = converted.first() {
-                    write(path, text)?;
+                if let Some((unit, text)) = converted.first() {
+                    write(&mut failed, &unit.source, path, text);
                 }
             }
             Some(dir) => {
-                for (unit, text) in &converted {
-                    let path = dir.join(output_name(unit, to));
-                    write(&path, text)?;
-                    eprintln!("wrote {}", path.display());
+                let names: Vec<String> = converted.iter().map(|(u, _)| output_name(u, to)).collect();
+                let mut collisions = 0;
+                // Names that differ only in letter case are the same file on some systems: compared folded.
+                let mut claims: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+                for (i, name) in names.iter().enumerate() {
+                    claims.entry(name.to_lowercase()).or_default().push(i);
                 }
+                for (i, (unit, text)) in converted.iter().enumerate() {
+                    let claimants = &claims[&names[i].to_lowercase()];
+                    if claimants.len() > 1 {
+                        let others: Vec<String> = claimants
+                            .iter()
+                            .filter(|j| **j != i)
+                            .map(|j| term::quote_lines(&converted[*j].0.source))
+                            .collect();
+                        collisions += 1;
+                        failed.push((
+                            unit.source.clone(),
+                            format!(
+                                "its output name {} is also that of {}: neither written (convert them separately)",
+                                term::quote_lines(&names[i]),
+                                others.join(", ")
+                            ),
+                        ));
+                        continue;
+                    }
+                    let path = dir.join(&names[i]);
+                    if write(&mut failed, &unit.source, &path, text) {
+                        term::warn(&format!("wrote {}", term::name(&path)));
+                    }
+                }
+                unwritten += collisions;
             }
         }
     }
-    Ok(if refused { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// Loads files into a registry, reporting each file's load problems (with the file named) on stderr.
-/// Returns the registry and whether any record had errors.
-pub fn load_registry(
-    paths: &[String],
-    cards: Option<&PathBuf>,
-    opts: &Options,
-    lang: &str,
-) -> Result<(Registry, bool), InputError> {
-    let units = input::collect_files(paths)?;
-    let mut registry = Registry::with_options(Options { kind: dxer::DocumentKind::Record, ..opts.clone() });
-    let mut any_errors = false;
-    // Each file goes in whole, in the format its name gives (the core's extension rule: JSON Lines line
-    // by line, JSON as one record or an array); its problems come back with the file, line and bytes.
-    for unit in &units {
-        match std::str::from_utf8(&unit.bytes) {
-            Ok(text) => {
-                registry.load_source(&unit.source, text);
-            }
-            Err(_) => {
-                // The validator locates the bad byte.
-                let report = dxer::validate(unit.bytes.as_slice(), opts);
-                print_problems(&unit.source, None, &report.findings, lang);
-                any_errors = true;
+    if !failed.is_empty() {
+        term::warn(&format!("dxer: {} input(s) not converted or output(s) not written:", failed.len()));
+        for (source, reason) in &failed {
+            match source.as_str() {
+                "" => term::warn(&format!("  {reason}")),
+                source => term::warn(&format!("  {}: {reason}", term::quote_lines(source))),
             }
         }
     }
-    for p in registry.problems() {
-        let file = p.source.as_deref().unwrap_or("-");
-        let source = match p.line {
-            Some(line) if line > 1 || TextFormat::for_name(file) == TextFormat::JsonLines => format!("{file}:{line}"),
-            _ => file.to_string(),
-        };
-        let errors: Vec<Finding> = p.findings.iter().filter(|f| f.severity == dxer::Severity::Error).cloned().collect();
-        if !errors.is_empty() {
-            any_errors = true;
-            print_problems(&source, p.record_id.as_deref(), &errors, lang);
-        }
-    }
-    if let Some(path) = cards {
-        let text = crate::read_text(path, "information-system cards")?;
-        for p in registry.add_information_systems_json(&text) {
-            eprintln!(
-                "{}: {}[{}] {}: {}",
-                path.display(),
-                p.finding.severity,
-                p.finding.code,
-                p.pointer,
-                p.finding.message.get(lang)
-            );
-            any_errors |= p.rejected;
-        }
-    }
-    Ok((registry, any_errors))
-}
-
-fn print_problems(source: &str, record_id: Option<&str>, findings: &[Finding], lang: &str) {
-    let id = record_id.map(|r| format!(" ({r})")).unwrap_or_default();
-    eprintln!(
-        "{source}{id}: {} error(s); see `dxer validate {}`",
-        findings.len(),
-        source.split(':').next().unwrap_or(source)
-    );
-    for f in findings.iter().take(3) {
-        let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
-        eprintln!("  error[{}] {pointer}: {}", f.code, f.message.get(lang));
-    }
+    Ok(if unwritten + write_failures > 0 {
+        ExitCode::from(2)
+    } else if refused {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// How `dxer registry stats` writes the statistics.
@@ -250,7 +245,7 @@ pub fn stats(
     match format {
         StatsFormat::Csv => crate::write_stdout(&stats.to_csv())?,
         StatsFormat::Html => crate::write_stdout(&stats.to_html())?,
-        StatsFormat::Text => crate::write_stdout(&stats_text(&stats))?,
+        StatsFormat::Text => crate::write_human(&stats_text(&stats))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -330,7 +325,7 @@ fn print_findings(rows: &[(String, u32, Finding)], json: bool, lang: &str) -> Re
         out.push_str(&finding_line(&format!("{id} v{version}"), f, lang));
     }
     out.push_str(&format!("{} finding(s)\n", rows.len()));
-    crate::write_stdout(&out)
+    crate::write_human(&out)
 }
 
 /// A record's finding in the JSON output: the finding with `record_id` and `version`.
@@ -387,7 +382,7 @@ pub fn due(
             out.push_str(&finding_line(&format!("{} (card)", s.system), &s.finding, lang));
         }
         out.push_str(&format!("{} finding(s)\n", rows.len() + systems.len()));
-        crate::write_stdout(&out)?;
+        crate::write_human(&out)?;
     }
     // Overdue duties are warnings, undatable ones errors; "due soon" is information.
     let overdue = rows

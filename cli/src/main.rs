@@ -4,7 +4,10 @@
 
 mod commands;
 mod input;
+mod load;
+mod output;
 mod report;
+mod term;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -90,7 +93,11 @@ Examples:
   dxer convert --to csv examples/records/registry.jsonl -o services.csv  # open data, one row per service
   dxer convert --to md --lang en examples/records/driving-licence.json -o driving-licence.md
 
-An invalid record is not converted: its errors are printed and the exit status is 1.";
+An invalid record is not converted: its errors are printed and the exit status is 1.
+An existing output is replaced only with --force, an input never; a symbolic link
+at an output's name is refused; two inputs with the same output name are both refused.
+A failure does not stop the other records: a summary ends the run, and the exit
+status is 2 when an input could not be read or an output not written.";
 
 const REGISTRY_EXAMPLES: &str = "\
 Examples:
@@ -108,9 +115,13 @@ struct ConvertArgs {
     /// Files, folders or `-` (standard input).
     #[arg(required = true)]
     paths: Vec<String>,
-    /// Output file (one record, or csv/jsonl) or folder (several records).
+    /// Output file (one record, or csv/jsonl) or folder (several records). An existing file is not
+    /// replaced (see --force), an input never; a symbolic link at an output's name is refused.
     #[arg(short, long)]
     out: Option<PathBuf>,
+    /// Replace existing output files (never an input of the run, never through a symbolic link).
+    #[arg(long)]
+    force: bool,
     /// Language of rendered text and of error messages.
     #[arg(long, value_enum, default_value = "az")]
     lang: Lang,
@@ -382,15 +393,15 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dxer: {e}");
+            term::warn(&format!("dxer: {e}"));
             ExitCode::from(2)
         }
     }
 }
 
-pub(crate) fn read_text(path: &PathBuf, what: &str) -> Result<String, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| InputError(format!("cannot read {what} {}: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| InputError(format!("{what} {} is not UTF-8: {e}", path.display())))
+/// A file the command itself reads (provider list, usage, calendar data), at most the default input limit.
+pub(crate) fn read_text(path: &std::path::Path, what: &str) -> Result<String, InputError> {
+    input::read_text(path, what, Options::default().max_input_bytes)
 }
 
 fn with_providers(mut opts: Options, providers: &Option<PathBuf>) -> Result<Options, InputError> {
@@ -403,25 +414,29 @@ fn with_providers(mut opts: Options, providers: &Option<PathBuf>) -> Result<Opti
 }
 
 fn convert(args: ConvertArgs) -> Result<ExitCode, InputError> {
-    let units = input::collect(&args.paths, false)?;
-    commands::convert(&units, args.to, args.out.as_ref(), args.lang.code(), &args.limits.apply(Options::default()))
+    let opts = args.limits.apply(Options::default());
+    let inputs = input::collect(&args.paths, false, opts.max_input_bytes);
+    if inputs.units.is_empty() {
+        inputs.report_failures()?;
+    }
+    commands::convert(&inputs, args.to, args.out.as_ref(), args.lang.code(), &opts, args.force)
 }
 
 fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {
     let load = |args: &RegistryArgs| -> Result<_, InputError> {
         let opts = with_providers(args.limits.apply(Options::default()), &args.providers)?;
-        commands::load_registry(&args.paths, args.cards.as_ref(), &opts, args.lang.code())
+        load::load_registry(&args.paths, args.cards.as_ref(), &opts, args.lang.code())
     };
     let calendar = Calendar::azerbaijan();
     match cmd {
         RegistryCommand::Stats { args, csv, html, on, usage, top } => {
             let usage = match &usage {
                 Some(path) => serde_json::from_str(&read_text(path, "usage file")?).map_err(|e| {
-                    InputError(format!("usage file {}: expected {{\"service code\": count}}: {e}", path.display()))
+                    InputError(format!("usage file {}: expected {{\"service code\": count}}: {e}", term::name(path)))
                 })?,
                 None => Default::default(),
             };
-            let (registry, _) = load(&args)?;
+            let loaded = load(&args)?;
             let format = if html {
                 commands::StatsFormat::Html
             } else if csv {
@@ -429,17 +444,19 @@ fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {
             } else {
                 commands::StatsFormat::Text
             };
-            commands::stats(&registry, format, on, calendar, &usage, top)
+            let code = commands::stats(&loaded.registry, format, on, calendar, &usage, top)?;
+            Ok(loaded.exit(code))
         }
         RegistryCommand::Check { args, json } => {
-            let (registry, had_errors) = load(&args)?;
-            let code = commands::check(&registry, json, args.lang.code())?;
-            Ok(if had_errors { ExitCode::from(1) } else { code })
+            let loaded = load(&args)?;
+            let code = commands::check(&loaded.registry, json, args.lang.code())?;
+            Ok(loaded.exit(if loaded.errors { ExitCode::from(1) } else { code }))
         }
         RegistryCommand::Due { args, on, margin, json } => {
-            let (registry, _) = load(&args)?;
+            let loaded = load(&args)?;
             let policy = dxer::registry::workflow::Policy { due_soon_margin: margin, ..Default::default() };
-            commands::due(&registry, on, &policy, calendar, json, args.lang.code())
+            let code = commands::due(&loaded.registry, on, &policy, calendar, json, args.lang.code())?;
+            Ok(loaded.exit(code))
         }
     }
 }
@@ -479,7 +496,9 @@ fn options(args: &ValidateArgs) -> Result<Options, InputError> {
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, InputError> {
     let opts = options(&args)?;
-    let units = input::collect(&args.paths, args.jsonl)?;
+    let inputs = input::collect(&args.paths, args.jsonl, opts.max_input_bytes);
+    inputs.report_failures()?;
+    let units = &inputs.units;
     let show_progress = !args.quiet && std::io::stderr().is_terminal() && units.len() >= 50;
     let bar = if show_progress {
         let bar = indicatif::ProgressBar::new(units.len() as u64);
@@ -496,7 +515,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, InputError> {
             b.inc(1);
         }
     };
-    let reports = input::par_map(&units, |u| dxer::validate(u.bytes.as_slice(), &opts), &tick);
+    let reports = input::par_map(units, |u| u.validate(&opts), &tick);
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -508,12 +527,17 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, InputError> {
                 ColorChoice::Never => false,
                 ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
-            report::human(&units, &reports, lang, report::Style { color })
+            report::human(units, &reports, lang, report::Style { color })
         }
-        Format::Json => report::json(&units, &reports),
-        Format::Sarif => report::sarif(&units, &reports, lang),
+        Format::Json => report::json(units, &reports),
+        Format::Sarif => report::sarif(units, &reports, lang),
     };
     write_stdout(&text)?;
+    if !inputs.failures.is_empty() {
+        // Said again after the report, which may have scrolled them away.
+        term::warn(&format!("dxer: {} input(s) could not be read (see above)", inputs.failures.len()));
+        return Ok(ExitCode::from(2));
+    }
     Ok(if reports.iter().all(|r| r.ok) { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -528,13 +552,18 @@ pub(crate) fn write_stdout(text: &str) -> Result<(), InputError> {
     }
 }
 
+/// Human-readable text on standard output, escaped for the terminal ([`term::clean`]).
+pub(crate) fn write_human(text: &str) -> Result<(), InputError> {
+    write_stdout(&term::clean(text))
+}
+
 fn load_calendar(data: &Option<PathBuf>) -> Result<Calendar, InputError> {
     let base = Calendar::azerbaijan().clone();
     match data {
         None => Ok(base),
         Some(path) => {
             let text = read_text(path, "calendar data")?;
-            base.with_years_from_json(&text).map_err(|e| InputError(format!("calendar data {}: {e}", path.display())))
+            base.with_years_from_json(&text).map_err(|e| InputError(format!("calendar data {}: {e}", term::name(path))))
         }
     }
 }
@@ -575,7 +604,10 @@ fn calendar(args: CalendarArgs) -> Result<ExitCode, InputError> {
             out
         }
     };
-    write_stdout(&text)?;
+    match args.format {
+        TextOrJson::Json => write_stdout(&text)?,
+        TextOrJson::Text => write_human(&text)?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -590,7 +622,7 @@ fn schema(args: SchemaArgs) -> Result<ExitCode, InputError> {
             for (name, text) in published {
                 let path = dir.join(name);
                 std::fs::write(&path, text).map_err(|e| InputError(format!("cannot write {}: {e}", path.display())))?;
-                eprintln!("wrote {}", path.display());
+                term::warn(&format!("wrote {}", term::name(&path)));
             }
         }
         None => write_stdout(match args.name {

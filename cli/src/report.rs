@@ -7,6 +7,7 @@ use dxer::{Finding, Report, Severity};
 use serde_json::{json, Value};
 
 use crate::input::Unit;
+use crate::term;
 
 /// Whether to colour human output.
 #[derive(Clone, Copy)]
@@ -35,6 +36,8 @@ pub fn human(units: &[Unit], reports: &[Report], lang: &str, style: Style) -> St
     let mut out = String::new();
     let (mut errors, mut warnings, mut infos, mut failed) = (0, 0, 0, 0);
     for (unit, report) in units.iter().zip(reports) {
+        // File names and record values may hold escape codes: escaped before the colours go on.
+        let source = term::quote_lines(&unit.source);
         let e = report.error_count();
         let w = report.by_severity(Severity::Warning).count();
         let i = report.by_severity(Severity::Info).count();
@@ -45,20 +48,21 @@ pub fn human(units: &[Unit], reports: &[Report], lang: &str, style: Style) -> St
             failed += 1;
         }
         if report.findings.is_empty() {
-            let _ = writeln!(out, "{}: {}", style.paint("1", &unit.source), style.paint("32", "ok"));
+            let _ = writeln!(out, "{}: {}", style.paint("1", &source), style.paint("32", "ok"));
             continue;
         }
-        let _ = writeln!(out, "{}: {e} error(s), {w} warning(s), {i} info", style.paint("1", &unit.source));
+        let _ = writeln!(out, "{}: {e} error(s), {w} warning(s), {i} info", style.paint("1", &source));
         for f in &report.findings {
             let (word, colour) = match f.severity {
                 Severity::Error => ("error", "31;1"),
                 Severity::Warning => ("warning", "33;1"),
                 Severity::Info => ("info", "36;1"),
             };
-            let pointer = if f.pointer.is_empty() { "/" } else { f.pointer.as_str() };
-            let at = match location(unit, f) {
-                Some((line, col)) => format!(" ({}:{line}:{col})", unit.source.split(':').next().unwrap_or_default()),
-                None => String::new(),
+            let pointer = term::quote_lines(if f.pointer.is_empty() { "/" } else { f.pointer.as_str() });
+            let at = match (location(unit, f), &unit.path) {
+                (Some((line, col)), Some(path)) => format!(" ({}:{line}:{col})", term::name(path)),
+                (Some((line, col)), None) => format!(" (-:{line}:{col})"),
+                (None, _) => String::new(),
             };
             let _ = writeln!(
                 out,
@@ -67,11 +71,16 @@ pub fn human(units: &[Unit], reports: &[Report], lang: &str, style: Style) -> St
                 style.paint("1", &format!("[{}]", f.code)),
                 pointer
             );
-            let _ = writeln!(out, "      {}", f.message.get(lang));
+            let _ = writeln!(out, "      {}", term::clean(f.message.get(lang)));
             if let Some(fix) = &f.fix {
-                let _ = writeln!(out, "      {} {fix:?}", style.paint("32", "fix:"));
+                let _ = writeln!(out, "      {} {}", style.paint("32", "fix:"), term::clean(&format!("{fix:?}")));
             }
-            let _ = writeln!(out, "      {} {}", style.paint("2", "provision:"), style.paint("2", &f.provision));
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                style.paint("2", "provision:"),
+                style.paint("2", &term::clean(&f.provision))
+            );
         }
     }
     let _ = writeln!(

@@ -245,6 +245,39 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// Whether a character would steer a terminal or reorder the text around it: the C0 controls (but line
+/// feed and tab), DEL, the C1 controls, and the bidirectional marks, embeddings, overrides and isolates
+/// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+fn steers_terminal(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Escapes text for a terminal: each character that would steer it (escape sequences, other C0 and C1
+/// controls, bidirectional overrides; see above) becomes `\u{…}`, as Rust writes it; line feeds and tabs
+/// stay. For file names and record values printed by the command line (`dxer`), so that a hostile name
+/// cannot recolour, move the cursor, retitle the window or reorder a line. A backslash is left as it is:
+/// `\u{1b}` in the output is either an escaped ESC or those six characters in the name.
+///
+/// ```
+/// assert_eq!(dxer::text::escape_terminal("a\u{1b}[31mb\u{202e}c\n"), "a\\u{1b}[31mb\\u{202e}c\n");
+/// assert_eq!(dxer::text::escape_terminal("Şəki\\2026.json"), "Şəki\\2026.json");
+/// ```
+pub fn escape_terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(steers_terminal) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if steers_terminal(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -168,6 +168,22 @@ impl Limit {
     }
 }
 
+/// The report on an input of `size` bytes that is larger than `opts.max_input_bytes`, made without the
+/// input: one `DXER-J003` finding, as [`validate`] gives for such a text. For callers that read at most
+/// `max_input_bytes + 1` bytes of a file or stream and stop there (`size` is then what they know: the
+/// file's length, or the bytes read).
+///
+/// ```
+/// let opts = dxer::Options { max_input_bytes: 10, ..Default::default() };
+/// let report = dxer::input_too_large(2_000_000_000, &opts);
+/// assert_eq!(report.codes(), ["DXER-J003"]);
+/// assert!(report.findings[0].message.en.contains("2000000000 bytes, more than the limit of 10 bytes"));
+/// ```
+pub fn input_too_large(size: usize, opts: &Options) -> Report {
+    let finding = Limit::InputBytes { size, max: opts.max_input_bytes }.finding("");
+    finish(opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![finding])
+}
+
 /// Validates one DXER record or reglament and reports every finding.
 ///
 /// Never panics on any input: malformed JSON, wrong types, huge or deeply nested documents all come back

@@ -55,6 +55,19 @@ pub struct ByteRange {
     pub end: usize,
 }
 
+/// What comes before a piece of a longer text that is loaded piece by piece
+/// ([`super::Registry::load_json_lines_piece`]): a large JSON Lines file read a block of whole lines at a
+/// time, so that only the block and the records are held, not the whole text. The default is the start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Preceding {
+    /// Lines of the whole text before the piece (the piece's first line is line `lines + 1`).
+    pub lines: usize,
+    /// Bytes of the whole text before the piece (added to each item's [`ByteRange`]).
+    pub bytes: usize,
+    /// Items (non-blank lines) before the piece (added to each item's `index`).
+    pub items: usize,
+}
+
 /// One record or record text given to [`Registry::add_inputs`] (e.g. the items of a Python list).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RecordInput {

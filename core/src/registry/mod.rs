@@ -16,7 +16,7 @@ pub use infosystem::{
     CardProblem, Hosting, InfoSystemDataSource, InformationSystem, LifecycleEvent, LifecycleKind,
     PersonalDataRegisterEntry,
 };
-pub use load::{ByteRange, RecordInput, TextFormat};
+pub use load::{ByteRange, Preceding, RecordInput, TextFormat};
 pub use stats::{MostUsed, Stats, StatsRow};
 pub use store::{Entry, LoadProblem, LoadSummary, Registry, RegistryFinding};
 pub use system_duties::{SystemDuty, SystemDutyKind, SystemDutyStatus, SystemFinding};

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::infosystem::{parse_cards, CardProblem, InformationSystem};
 use super::load::{
     ids_of, load_item, map_parallel, map_parallel_blocks, split_top_level, structurally_invalid, validate_record,
-    ByteRange, Item, Loaded, RecordInput, TextFormat,
+    ByteRange, Item, Loaded, Preceding, RecordInput, TextFormat,
 };
 use crate::codelists::ProviderStatus;
 use crate::model::{Record, RecordStatus};
@@ -243,10 +243,39 @@ impl Registry {
 
     /// Loads a text in the given format; `source` (e.g. its file name) is carried by what it adds.
     pub fn load_text(&mut self, source: Option<&str>, text: &str, format: TextFormat) -> LoadSummary {
+        self.load_text_after(source, text, format, Preceding::default())
+    }
+
+    /// Loads one piece of a JSON Lines text read piece by piece (e.g. a file too large to hold whole):
+    /// `piece` holds whole lines, exactly as in the text (blank lines and line ends included), and
+    /// `before` says what of the text came before it, so that lines, byte ranges and indexes are those of
+    /// the whole text, as [`Registry::load_text`] would give them.
+    ///
+    /// ```
+    /// use dxer::registry::{Preceding, Registry};
+    ///
+    /// let mut registry = Registry::new();
+    /// registry.load_json_lines_piece(Some("big.jsonl"), "{}\n\n", Preceding::default());
+    /// registry.load_json_lines_piece(Some("big.jsonl"), "[1\n", Preceding { lines: 2, bytes: 4, items: 1 });
+    /// let broken = &registry.problems()[1];
+    /// assert_eq!((broken.line, broken.index), (Some(3), 1));
+    /// assert_eq!(broken.bytes.map(|b| (b.start, b.end)), Some((4, 6)));
+    /// ```
+    pub fn load_json_lines_piece(&mut self, source: Option<&str>, piece: &str, before: Preceding) -> LoadSummary {
+        self.load_text_after(source, piece, TextFormat::JsonLines, before)
+    }
+
+    fn load_text_after(
+        &mut self,
+        source: Option<&str>,
+        text: &str,
+        format: TextFormat,
+        before: Preceding,
+    ) -> LoadSummary {
         let whole = |this: &mut Registry| {
             let report = crate::validate(text, &this.opts);
             let item = Loaded { line: None, bytes: None, report, record: None, record_id: None, version: None };
-            this.absorb_from(source, vec![vec![item]])
+            this.absorb_from(source, vec![vec![item]], before.items)
         };
         let items: Vec<Item<'_>> = match format {
             TextFormat::Json => {
@@ -263,16 +292,16 @@ impl Registry {
                 .split('\n')
                 .enumerate()
                 .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| Item { line: i + 1, text: l.strip_suffix('\r').unwrap_or(l) })
+                .map(|(i, l)| Item { line: before.lines + i + 1, text: l.strip_suffix('\r').unwrap_or(l) })
                 .collect(),
         };
         let opts = &self.opts;
         let base = text.as_ptr() as usize;
         let loaded = map_parallel_blocks(&items, |item| {
-            let start = item.text.as_ptr() as usize - base;
+            let start = before.bytes + (item.text.as_ptr() as usize - base);
             Loaded { bytes: Some(ByteRange { start, end: start + item.text.len() }), ..load_item(item, opts) }
         });
-        self.absorb_from(source, loaded)
+        self.absorb_from(source, loaded, before.items)
     }
 
     /// Loads records given one by one, as texts or values (e.g. the items of a Python list or a JS array):
@@ -289,7 +318,7 @@ impl Registry {
                 Loaded { line: None, bytes: None, report, record, record_id, version }
             }
         });
-        self.absorb_from(None, loaded)
+        self.absorb_from(None, loaded, 0)
     }
 
     /// Validates and adds typed records (in parallel on native targets).
@@ -319,14 +348,14 @@ impl Registry {
     }
 
     fn absorb(&mut self, loaded: Vec<Loaded>) -> LoadSummary {
-        self.absorb_from(None, vec![loaded])
+        self.absorb_from(None, vec![loaded], 0)
     }
 
-    fn absorb_from(&mut self, source: Option<&str>, blocks: Vec<Vec<Loaded>>) -> LoadSummary {
+    fn absorb_from(&mut self, source: Option<&str>, blocks: Vec<Vec<Loaded>>, first_index: usize) -> LoadSummary {
         let items = blocks.iter().map(Vec::len).sum();
         let mut summary = LoadSummary { items, ..LoadSummary::default() };
         self.entries.reserve(items);
-        for (index, item) in blocks.into_iter().flatten().enumerate() {
+        for (index, item) in (first_index..).zip(blocks.into_iter().flatten()) {
             let indexed = item.record.is_some();
             if !item.report.ok || !indexed {
                 summary.problems += 1;

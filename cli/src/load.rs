@@ -1,0 +1,242 @@
+//! Loading the registry for `dxer registry …`: every file in the format its name gives, bounded, JSON
+//! Lines streamed a piece of whole lines at a time (so a large file is never held whole, only the records
+//! it gives), and a count of what did not load, so that no command passes over it in silence.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dxer::registry::{Preceding, Registry, TextFormat};
+use dxer::{Finding, Options, Report};
+
+use crate::input::{self, Input, InputError, Lines};
+use crate::term;
+
+/// Bytes of whole lines handed to the core at a time.
+const PIECE_BYTES: usize = 4 << 20;
+
+/// The registry, and what of the inputs did not make it.
+pub struct Loaded {
+    pub registry: Registry,
+    /// Inputs (files, standard input, the cards) that could not be read at all.
+    pub unreadable: usize,
+    /// Items that were read but not loaded: not JSON, not a record, too large, not UTF-8, a rejected card.
+    pub not_loaded: usize,
+    /// Whether any item had errors (loaded or not).
+    pub errors: bool,
+}
+
+impl Loaded {
+    /// The exit status of a command whose output leaves out what did not load: 2 when an input could not
+    /// be read, else 1 when an item did not load, else `code`. Says so on standard error.
+    pub fn exit(&self, code: ExitCode) -> ExitCode {
+        if self.unreadable + self.not_loaded == 0 {
+            return code;
+        }
+        term::warn(&format!(
+            "dxer: incomplete: {} input(s) could not be read and {} item(s) did not load (see above); \
+             the output leaves them out",
+            self.unreadable, self.not_loaded
+        ));
+        ExitCode::from(if self.unreadable > 0 { 2 } else { 1 })
+    }
+}
+
+struct Loader<'a> {
+    loaded: Loaded,
+    opts: &'a Options,
+    lang: &'a str,
+}
+
+/// Loads files into a registry, reporting each problem (with its file and line) on standard error.
+pub fn load_registry(
+    paths: &[String],
+    cards: Option<&PathBuf>,
+    opts: &Options,
+    lang: &str,
+) -> Result<Loaded, InputError> {
+    let (inputs, failures) = input::expand(paths);
+    let registry = Registry::with_options(Options { kind: dxer::DocumentKind::Record, ..opts.clone() });
+    let mut l = Loader { loaded: Loaded { registry, unreadable: 0, not_loaded: 0, errors: false }, opts, lang };
+    for f in failures {
+        l.unreadable(&f);
+    }
+    let max = opts.max_input_bytes;
+    for input in inputs {
+        match input {
+            Input::Stdin => match input::read_bounded(std::io::stdin().lock(), max) {
+                Ok((_, true)) => l.refuse("-", &dxer::input_too_large(max.saturating_add(1), opts)),
+                Ok((bytes, false)) => l.load_bytes("-", &bytes),
+                Err(e) => l.unreadable(&format!("cannot read standard input: {e}")),
+            },
+            Input::File(path) => l.load_file(&path),
+        }
+    }
+    l.report_problems();
+    if let Some(path) = cards {
+        match input::read_text(path, "information-system cards", max) {
+            Err(e) => l.unreadable(&e.0),
+            Ok(text) => {
+                for p in l.loaded.registry.add_information_systems_json(&text) {
+                    term::warn(&format!(
+                        "{}: {}[{}] {}: {}",
+                        term::name(path),
+                        p.finding.severity,
+                        p.finding.code,
+                        p.pointer,
+                        p.finding.message.get(lang)
+                    ));
+                    if p.rejected {
+                        l.loaded.errors = true;
+                        l.loaded.not_loaded += 1;
+                    }
+                }
+            }
+        }
+    }
+    Ok(l.loaded)
+}
+
+impl Loader<'_> {
+    fn unreadable(&mut self, message: &str) {
+        term::warn(&format!("dxer: {message}"));
+        self.loaded.unreadable += 1;
+    }
+
+    /// An item that did not load, with the report that says why.
+    fn refuse(&mut self, source: &str, report: &Report) {
+        let errors: Vec<Finding> =
+            report.findings.iter().filter(|f| f.severity == dxer::Severity::Error).cloned().collect();
+        print_problems(source, None, &errors, self.lang);
+        self.loaded.errors = true;
+        self.loaded.not_loaded += 1;
+    }
+
+    fn load_bytes(&mut self, source: &str, bytes: &[u8]) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                self.loaded.registry.load_source(source, text);
+            }
+            // The validator locates the bad byte.
+            Err(_) => self.refuse(source, &dxer::validate(bytes, self.opts)),
+        }
+    }
+
+    fn load_file(&mut self, path: &Path) {
+        let source = path.display().to_string();
+        let max = self.opts.max_input_bytes;
+        if input::format_of(path) == Some(TextFormat::JsonLines) {
+            match input::open_regular(path) {
+                Ok((file, _)) => self.stream_lines(&source, std::io::BufReader::new(file)),
+                Err(e) => self.unreadable(&e),
+            }
+            return;
+        }
+        match input::read_whole(path, max) {
+            Ok(Ok(bytes)) => self.load_bytes(&source, &bytes),
+            Ok(Err(size)) => self.refuse(&source, &dxer::input_too_large(size, self.opts)),
+            Err(e) => self.unreadable(&e),
+        }
+    }
+
+    /// JSON Lines, a piece of whole lines at a time; a line too long or not UTF-8 is refused here, with
+    /// its line number, and the pieces around it keep the lines and byte offsets of the whole file.
+    fn stream_lines(&mut self, source: &str, reader: impl BufRead) {
+        let mut lines = Lines::new(reader, self.opts.max_input_bytes);
+        let mut piece = String::new();
+        // Where the piece starts; where the lines read so far end. Equal whenever the piece is empty.
+        let (mut start, mut cursor) = (Preceding::default(), Preceding::default());
+        loop {
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(e) => {
+                    self.unreadable(&format!(
+                        "cannot read {} after line {}: {e}",
+                        term::quote_lines(source),
+                        cursor.lines
+                    ));
+                    break;
+                }
+            };
+            let after = Preceding {
+                lines: line.number,
+                bytes: line.offset + line.len + usize::from(line.ended),
+                items: cursor.items + usize::from(!line.blank),
+            };
+            let whole = line.len == line.bytes.len();
+            match std::str::from_utf8(&line.bytes) {
+                Ok(text) if whole && (line.blank || line.content().is_some()) => {
+                    piece.push_str(text);
+                    if line.ended {
+                        piece.push('\n');
+                    }
+                }
+                _ if line.blank => self.flush(source, &mut piece, start),
+                _ => {
+                    self.flush(source, &mut piece, start);
+                    let at = format!("{source}:{}", line.number);
+                    let report = match line.content() {
+                        None => dxer::input_too_large(line.content_len, self.opts),
+                        Some(bytes) => dxer::validate(bytes, self.opts),
+                    };
+                    self.refuse(&at, &report);
+                }
+            }
+            cursor = after;
+            if piece.is_empty() || piece.len() >= PIECE_BYTES {
+                self.flush(source, &mut piece, start);
+                start = cursor;
+            }
+        }
+        self.flush(source, &mut piece, start);
+    }
+
+    fn flush(&mut self, source: &str, piece: &mut String, start: Preceding) {
+        if !piece.is_empty() {
+            self.loaded.registry.load_json_lines_piece(Some(source), piece, start);
+            piece.clear();
+        }
+    }
+
+    /// The registry's own load problems (each item that is not JSON, not a record or has errors).
+    fn report_problems(&mut self) {
+        for p in self.loaded.registry.problems() {
+            let file = p.source.as_deref().unwrap_or("-");
+            let source = match p.line {
+                Some(line) if line > 1 || TextFormat::for_name(file) == TextFormat::JsonLines => {
+                    format!("{file}:{line}")
+                }
+                _ => file.to_string(),
+            };
+            if !p.indexed {
+                self.loaded.not_loaded += 1;
+            }
+            let errors: Vec<Finding> =
+                p.findings.iter().filter(|f| f.severity == dxer::Severity::Error).cloned().collect();
+            if !errors.is_empty() {
+                self.loaded.errors = true;
+                print_problems(&source, p.record_id.as_deref(), &errors, self.lang);
+            }
+        }
+    }
+}
+
+fn print_problems(source: &str, record_id: Option<&str>, findings: &[Finding], lang: &str) {
+    let id = record_id.map(|r| format!(" ({r})")).unwrap_or_default();
+    // `path:line` → `path` (a path may hold colons of its own).
+    let file = match source.rsplit_once(':') {
+        Some((file, line)) if line.bytes().all(|b| b.is_ascii_digit()) => file,
+        _ => source,
+    };
+    term::warn(&format!(
+        "{}{id}: {} error(s); see `dxer validate {}`",
+        term::quote_lines(source),
+        findings.len(),
+        term::quote_lines(file)
+    ));
+    for f in findings.iter().take(3) {
+        let pointer = if f.pointer.is_empty() { "/" } else { &f.pointer };
+        term::warn(&format!("  error[{}] {pointer}: {}", f.code, f.message.get(lang)));
+    }
+}

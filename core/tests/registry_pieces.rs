@@ -1,0 +1,67 @@
+//! A JSON Lines text loaded piece by piece (`Registry::load_json_lines_piece`, as the command line streams
+//! a large file) gives the registry that loading it whole gives: the same entries and problems, with the
+//! lines, byte ranges and indexes of the whole text, wherever the pieces are cut.
+
+use std::path::PathBuf;
+
+use dxer::registry::{Preceding, Registry};
+use serde_json::Value;
+
+fn record(n: usize) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid/identity-card/input.json");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["record_id"] = format!("REC-2026-{:06}", 700_000 + n).into();
+    v.to_string()
+}
+
+fn text() -> String {
+    let lines = [
+        record(1),
+        String::new(),
+        "{not json".into(),
+        record(2) + "\r",
+        "   ".into(),
+        "[1, 2]".into(),
+        "{\"record_id\": \"REC-2026-000001\"}".into(),
+        record(3),
+    ];
+    lines.join("\n") + "\n"
+}
+
+/// Loads `text` cut before the lines in `cuts` (0-based line indexes, ascending).
+fn in_pieces(text: &str, cuts: &[usize]) -> Registry {
+    let mut registry = Registry::new();
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut bounds = vec![0];
+    bounds.extend_from_slice(cuts);
+    bounds.push(lines.len());
+    let mut before = Preceding::default();
+    for pair in bounds.windows(2) {
+        let piece: String = lines[pair[0]..pair[1]].concat();
+        registry.load_json_lines_piece(Some("r.jsonl"), &piece, before);
+        let items = lines[pair[0]..pair[1]].iter().filter(|l| !l.trim().is_empty()).count();
+        before = Preceding { lines: pair[1], bytes: before.bytes + piece.len(), items: before.items + items };
+    }
+    registry
+}
+
+#[test]
+fn pieces_load_as_the_whole_text_does() {
+    let text = text();
+    let mut whole = Registry::new();
+    whole.load_source("r.jsonl", &text);
+    assert_eq!(whole.len(), 3);
+    assert_eq!(whole.problems().len(), 3);
+    let lines = text.split_inclusive('\n').count();
+    for cuts in [vec![], vec![1], vec![3], vec![2, 4, 6], (1..lines).collect::<Vec<_>>()] {
+        let pieces = in_pieces(&text, &cuts);
+        assert_eq!(pieces.entries(), whole.entries(), "cut before lines {cuts:?}");
+        assert_eq!(pieces.problems(), whole.problems(), "cut before lines {cuts:?}");
+    }
+    // The byte ranges point into the whole text.
+    for p in whole.problems() {
+        let b = p.bytes.unwrap();
+        let line = text.split('\n').nth(p.line.unwrap() - 1).unwrap();
+        assert_eq!(&text[b.start..b.end], line.strip_suffix('\r').unwrap_or(line));
+    }
+}
