@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use dxer::calendar::Calendar;
+use dxer::convert::publish::{select, Publication, Withheld};
 use dxer::convert::{cpsv, opendata, render, schema_org};
 use dxer::model::Record;
 use dxer::registry::workflow::{due_findings, Policy};
@@ -23,7 +24,7 @@ pub enum To {
     SchemaOrg,
     /// Open-data CSV, one row per service (all inputs in one file).
     Csv,
-    /// JSON Lines, one full record per line (all inputs in one file).
+    /// JSON Lines, one record per line (all inputs in one file; public fields only unless --internal).
     Jsonl,
     /// The rendered reglament as a self-contained HTML page.
     Html,
@@ -48,16 +49,18 @@ impl To {
         matches!(self, To::Csv | To::Jsonl)
     }
 
-    fn one(self, record: &Record, lang: &str, opts: &Options) -> String {
-        let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
-        match self {
-            To::Cpsv => pretty(&cpsv::to_jsonld_with(record, &opts.codelists)),
-            To::SchemaOrg => pretty(&schema_org::to_jsonld_in(record, lang, &opts.codelists)),
-            To::Html => render::to_html_with(record, lang, &opts.codelists),
-            To::Md => render::to_markdown_with(record, lang, &opts.codelists),
-            To::Csv => opendata::to_csv_with(std::slice::from_ref(record), &opts.codelists),
-            To::Jsonl => opendata::to_jsonl(std::slice::from_ref(record)),
-        }
+    /// One record in this format, as `publication` shows it (the record was chosen by `select`).
+    fn one(self, record: &Record, lang: &str, opts: &Options, publication: Publication) -> Result<String, Withheld> {
+        let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default();
+        let lists = &opts.codelists;
+        Ok(match self {
+            To::Cpsv => pretty(cpsv::to_jsonld_with(record, publication, lists)?),
+            To::SchemaOrg => pretty(schema_org::to_jsonld_in(record, lang, lists, publication)?),
+            To::Html => render::to_html_with(record, lang, lists, publication)?,
+            To::Md => render::to_markdown_with(record, lang, lists, publication)?,
+            To::Csv => opendata::to_csv_with(std::slice::from_ref(record), publication, lists).output,
+            To::Jsonl => opendata::to_jsonl(std::slice::from_ref(record), publication).output,
+        })
     }
 }
 
@@ -96,13 +99,30 @@ fn output_name(unit: &Unit, to: To) -> String {
     }
 }
 
-/// `dxer convert`.
+/// Says on stderr which records the export left out and why (the core's policy decided).
+fn print_withheld(withheld: &[Withheld], units: &[&Unit], total: usize, publication: Publication, lang: &str) {
+    if withheld.is_empty() {
+        return;
+    }
+    let how = match publication {
+        Publication::Public => "open data: only registered or amended records with open_data true; --internal exports all",
+        Publication::Internal => "internal export",
+    };
+    eprintln!("withheld {} of {total} records ({how}):", withheld.len());
+    for w in withheld {
+        let source = units.get(w.index).map(|u| u.source.as_str()).unwrap_or("-");
+        eprintln!("  {source}: {} version {}: {}", w.record_id, w.version, w.reason.message(lang));
+    }
+}
+
+/// `dxer convert`: the records `publication` exports (each once), in the format `to`.
 pub fn convert(
     units: &[Unit],
     to: To,
     out: Option<&PathBuf>,
     lang: &str,
     opts: &Options,
+    publication: Publication,
 ) -> Result<ExitCode, InputError> {
     let parsed: Vec<Option<Record>> = input::par_map(
         units,
@@ -123,19 +143,28 @@ pub fn convert(
     })
     .collect();
     let refused = parsed.iter().any(Option::is_none);
+    let (records, valid_units): (Vec<Record>, Vec<&Unit>) =
+        parsed.into_iter().zip(units).filter_map(|(r, u)| r.map(|r| (r, u))).unzip();
+    // The core decides what is published; the same choice for every format.
+    let chosen = select(&records, publication);
+    print_withheld(&chosen.withheld, &valid_units, records.len(), publication, lang);
     if to.combined() {
-        let records: Vec<Record> = parsed.into_iter().flatten().collect();
+        let kept: Vec<Record> = chosen.records.iter().map(|r| (*r).clone()).collect();
         let text = match to {
-            To::Csv => opendata::to_csv_with(&records, &opts.codelists),
-            _ => opendata::to_jsonl(&records),
+            To::Csv => opendata::to_csv_with(&kept, publication, &opts.codelists).output,
+            _ => opendata::to_jsonl(&kept, publication).output,
         };
         match out {
             Some(path) => write(path, &text)?,
             None => crate::write_stdout(&text)?,
         }
     } else {
-        let converted: Vec<(&Unit, String)> =
-            units.iter().zip(&parsed).filter_map(|(u, r)| r.as_ref().map(|r| (u, to.one(r, lang, opts)))).collect();
+        let mut converted: Vec<(&Unit, String)> = Vec::new();
+        for (&i, record) in chosen.indexes.iter().zip(&chosen.records) {
+            // `select` admitted the record, so the policy cannot refuse it here.
+            let text = to.one(record, lang, opts, publication).map_err(|w| InputError(w.to_string()))?;
+            converted.push((valid_units[i], text));
+        }
         match out {
             None if converted.len() <= 1 => {
                 if let Some((_, text)) = converted.first() {
