@@ -560,6 +560,7 @@ def to_cpsv_jsonld(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> dict[str, Any]: ...
 def from_cpsv_jsonld(
     document: dict[str, Any] | str | bytes | bytearray, *, lang: str = "az", codelists: CodeLists | None = None
@@ -571,6 +572,7 @@ def to_schema_org(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> dict[str, Any]: ...
 def schema_org_script_tag(jsonld: dict[str, Any]) -> str: ...
 def to_csv(
@@ -580,6 +582,7 @@ def to_csv(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def to_jsonl(
     records: Iterable[RecordInput],
@@ -588,6 +591,7 @@ def to_jsonl(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def opendata_columns(*, lang: str = "az", format: Literal["markdown", "csv"] = "markdown") -> str: ...
 def render_html(
@@ -597,6 +601,7 @@ def render_html(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def render_markdown(
     record: RecordInput,
@@ -605,6 +610,7 @@ def render_markdown(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def canonical_bytes(record: RecordInput, *, lang: str = "az") -> bytes: ...
 def canonical_json(value: JSON) -> str: ...
