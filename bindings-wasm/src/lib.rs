@@ -17,12 +17,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dxer::calendar::{Calendar, CalendarError, Period};
+use dxer::convert::publish::{Publication, Withheld};
 use dxer::model::{Record, RecordStatus};
 use dxer::registry::system_duties as sd;
 use dxer::registry::workflow::{self, Event, Policy};
 use dxer::registry::InformationSystem;
 use dxer::rules::catalogue::{Scope, CATALOGUE};
-use dxer::convert::publish::{Publication, Withheld};
 use dxer::{CodeLists, DocumentKind, Finding, Options, Report, RuleLevel};
 use js_sys::{Reflect, Uint8Array, JSON};
 use serde::{Deserialize, Serialize};
@@ -713,7 +713,8 @@ pub fn to_schema_org(
 ) -> Result<JsValue, JsValue> {
     let lang = Lang::parse(lang)?;
     let record = valid_record(&record)?;
-    let ld = dxer::convert::schema_org::to_jsonld_in(&record, lang.code(), &CodeLists::built_in(), publication(&options)?);
+    let ld =
+        dxer::convert::schema_org::to_jsonld_in(&record, lang.code(), &CodeLists::built_in(), publication(&options)?);
     to_js(&ld.map_err(withheld)?)
 }
 

@@ -105,7 +105,9 @@ fn print_withheld(withheld: &[Withheld], units: &[&Unit], total: usize, publicat
         return;
     }
     let how = match publication {
-        Publication::Public => "open data: only registered or amended records with open_data true; --internal exports all",
+        Publication::Public => {
+            "open data: only registered or amended records with open_data true; --internal exports all"
+        }
         Publication::Internal => "internal export",
     };
     eprintln!("withheld {} of {total} records ({how}):", withheld.len());

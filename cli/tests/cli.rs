@@ -257,8 +257,7 @@ fn convert_of_a_folder_exports_each_record_once_and_withholds_unpublished_ones()
 fn convert_never_publishes_the_private_fields_of_the_hostile_records() {
     let dir = "tests/hostile/publication/";
     let private: Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join(dir).join("private-strings.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(root().join(dir).join("private-strings.json")).unwrap()).unwrap();
     let files = ["registered.json", "draft.json", "suspended.json", "not-open-data.json", "duplicates.jsonl"];
     for to in ["jsonl", "csv", "cpsv", "schema-org", "html", "md"] {
         let tmp = tempfile::tempdir().unwrap();

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use dxer::convert::publish::{record_fields, select, Publication, WithholdReason, Withheld};
+use dxer::convert::publish::{record_fields, select, Publication, Withheld, WithholdReason};
 use dxer::convert::{cpsv, opendata, render, schema_org};
 use dxer::model::{Record, RecordStatus};
 use dxer::registry::Registry;
@@ -40,9 +40,8 @@ struct Private {
 
 fn private() -> Private {
     let v: Value = serde_json::from_str(&text("private-strings.json")).unwrap();
-    let list = |k: &str| -> Vec<String> {
-        v[k].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
-    };
+    let list =
+        |k: &str| -> Vec<String> { v[k].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect() };
     let p = Private { values: list("values"), members: list("json_members") };
     // The values really are in the record (else the test below proves nothing).
     let full = serde_json::to_string(&record("registered.json")).unwrap();
@@ -76,7 +75,10 @@ fn public_exports(r: &Record) -> Vec<(String, String)> {
         ("cpsv".to_string(), cpsv::to_jsonld(r, PUBLIC).unwrap().to_string()),
     ];
     for lang in ["az", "en", "ru"] {
-        out.push((format!("schema.org {lang}"), schema_org::to_jsonld_in(r, lang, &lists, PUBLIC).unwrap().to_string()));
+        out.push((
+            format!("schema.org {lang}"),
+            schema_org::to_jsonld_in(r, lang, &lists, PUBLIC).unwrap().to_string(),
+        ));
         out.push((format!("html {lang}"), render::to_html(r, lang, PUBLIC).unwrap()));
         out.push((format!("md {lang}"), render::to_markdown(r, lang, PUBLIC).unwrap()));
     }

@@ -170,7 +170,8 @@ impl Builder<'_> {
             if self.publication.shows("/submission/signer") {
                 f.push(self.field(self.t("İmzalayan", "Signer", "Подписант"), text(s.signer.clone())));
             }
-            if let Some(sig) = s.signature_ref.as_ref().filter(|_| self.publication.shows("/submission/signature_ref")) {
+            if let Some(sig) = s.signature_ref.as_ref().filter(|_| self.publication.shows("/submission/signature_ref"))
+            {
                 f.push(self.field(self.t("Elektron imza", "E-signature", "Электронная подпись"), text(sig.clone())));
             }
             if let Some(d) = s.digest.as_ref().filter(|_| self.publication.shows("/submission/digest")) {
