@@ -1,13 +1,14 @@
 //! Conversions: CPSV-AP JSON-LD both ways, schema.org, open data (CSV, JSON Lines), HTML and Markdown,
 //! canonical bytes and digests.
 
+use dxer::convert::publish::{Publication, Withheld};
 use dxer::convert::{canonical, cpsv, opendata, render, schema_org};
 use dxer::model::Record;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::conv::{self, Arg, Input};
-use crate::errors::{dxer_error, guard, parse_error, validation_error};
+use crate::errors::{dxer_error, guard, parse_error, publication_warning, validation_error, withheld_error};
 use crate::options::{self, OptionArgs};
 use crate::report::{items, Report};
 use crate::workflow::record_arg;
@@ -60,9 +61,28 @@ fn many_valid(
     Ok(out)
 }
 
-/// CPSV-AP 3.2.0 JSON-LD of a valid record (a dict), carrying the complete record in `dxer:record`.
+/// A record the policy leaves out raises `WithheldError` (single-record exports).
+fn published<T>(py: Python<'_>, result: Result<T, Withheld>) -> PyResult<T> {
+    result.map_err(|w| withheld_error(py, &w))
+}
+
+/// What a many-record export left out, as a `PublicationWarning` (nothing when it kept every record).
+fn warn_withheld(py: Python<'_>, what: &str, total: usize, withheld: &[Withheld]) -> PyResult<()> {
+    if withheld.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!("{what} withheld {} of {total} records:", withheld.len());
+    for w in withheld {
+        message.push_str(&format!(" records[{}] {w};", w.index));
+    }
+    publication_warning(py, message.trim_end_matches(';').to_string(), conv::ser_to_py(py, &withheld)?)
+}
+
+/// CPSV-AP 3.2.0 JSON-LD of a valid record (a dict): `dxer:record` carries its public fields, or the
+/// complete record with `internal=True`. A record that is not published (not registered or amended, or not
+/// `open_data`) raises `WithheldError` unless `internal=True`.
 #[pyfunction]
-#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None))]
+#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None, internal=false))]
 pub fn to_cpsv_jsonld<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -70,12 +90,14 @@ pub fn to_cpsv_jsonld<'py>(
     codelists: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
+    internal: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let lang = options::lang(lang)?;
         let opts = opts(codelists, today, rule_levels)?;
         let record = one_valid(py, record, lang, &opts)?;
-        conv::to_py(py, &cpsv::to_jsonld_with(&record, &opts.codelists))
+        let doc = published(py, cpsv::to_jsonld_with(&record, Publication::internal(internal), &opts.codelists))?;
+        conv::to_py(py, &doc)
     })
 }
 
@@ -157,7 +179,7 @@ fn not_json(py: Python<'_>, report: &dxer::Report, lang: &'static str) -> PyErr 
 
 /// schema.org `GovernmentService` JSON-LD (a dict) of a valid record, texts in `lang`.
 #[pyfunction]
-#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None))]
+#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None, internal=false))]
 pub fn to_schema_org<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -165,12 +187,14 @@ pub fn to_schema_org<'py>(
     codelists: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
+    internal: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let lang = options::lang(lang)?;
         let opts = opts(codelists, today, rule_levels)?;
         let record = one_valid(py, record, lang, &opts)?;
-        conv::to_py(py, &schema_org::to_jsonld_in(&record, lang, &opts.codelists))
+        let publication = Publication::internal(internal);
+        conv::to_py(py, &published(py, schema_org::to_jsonld_in(&record, lang, &opts.codelists, publication))?)
     })
 }
 
@@ -181,9 +205,10 @@ pub fn schema_org_script_tag(jsonld: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(schema_org::script_tag(&value))
 }
 
-/// Open-data CSV of valid records (one row per service; RFC 4180).
+/// Open-data CSV of valid records (one row per published service; RFC 4180). Records that are not published,
+/// or given twice, are left out with a `PublicationWarning`; `internal=True` exports every record.
 #[pyfunction]
-#[pyo3(signature = (records, *, lang="az", codelists=None, today=None, rule_levels=None))]
+#[pyo3(signature = (records, *, lang="az", codelists=None, today=None, rule_levels=None, internal=false))]
 pub fn to_csv<'py>(
     py: Python<'py>,
     records: &Bound<'py, PyAny>,
@@ -191,18 +216,23 @@ pub fn to_csv<'py>(
     codelists: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
+    internal: bool,
 ) -> PyResult<String> {
     guard(py, || {
         let lang = options::lang(lang)?;
         let opts = opts(codelists, today, rule_levels)?;
         let records = many_valid(py, records, lang, &opts)?;
-        Ok(py.detach(|| opendata::to_csv_with(&records, &opts.codelists)))
+        let out = py.detach(|| opendata::to_csv_with(&records, Publication::internal(internal), &opts.codelists));
+        warn_withheld(py, "to_csv", records.len(), &out.withheld)?;
+        Ok(out.output)
     })
 }
 
-/// Open-data JSON Lines of valid records (one compact record per line).
+/// Open-data JSON Lines of valid records (one compact record per line, public fields only). Records that
+/// are not published, or given twice, are left out with a `PublicationWarning`; `internal=True` exports
+/// every record with every field.
 #[pyfunction]
-#[pyo3(signature = (records, *, lang="az", codelists=None, today=None, rule_levels=None))]
+#[pyo3(signature = (records, *, lang="az", codelists=None, today=None, rule_levels=None, internal=false))]
 pub fn to_jsonl<'py>(
     py: Python<'py>,
     records: &Bound<'py, PyAny>,
@@ -210,12 +240,15 @@ pub fn to_jsonl<'py>(
     codelists: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
+    internal: bool,
 ) -> PyResult<String> {
     guard(py, || {
         let lang = options::lang(lang)?;
         let opts = opts(codelists, today, rule_levels)?;
         let records = many_valid(py, records, lang, &opts)?;
-        Ok(py.detach(|| opendata::to_jsonl(&records)))
+        let out = py.detach(|| opendata::to_jsonl(&records, Publication::internal(internal)));
+        warn_withheld(py, "to_jsonl", records.len(), &out.withheld)?;
+        Ok(out.output)
     })
 }
 
@@ -231,9 +264,11 @@ pub fn opendata_columns(lang: &str, format: &str) -> PyResult<String> {
     }
 }
 
-/// The reglament of a valid record as one self-contained, printable HTML page in `lang`.
+/// The reglament of a valid record as one self-contained, printable HTML page in `lang`: without the
+/// signer and the e-signature reference, and only of a published record (else `WithheldError`), unless
+/// `internal=True`.
 #[pyfunction]
-#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None))]
+#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None, internal=false))]
 pub fn render_html<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -241,18 +276,19 @@ pub fn render_html<'py>(
     codelists: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
+    internal: bool,
 ) -> PyResult<String> {
     guard(py, || {
         let lang = options::lang(lang)?;
         let opts = opts(codelists, today, rule_levels)?;
         let record = one_valid(py, record, lang, &opts)?;
-        Ok(render::to_html_with(&record, lang, &opts.codelists))
+        published(py, render::to_html_with(&record, lang, &opts.codelists, Publication::internal(internal)))
     })
 }
 
-/// The reglament of a valid record as Markdown in `lang`.
+/// The reglament of a valid record as Markdown in `lang` (published as `render_html`).
 #[pyfunction]
-#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None))]
+#[pyo3(signature = (record, *, lang="az", codelists=None, today=None, rule_levels=None, internal=false))]
 pub fn render_markdown<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -260,12 +296,13 @@ pub fn render_markdown<'py>(
     codelists: Option<Bound<'py, PyAny>>,
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
+    internal: bool,
 ) -> PyResult<String> {
     guard(py, || {
         let lang = options::lang(lang)?;
         let opts = opts(codelists, today, rule_levels)?;
         let record = one_valid(py, record, lang, &opts)?;
-        Ok(render::to_markdown_with(&record, lang, &opts.codelists))
+        published(py, render::to_markdown_with(&record, lang, &opts.codelists, Publication::internal(internal)))
     })
 }
 

@@ -48,6 +48,31 @@ pub fn workflow_error<T>(py: Python<'_>, message: String, finding: Py<T>) -> PyE
     make(py, "WorkflowError", (message, finding.into_any()))
 }
 
+/// `dxer.WithheldError(message, record_id, version, reason)`: the publication policy leaves the record out.
+pub fn withheld_error(py: Python<'_>, w: &dxer::convert::publish::Withheld) -> PyErr {
+    let reason = match w.reason {
+        dxer::convert::publish::WithholdReason::Status(_) => "status",
+        dxer::convert::publish::WithholdReason::NotOpenData => "not_open_data",
+        dxer::convert::publish::WithholdReason::Duplicate => "duplicate",
+        dxer::convert::publish::WithholdReason::Conflict => "conflict",
+    };
+    let message = format!("{w}; internal=True exports it (not for publication)");
+    make(py, "WithheldError", (message, w.record_id.clone(), w.version, reason))
+}
+
+/// Issues `dxer.PublicationWarning(message, withheld)` through `warnings.warn`.
+pub fn publication_warning(py: Python<'_>, message: String, withheld: Bound<'_, PyAny>) -> PyResult<()> {
+    let warning = ERRORS
+        .get_or_try_init(py, || py.import("dxer._errors").map(Bound::unbind))?
+        .bind(py)
+        .getattr("PublicationWarning")?
+        .call1((message, withheld))?;
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("stacklevel", 2)?;
+    py.import("warnings")?.getattr("warn")?.call((warning,), Some(&kwargs))?;
+    Ok(())
+}
+
 /// `TypeError` naming the argument.
 pub fn type_error(arg: impl std::fmt::Display, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
     PyTypeError::new_err(format!("{arg}: expected {expected}, got {}", type_name(got)))

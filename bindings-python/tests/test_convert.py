@@ -13,7 +13,8 @@ import dxer
 
 
 def test_cpsv_round_trip_is_lossless(identity_card: dict[str, Any]) -> None:
-    doc = dxer.to_cpsv_jsonld(identity_card)
+    # The fixture is submitted, not published: the internal export carries it whole.
+    doc = dxer.to_cpsv_jsonld(identity_card, internal=True)
     assert doc["@graph"][0]["@type"] == "PublicService"
     back = dxer.from_cpsv_jsonld(doc)
     assert back.restored and back.losses == [] and back.report.ok
@@ -66,7 +67,7 @@ def test_exports_refuse_an_invalid_record_with_its_report(identity_card: dict[st
 
 
 def test_schema_org(identity_card: dict[str, Any]) -> None:
-    ld = dxer.to_schema_org(identity_card, lang="en")
+    ld = dxer.to_schema_org(identity_card, lang="en", internal=True)
     assert ld["@context"] == "https://schema.org" and ld["@type"] == "GovernmentService"
     assert ld["offers"][0]["priceCurrency"] == "AZN"
     tag = dxer.schema_org_script_tag({"name": "</script><b>"})
@@ -74,10 +75,15 @@ def test_schema_org(identity_card: dict[str, Any]) -> None:
 
 
 def test_open_data(identity_card: dict[str, Any]) -> None:
-    text = dxer.to_csv([identity_card, json.dumps(identity_card)])
+    # The same record twice (a dict, then its JSON text) is exported once, with a warning.
+    with pytest.warns(dxer.PublicationWarning, match=r"records\[1\] REC-2026-000101") as caught:
+        text = dxer.to_csv([identity_card, json.dumps(identity_card)], internal=True)
+    assert caught[0].message.withheld == [  # type: ignore[union-attr]
+        {"index": 1, "record_id": "REC-2026-000101", "version": 1, "reason": "duplicate"}
+    ]
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 2 and rows[0]["service_code"] == "DX-000101"
-    lines = dxer.to_jsonl([identity_card]).splitlines()
+    assert len(rows) == 1 and rows[0]["service_code"] == "DX-000101"
+    lines = dxer.to_jsonl([identity_card], internal=True).splitlines()
     assert [json.loads(x) for x in lines] == [identity_card]
     assert dxer.opendata_columns(lang="en").startswith("# ")
     assert dxer.opendata_columns(format="csv").count("\n") > 5
@@ -86,9 +92,9 @@ def test_open_data(identity_card: dict[str, Any]) -> None:
 
 
 def test_rendering(identity_card: dict[str, Any]) -> None:
-    html = dxer.render_html(identity_card, lang="en")
+    html = dxer.render_html(identity_card, lang="en", internal=True)
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
-    md = dxer.render_markdown(identity_card, lang="ru")
+    md = dxer.render_markdown(identity_card, lang="ru", internal=True)
     assert md.startswith("# ")
 
 

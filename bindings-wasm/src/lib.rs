@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dxer::calendar::{Calendar, CalendarError, Period};
+use dxer::convert::publish::{Publication, Withheld};
 use dxer::model::{Record, RecordStatus};
 use dxer::registry::system_duties as sd;
 use dxer::registry::workflow::{self, Event, Policy};
@@ -632,13 +633,41 @@ pub fn allowed_events(status: &str) -> Result<JsValue, JsValue> {
 
 // ---- conversions ----------------------------------------------------------------------------------------
 // Exports go through `dxer::parse_record`: an invalid record is refused with its report (`error.report`).
+// What they publish is the core's policy (`dxer::convert::publish`): by default only a registered or amended
+// `open_data` record, without its private fields; a withheld record throws with `error.withheld`.
 
-/// The record as CPSV-AP 3.2.0 JSON-LD (the complete record is kept in `dxer:record`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsExport {
+    #[serde(default)]
+    internal: bool,
+}
+
+/// The publication an export's `options` ask for (`{internal: true}`: the full export).
+fn publication(value: &JsValue) -> Result<Publication, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Publication::Public);
+    }
+    let js: JsExport = typed(value, "options", "export options ({internal?: boolean})")?;
+    Ok(Publication::internal(js.internal))
+}
+
+fn withheld(w: Withheld) -> JsValue {
+    let err = error(format!("{w}; {{internal: true}} exports it (not for publication)"));
+    if let Ok(js) = to_js(&w) {
+        let _ = Reflect::set(&err, &"withheld".into(), &js);
+    }
+    err
+}
+
+/// The record as CPSV-AP 3.2.0 JSON-LD; `dxer:record` keeps its public fields (every field with
+/// `{internal: true}`, which also exports a record that is not published).
 #[wasm_bindgen(js_name = toCpsvJsonLd, unchecked_return_type = "object")]
 pub fn to_cpsv_jsonld(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] record: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&dxer::convert::cpsv::to_jsonld(&valid_record(&record)?))
+    to_js(&dxer::convert::cpsv::to_jsonld(&valid_record(&record)?, publication(&options)?).map_err(withheld)?)
 }
 
 /// Reads CPSV-AP 3.x JSON-LD (a dxer export or anyone's) back into a DXER record, with what could not be
@@ -674,35 +703,42 @@ pub fn from_cpsv_jsonld(
     }))
 }
 
-/// The record as schema.org `GovernmentService` JSON-LD, in `lang` (default `az`).
+/// The record as schema.org `GovernmentService` JSON-LD, in `lang` (default `az`); a record that is not
+/// published throws unless `{internal: true}`.
 #[wasm_bindgen(js_name = toSchemaOrg, unchecked_return_type = "object")]
 pub fn to_schema_org(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] record: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let lang = Lang::parse(lang)?;
     let record = valid_record(&record)?;
-    to_js(&dxer::convert::schema_org::to_jsonld_in(&record, lang.code(), &CodeLists::built_in()))
+    let ld =
+        dxer::convert::schema_org::to_jsonld_in(&record, lang.code(), &CodeLists::built_in(), publication(&options)?);
+    to_js(&ld.map_err(withheld)?)
 }
 
-/// The reglament as one self-contained, printable HTML page in `lang` (default `az`).
+/// The reglament as one self-contained, printable HTML page in `lang` (default `az`): without the signer
+/// and the e-signature reference, of a published record only, unless `{internal: true}`.
 #[wasm_bindgen(js_name = toHtml)]
 pub fn to_html(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] record: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
     let lang = Lang::parse(lang)?;
-    Ok(dxer::convert::render::to_html(&valid_record(&record)?, lang.code()))
+    dxer::convert::render::to_html(&valid_record(&record)?, lang.code(), publication(&options)?).map_err(withheld)
 }
 
-/// The reglament as Markdown in `lang` (default `az`).
+/// The reglament as Markdown in `lang` (default `az`), published as `toHtml`.
 #[wasm_bindgen(js_name = toMarkdown)]
 pub fn to_markdown(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] record: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
     let lang = Lang::parse(lang)?;
-    Ok(dxer::convert::render::to_markdown(&valid_record(&record)?, lang.code()))
+    dxer::convert::render::to_markdown(&valid_record(&record)?, lang.code(), publication(&options)?).map_err(withheld)
 }
 
 /// The lower-case hex SHA-256 of the record's RFC 8785 canonical JSON without `submission.digest` (what

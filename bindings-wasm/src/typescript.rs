@@ -327,12 +327,32 @@ export interface Stats {
 /** One column of the statistics. */
 export interface StatsColumn { name: string; en: string; az: string; }
 
+/** Options of the exports (`toCpsvJsonLd`, `toSchemaOrg`, `toHtml`, `toMarkdown`). */
+export interface ExportOptions {
+  /** Export any record with every field (signer, e-signature reference, review, history): the registry's
+   * own copy, not for publication. Default false: only a registered or amended `open_data` record, public
+   * fields only. */
+  internal?: boolean;
+}
+
+/** A record an export left out, and why. */
+export interface Withheld {
+  index: number;
+  record_id: string;
+  version: number;
+  reason: "status" | "not_open_data" | "duplicate" | "conflict";
+  /** The record's status, when `reason` is `"status"`. */
+  status?: string;
+}
+
 /** A thrown error of this package: `finding` when the core refused with a finding, `report` when a
- * conversion was refused because the record is invalid. */
+ * conversion was refused because the record is invalid, `withheld` when the publication policy left the
+ * record out. */
 export interface DxerError extends Error {
   code?: string;
   pointer?: string;
   finding?: Finding;
   report?: Report;
+  withheld?: Withheld;
 }
 "#;

@@ -5,14 +5,17 @@ import dxer, { readFixture } from './load.mjs';
 
 const text = readFixture('valid', 'identity-card');
 const record = JSON.parse(text);
+// The fixture is submitted, not published: these tests use the internal export (every field);
+// publication.test.mjs checks the public one.
+const INTERNAL = { internal: true };
 
 test('CPSV-AP JSON-LD: export and lossless round trip', () => {
-  const doc = dxer.toCpsvJsonLd(text);
+  const doc = dxer.toCpsvJsonLd(text, INTERNAL);
   assert.ok(Array.isArray(doc['@context']));
   const service = doc['@graph'][0];
   assert.equal(service['@type'], 'PublicService');
   assert.equal(service['cv:processingTime']['@value'], 'P14D'); // 10 working days
-  assert.deepEqual(dxer.toCpsvJsonLd(record), doc, 'object and text give the same export');
+  assert.deepEqual(dxer.toCpsvJsonLd(record, INTERNAL), doc, 'object and text give the same export');
   const back = dxer.fromCpsvJsonLd(doc);
   assert.equal(back.restored, true);
   assert.deepEqual(back.losses, []);
@@ -37,8 +40,8 @@ test('CPSV-AP import of a foreign document: a draft with its losses and findings
 });
 
 test('schema.org JSON-LD in a language', () => {
-  const az = dxer.toSchemaOrg(text);
-  const en = dxer.toSchemaOrg(text, 'en');
+  const az = dxer.toSchemaOrg(text, undefined, INTERNAL);
+  const en = dxer.toSchemaOrg(text, 'en', INTERNAL);
   assert.equal(az['@type'], 'GovernmentService');
   assert.equal(az.name, record.reglament.general.name.az);
   assert.equal(en.name, record.reglament.general.name.en);
@@ -46,14 +49,14 @@ test('schema.org JSON-LD in a language', () => {
 
 test('rendered HTML and Markdown in three languages', () => {
   for (const lang of ['az', 'en', 'ru']) {
-    const html = dxer.toHtml(text, lang);
+    const html = dxer.toHtml(text, lang, INTERNAL);
     assert.match(html, /^<!DOCTYPE html>|^<!doctype html>/i);
     assert.ok(html.includes(`lang="${lang}"`), lang);
     assert.ok(!/<script/i.test(html), 'no script in the rendered page');
   }
-  assert.ok(dxer.toHtml(text, 'en').includes('Issue of the identity card'));
-  assert.ok(dxer.toHtml(text).includes('şəxsiyyət vəsiqəsinin verilməsi'));
-  assert.ok(dxer.toMarkdown(text, 'ru').includes(record.reglament.general.name.ru));
+  assert.ok(dxer.toHtml(text, 'en', INTERNAL).includes('Issue of the identity card'));
+  assert.ok(dxer.toHtml(text, undefined, INTERNAL).includes('şəxsiyyət vəsiqəsinin verilməsi'));
+  assert.ok(dxer.toMarkdown(text, 'ru', INTERNAL).includes(record.reglament.general.name.ru));
   assert.throws(() => dxer.toHtml(text, 'de'), /lang: "de" is not a language/);
 });
 

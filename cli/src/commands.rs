@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use dxer::calendar::Calendar;
+use dxer::convert::publish::{select, Publication, Withheld};
 use dxer::convert::{cpsv, opendata, render, schema_org};
 use dxer::model::Record;
 use dxer::registry::workflow::{due_findings, Policy};
@@ -25,7 +26,7 @@ pub enum To {
     SchemaOrg,
     /// Open-data CSV, one row per service (all inputs in one file).
     Csv,
-    /// JSON Lines, one full record per line (all inputs in one file).
+    /// JSON Lines, one record per line (all inputs in one file; public fields only unless --internal).
     Jsonl,
     /// The rendered reglament as a self-contained HTML page.
     Html,
@@ -50,16 +51,18 @@ impl To {
         matches!(self, To::Csv | To::Jsonl)
     }
 
-    fn one(self, record: &Record, lang: &str, opts: &Options) -> String {
-        let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
-        match self {
-            To::Cpsv => pretty(&cpsv::to_jsonld_with(record, &opts.codelists)),
-            To::SchemaOrg => pretty(&schema_org::to_jsonld_in(record, lang, &opts.codelists)),
-            To::Html => render::to_html_with(record, lang, &opts.codelists),
-            To::Md => render::to_markdown_with(record, lang, &opts.codelists),
-            To::Csv => opendata::to_csv_with(std::slice::from_ref(record), &opts.codelists),
-            To::Jsonl => opendata::to_jsonl(std::slice::from_ref(record)),
-        }
+    /// One record in this format, as `publication` shows it (the record was chosen by `select`).
+    fn one(self, record: &Record, lang: &str, opts: &Options, publication: Publication) -> Result<String, Withheld> {
+        let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default();
+        let lists = &opts.codelists;
+        Ok(match self {
+            To::Cpsv => pretty(cpsv::to_jsonld_with(record, publication, lists)?),
+            To::SchemaOrg => pretty(schema_org::to_jsonld_in(record, lang, lists, publication)?),
+            To::Html => render::to_html_with(record, lang, lists, publication)?,
+            To::Md => render::to_markdown_with(record, lang, lists, publication)?,
+            To::Csv => opendata::to_csv_with(std::slice::from_ref(record), publication, lists).output,
+            To::Jsonl => opendata::to_jsonl(std::slice::from_ref(record), publication).output,
+        })
     }
 }
 
@@ -91,7 +94,25 @@ fn output_name(unit: &Unit, to: To) -> String {
     }
 }
 
-/// `dxer convert`: every record it can, then a summary of those it could not, on standard error. Exit
+/// Says on stderr which records the export left out and why (the core's policy decided).
+fn print_withheld(withheld: &[Withheld], units: &[&Unit], total: usize, publication: Publication, lang: &str) {
+    if withheld.is_empty() {
+        return;
+    }
+    let how = match publication {
+        Publication::Public => {
+            "open data: only registered or amended records with open_data true; --internal exports all"
+        }
+        Publication::Internal => "internal export",
+    };
+    term::warn(&format!("withheld {} of {total} records ({how}):", withheld.len()));
+    for w in withheld {
+        let source = units.get(w.index).map(|u| term::quote_lines(&u.source)).unwrap_or_else(|| "-".into());
+        term::warn(&format!("  {source}: {} version {}: {}", w.record_id, w.version, w.reason.message(lang)));
+    }
+}
+
+/// `dxer convert`: every record `publication` exports (each once) that it can, then a summary of those it could not, on standard error. Exit
 /// status: 2 when an input could not be read or an output not written, else 1 when a record was refused
 /// for its errors, else 0.
 pub fn convert(
@@ -101,6 +122,7 @@ pub fn convert(
     lang: &str,
     opts: &Options,
     force: bool,
+    publication: Publication,
 ) -> Result<ExitCode, InputError> {
     let units = &inputs.units;
     let parsed: Vec<Option<Record>> = input::par_map(
@@ -142,11 +164,16 @@ pub fn convert(
                 false
             }
         };
+    let (records, valid_units): (Vec<Record>, Vec<&Unit>) =
+        parsed.into_iter().zip(units).filter_map(|(r, u)| r.map(|r| (r, u))).unzip();
+    // The core decides what is published; the same choice for every format.
+    let chosen = select(&records, publication);
+    print_withheld(&chosen.withheld, &valid_units, records.len(), publication, lang);
     if to.combined() {
-        let records: Vec<Record> = parsed.into_iter().flatten().collect();
+        let kept: Vec<Record> = chosen.records.iter().map(|r| (*r).clone()).collect();
         let text = match to {
-            To::Csv => opendata::to_csv_with(&records, &opts.codelists),
-            _ => opendata::to_jsonl(&records),
+            To::Csv => opendata::to_csv_with(&kept, publication, &opts.codelists).output,
+            _ => opendata::to_jsonl(&kept, publication).output,
         };
         match out {
             Some(path) => {
@@ -155,8 +182,12 @@ pub fn convert(
             None => crate::write_stdout(&text)?,
         }
     } else {
-        let converted: Vec<(&Unit, String)> =
-            units.iter().zip(&parsed).filter_map(|(u, r)| r.as_ref().map(|r| (u, to.one(r, lang, opts)))).collect();
+        let mut converted: Vec<(&Unit, String)> = Vec::new();
+        for (&i, record) in chosen.indexes.iter().zip(&chosen.records) {
+            // `select` admitted the record, so the policy cannot refuse it here.
+            let text = to.one(record, lang, opts, publication).map_err(|w| InputError(w.to_string()))?;
+            converted.push((valid_units[i], text));
+        }
         match out {
             None if converted.len() <= 1 => {
                 if let Some((_, text)) = converted.first() {

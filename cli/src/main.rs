@@ -17,6 +17,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use dxer::calendar::{Calendar, Period};
+use dxer::convert::publish::Publication;
 use dxer::{CodeLists, DocumentKind, Options, RuleLevel};
 
 use input::InputError;
@@ -92,8 +93,12 @@ Examples:
   dxer convert --to html examples/records/ -o out/                      # one page per record
   dxer convert --to csv examples/records/registry.jsonl -o services.csv  # open data, one row per service
   dxer convert --to md --lang en examples/records/driving-licence.json -o driving-licence.md
+  dxer convert --to jsonl --internal examples/records/registry.jsonl -o full.jsonl  # the registry's own copy
 
 An invalid record is not converted: its errors are printed and the exit status is 1.
+By default a conversion publishes: only registered or amended records with open_data true, each once, and
+none of the signer, the e-signature reference, the review or the history. The records left out are named
+on standard error. --internal exports every record with every field (not open data).
 An existing output is replaced only with --force, an input never; a symbolic link
 at an output's name is refused; two inputs with the same output name are both refused.
 A failure does not stop the other records: a summary ends the run, and the exit
@@ -125,6 +130,10 @@ struct ConvertArgs {
     /// Language of rendered text and of error messages.
     #[arg(long, value_enum, default_value = "az")]
     lang: Lang,
+    /// Export every record (any status, open_data or not) with every field, the signer, e-signature
+    /// reference, review and history included: the registry's internal copy, not open data.
+    #[arg(long)]
+    internal: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -419,7 +428,15 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, InputError> {
     if inputs.units.is_empty() {
         inputs.report_failures()?;
     }
-    commands::convert(&inputs, args.to, args.out.as_ref(), args.lang.code(), &opts, args.force)
+    commands::convert(
+        &inputs,
+        args.to,
+        args.out.as_ref(),
+        args.lang.code(),
+        &opts,
+        args.force,
+        Publication::internal(args.internal),
+    )
 }
 
 fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {

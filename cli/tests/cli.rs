@@ -176,7 +176,18 @@ fn convert_to_every_format_and_refuse_invalid_records() {
         ("csv", "service_code,"),
         ("jsonl", "\"record_id\":\"REC-2026-000101\""),
     ] {
-        dxer().args(["convert", "--to", to, VALID]).assert().success().stdout(predicate::str::contains(needle));
+        // The fixture is submitted, not published: only the internal export converts it.
+        dxer()
+            .args(["convert", "--internal", "--to", to, VALID])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(needle));
+        dxer()
+            .args(["convert", "--lang", "en", "--to", to, VALID])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("REC-2026-000101").not())
+            .stderr(predicate::str::contains("REC-2026-000101 version 1: status \"submitted\" is not published"));
     }
     // Several records into a folder, one file each; the defective examples are refused (exit 1).
     let out = dir.path().join("html");
@@ -186,18 +197,88 @@ fn convert_to_every_format_and_refuse_invalid_records() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("seed-004-style-defects.json: not converted"));
-    assert!(out.join("identity-card.html").exists());
+    // Only the registered open-data record is published; the submitted ones are withheld.
+    assert!(out.join("legal-entity-registration.html").exists());
+    assert!(!out.join("identity-card.html").exists());
     assert!(!out.join("seed-004-style-defects.html").exists());
-    // CSV over a JSON Lines file: a header and one row per record.
+    // CSV over a JSON Lines file: a header and one row per published record (per record with --internal).
     let csv = dir.path().join("services.csv");
     dxer().args(["convert", "--to", "csv", "examples/records/registry.jsonl", "-o"]).arg(&csv).assert().success();
     let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 1 + 1);
+    dxer()
+        .args(["convert", "--internal", "--force", "--to", "csv", "examples/records/registry.jsonl", "-o"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 1 + 6);
     dxer()
-        .args(["convert", "--to", "html", "examples/records/"])
+        .args(["convert", "--internal", "--to", "html", "examples/records/"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("-o"));
+}
+
+/// Record ids of JSON Lines output, in order.
+fn ids(jsonl: &[u8]) -> Vec<String> {
+    std::str::from_utf8(jsonl)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["record_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn convert_of_a_folder_exports_each_record_once_and_withholds_unpublished_ones() {
+    // examples/records/ holds every record twice (its own file and registry.jsonl) and two invalid ones.
+    let public = dxer().args(["convert", "--lang", "en", "--to", "jsonl", "examples/records/"]).assert().code(1);
+    let out = public.get_output();
+    assert_eq!(ids(&out.stdout), ["REC-2026-000102"], "only the registered open-data record, once");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("signer") && !stdout.contains("signature_ref") && !stdout.contains("asan-imza"));
+    assert!(!stdout.contains("\"review\""));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("withheld 11 of 12 records"), "{stderr}");
+    assert!(stderr.contains("registry.jsonl:2: REC-2026-000102 version 1: the same record was given again"));
+    assert!(stderr.contains("identity-card.json: REC-2026-000101 version 1: status \"submitted\" is not published"));
+
+    let internal = dxer().args(["convert", "--internal", "--to", "jsonl", "examples/records/"]).assert().code(1);
+    let mut all = ids(&internal.get_output().stdout);
+    assert_eq!(all.len(), 6);
+    all.dedup();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 6, "each record once");
+    assert!(String::from_utf8_lossy(&internal.get_output().stdout).contains("asan-imza:7A20-2026-0608-0014"));
+}
+
+#[test]
+fn convert_never_publishes_the_private_fields_of_the_hostile_records() {
+    let dir = "tests/hostile/publication/";
+    let private: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(dir).join("private-strings.json")).unwrap()).unwrap();
+    let files = ["registered.json", "draft.json", "suspended.json", "not-open-data.json", "duplicates.jsonl"];
+    for to in ["jsonl", "csv", "cpsv", "schema-org", "html", "md"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut cmd = dxer();
+        // CSV and JSON Lines go into one file, the other formats into a folder.
+        let out = if matches!(to, "jsonl" | "csv") { tmp.path().join("out") } else { tmp.path().to_path_buf() };
+        cmd.args(["convert", "--lang", "en", "--to", to, "-o"]).arg(&out);
+        cmd.args(files.iter().map(|f| format!("{dir}{f}")));
+        let stderr = String::from_utf8(cmd.assert().success().get_output().stderr.clone()).unwrap();
+        for reason in ["status \"draft\"", "status \"suspended\"", "open_data is not true", "exported once"] {
+            assert!(stderr.contains(reason), "{to}: {reason} in {stderr}");
+        }
+        let mut written = String::new();
+        for entry in std::fs::read_dir(tmp.path()).unwrap() {
+            written.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        assert!(written.contains("REC-2026-000902") || written.contains("DX-"), "{to}: the registered record");
+        for value in private["values"].as_array().unwrap() {
+            assert!(!written.contains(value.as_str().unwrap()), "{to} publishes {value}");
+        }
+    }
 }
 
 #[test]

@@ -50,16 +50,17 @@ fn total_services(out: &std::process::Output) -> usize {
 #[test]
 fn convert_refuses_two_inputs_that_would_write_the_same_file() {
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["a", "b"] {
+    // Four different records (the same record twice would be exported once).
+    for (n, sub) in ["a", "b"].into_iter().enumerate() {
         std::fs::create_dir(dir.path().join(sub)).unwrap();
-        std::fs::write(dir.path().join(sub).join("x.json"), valid_text()).unwrap();
+        std::fs::write(dir.path().join(sub).join("x.json"), record(n + 1)).unwrap();
     }
     // Letter case folded too: X.json would be the same file on a case-insensitive file system.
-    std::fs::write(dir.path().join("X.json"), valid_text()).unwrap();
-    std::fs::write(dir.path().join("y.json"), valid_text()).unwrap();
+    std::fs::write(dir.path().join("X.json"), record(3)).unwrap();
+    std::fs::write(dir.path().join("y.json"), record(4)).unwrap();
     let out_dir = dir.path().join("out");
     let out = dxer()
-        .args(["convert", "--to", "cpsv", "-o"])
+        .args(["convert", "--internal", "--to", "cpsv", "-o"])
         .arg(&out_dir)
         .args([dir.path().join("a/x.json"), dir.path().join("b/x.json"), dir.path().join("X.json")])
         .arg(dir.path().join("y.json"))
@@ -80,13 +81,13 @@ fn convert_replaces_an_existing_file_only_with_force() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("out");
     std::fs::create_dir(&out_dir).unwrap();
-    std::fs::write(dir.path().join("x.json"), valid_text()).unwrap();
-    std::fs::write(dir.path().join("y.json"), valid_text()).unwrap();
+    std::fs::write(dir.path().join("x.json"), record(1)).unwrap();
+    std::fs::write(dir.path().join("y.json"), record(2)).unwrap();
     let existing = out_dir.join("x.cpsv.jsonld");
     std::fs::write(&existing, "keep me").unwrap();
     let run = |force: bool| {
         let mut cmd = dxer();
-        cmd.args(["convert", "--to", "cpsv", "-o"]).arg(&out_dir);
+        cmd.args(["convert", "--internal", "--to", "cpsv", "-o"]).arg(&out_dir);
         if force {
             cmd.arg("--force");
         }
@@ -112,10 +113,15 @@ fn convert_replaces_an_existing_file_only_with_force() {
     // The single-file form (-o FILE) follows the same rule.
     let single = dir.path().join("single.md");
     std::fs::write(&single, "keep me").unwrap();
-    dxer().args(["convert", "--to", "md", "-o"]).arg(&single).arg(dir.path().join("x.json")).assert().code(2);
+    dxer()
+        .args(["convert", "--internal", "--to", "md", "-o"])
+        .arg(&single)
+        .arg(dir.path().join("x.json"))
+        .assert()
+        .code(2);
     assert_eq!(std::fs::read_to_string(&single).unwrap(), "keep me");
     dxer()
-        .args(["convert", "--to", "md", "--force", "-o"])
+        .args(["convert", "--internal", "--to", "md", "--force", "-o"])
         .arg(&single)
         .arg(dir.path().join("x.json"))
         .assert()
@@ -130,7 +136,7 @@ fn convert_never_writes_over_its_input_even_with_force() {
     std::fs::write(&input, valid_text()).unwrap();
     for force in [false, true] {
         let mut cmd = dxer();
-        cmd.args(["convert", "--to", "csv", "-o"]).arg(&input).arg(&input);
+        cmd.args(["convert", "--internal", "--to", "csv", "-o"]).arg(&input).arg(&input);
         if force {
             cmd.arg("--force");
         }
@@ -155,7 +161,7 @@ fn convert_does_not_follow_a_symbolic_link_out_of_the_output_folder() {
     std::fs::write(dir.path().join("y.json"), valid_text()).unwrap();
     for force in [false, true] {
         let mut cmd = dxer();
-        cmd.args(["convert", "--to", "cpsv", "-o"]).arg(&out_dir);
+        cmd.args(["convert", "--internal", "--to", "cpsv", "-o"]).arg(&out_dir);
         if force {
             cmd.arg("--force");
         }
@@ -172,11 +178,11 @@ fn convert_keeps_going_after_an_output_it_cannot_write() {
     let dir = tempfile::tempdir().unwrap();
     // 250 bytes is a valid file name; its output name (".cpsv.jsonld" for ".json") is over 255.
     let long = dir.path().join(format!("{}.json", "l".repeat(245)));
-    std::fs::write(&long, valid_text()).unwrap();
-    std::fs::write(dir.path().join("z.json"), valid_text()).unwrap();
+    std::fs::write(&long, record(1)).unwrap();
+    std::fs::write(dir.path().join("z.json"), record(2)).unwrap();
     let out_dir = dir.path().join("out");
     let out = dxer()
-        .args(["convert", "--to", "cpsv", "-o"])
+        .args(["convert", "--internal", "--to", "cpsv", "-o"])
         .arg(&out_dir)
         .arg(&long)
         .arg(dir.path().join("z.json"))
@@ -256,7 +262,7 @@ fn endless_inputs_are_refused_or_cut_promptly() {
     let dir = tempfile::tempdir().unwrap();
     let zero = dir.path().join("zero.json");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
-    for command in [&["validate"][..], &["convert", "--to", "cpsv"], &["registry", "stats"]] {
+    for command in [&["validate"][..], &["convert", "--internal", "--to", "cpsv"], &["registry", "stats"]] {
         dxer()
             .args(command)
             .arg(&zero)
@@ -405,7 +411,7 @@ fn terminal_escape_codes_in_file_names_are_printed_escaped() {
     assert!(stderr(&out).contains("\\u{1b}]0;owned\\u{7}.json") && no_raw(&stderr(&out)), "{}", stderr(&out));
 
     let out = dxer()
-        .args(["convert", "--to", "md", "-o"])
+        .args(["convert", "--internal", "--to", "md", "-o"])
         .arg(dir.path().join("out"))
         .arg(&path)
         .arg(VALID)

@@ -1,25 +1,32 @@
 //! Exports record files as CPSV-AP 3.2.0 JSON-LD (`dxer::convert::cpsv::to_jsonld`).
 //!
-//! `cargo run -q -p dxer --example export_cpsv -- OUTDIR FILE...`
+//! `cargo run -q -p dxer --example export_cpsv -- [--internal] OUTDIR FILE...`
 //!
-//! Writes `OUTDIR/<stem>.jsonld` for every input that validates; an invalid input is refused with its
-//! findings and nothing is written for it. Exit code: 0 when every file was exported, 1 when any input is
+//! Writes `OUTDIR/<stem>.jsonld` for every input that validates and that the publication policy exports
+//! (`dxer::convert::publish`: by default only registered or amended `open_data` records, without private
+//! fields; `--internal` exports every record, complete, as the SHACL check of every fixture needs); an
+//! invalid input is refused with its findings, a withheld one is named, and nothing is written for them. Exit code: 0 when every file was exported, 1 when any input is
 //! invalid, 2 on a usage or I/O error.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dxer::convert::cpsv;
+use dxer::convert::publish::Publication;
 use dxer::{parse_record, Options, Severity};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("usage: export_cpsv OUTDIR FILE...");
+        println!("usage: export_cpsv [--internal] OUTDIR FILE...");
         return ExitCode::SUCCESS;
     }
+    let publication = Publication::internal(args.first().is_some_and(|a| a == "--internal"));
+    if publication == Publication::Internal {
+        args.remove(0);
+    }
     let Some((out_dir, files)) = args.split_first().filter(|(_, files)| !files.is_empty()) else {
-        eprintln!("usage: export_cpsv OUTDIR FILE...");
+        eprintln!("usage: export_cpsv [--internal] OUTDIR FILE...");
         return ExitCode::from(2);
     };
     let out_dir = PathBuf::from(out_dir);
@@ -57,7 +64,13 @@ fn main() -> ExitCode {
             _ => stem,
         };
         let target = out_dir.join(format!("{stem}.jsonld"));
-        let doc = cpsv::to_jsonld(&record);
+        let doc = match cpsv::to_jsonld(&record, publication) {
+            Ok(doc) => doc,
+            Err(withheld) => {
+                println!("{file}: not exported: {withheld}");
+                continue;
+            }
+        };
         // A `serde_json::Value` always serializes.
         let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
         match std::fs::write(&target, text + "\n") {

@@ -8,9 +8,10 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use dxer::convert::cpsv::{
-    self, from_jsonld, from_jsonld_str, parse_processing_time, processing_time, to_jsonld, Loss, AZERBAIJAN, AZN,
-    CODELIST_BASE, CONTEXT_URL, DXER_NS,
+    self, from_jsonld, from_jsonld_str, parse_processing_time, processing_time, Loss, AZERBAIJAN, AZN, CODELIST_BASE,
+    CONTEXT_URL, DXER_NS,
 };
+use dxer::convert::publish::Publication;
 use dxer::model::{
     Channel, Citation, DocumentForm, DocumentKind, Duration, DurationUnit, FeeKind, FeeTier, LocalId, LocalizedText,
     Money, ProvidedBy, ProviderCode, Record, RequiredDocument,
@@ -18,6 +19,12 @@ use dxer::model::{
 use dxer::{parse_record, CodeLists, Options};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+
+/// The internal export (every record, every field): these tests check the mapping and the exact round trip
+/// of every fixture, whatever its status. `tests/publication.rs` checks the public export.
+fn to_jsonld(record: &Record) -> Value {
+    cpsv::to_jsonld(record, Publication::Internal).unwrap()
+}
 
 use common::{config, valid_fixture, VALID_FIXTURES};
 

@@ -602,13 +602,14 @@ async function main() {
   const cpsv = document.getElementById('download-cpsv');
   const html = document.getElementById('download-html');
   if (typeof dxer.toCpsvJsonLd === 'function') {
-    cpsv.addEventListener('click', () => convert(dxer.toCpsvJsonLd, `${baseName()}.jsonld`, 'application/ld+json', (x) => `${JSON.stringify(x, null, 2)}\n`));
+    // The editor exports the author's own record, whatever its status: the internal export (every field).
+    cpsv.addEventListener('click', () => convert((t) => dxer.toCpsvJsonLd(t, { internal: true }), `${baseName()}.jsonld`, 'application/ld+json', (x) => `${JSON.stringify(x, null, 2)}\n`));
   } else {
     cpsv.disabled = true;
     cpsv.title = L('notInBuild');
   }
   if (typeof dxer.toHtml === 'function') {
-    html.addEventListener('click', () => convert(dxer.toHtml, `${baseName()}.${app.lang}.html`, 'text/html'));
+    html.addEventListener('click', () => convert((t, lang) => dxer.toHtml(t, lang, { internal: true }), `${baseName()}.${app.lang}.html`, 'text/html'));
   } else {
     html.disabled = true;
     html.title = L('notInBuild');

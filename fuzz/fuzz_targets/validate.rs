@@ -9,6 +9,7 @@
 //!   every conversion runs; its CPSV-AP export is restored exactly by the import.
 #![no_main]
 
+use dxer::convert::publish::Publication;
 use dxer::convert::{canonical, cpsv, opendata, render, schema_org};
 use dxer::{Options, Severity};
 use libfuzzer_sys::fuzz_target;
@@ -61,7 +62,8 @@ fuzz_target!(|data: &[u8]| {
     let back: dxer::model::Record = serde_json::from_value(as_value.clone()).expect("a record deserializes");
     assert_eq!(back, record, "serde round trip");
 
-    let doc = cpsv::to_jsonld(&record);
+    // The internal export converts every record whole; the public one must never hold more than the view.
+    let doc = cpsv::to_jsonld(&record, Publication::Internal).expect("internal exports take any record");
     let imported = cpsv::from_jsonld(&doc);
     assert!(imported.restored, "the export carries dxer:record");
     assert_eq!(imported.record, as_value, "CPSV-AP round trip through dxer:record");
@@ -72,11 +74,19 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(signed) = canonical::with_digest(&record) {
         assert_eq!(canonical::verify_digest(&signed), canonical::DigestCheck::Valid);
     }
-    let _ = schema_org::to_jsonld(&record);
-    let _ = opendata::to_csv(std::slice::from_ref(&record));
-    let _ = opendata::to_jsonl(std::slice::from_ref(&record));
-    for lang in ["az", "en", "ru"] {
-        let _ = render::to_html(&record, lang);
-        let _ = render::to_markdown(&record, lang);
+    for publication in [Publication::Internal, Publication::Public] {
+        let _ = schema_org::to_jsonld(&record, publication);
+        let _ = opendata::to_csv(std::slice::from_ref(&record), publication);
+        let jsonl = opendata::to_jsonl(std::slice::from_ref(&record), publication);
+        if publication == Publication::Public {
+            assert!(!jsonl.output.contains("\"signer\""), "a public export holds no signer");
+            if let Ok(doc) = cpsv::to_jsonld(&record, publication) {
+                assert_eq!(doc["@graph"][0]["dxer:record"]["@value"], publication.view(&record));
+            }
+        }
+        for lang in ["az", "en", "ru"] {
+            let _ = render::to_html(&record, lang, publication);
+            let _ = render::to_markdown(&record, lang, publication);
+        }
     }
 });

@@ -60,7 +60,9 @@ from dxer._errors import (
     CalendarError,
     DxerError,
     ParseError,
+    PublicationWarning,
     ValidationError,
+    WithheldError,
     WorkflowError,
 )
 
@@ -76,11 +78,13 @@ __all__ = [
     "Finding",
     "ParseError",
     "Policy",
+    "PublicationWarning",
     "Registry",
     "RegistryFinding",
     "Report",
     "Transition",
     "ValidationError",
+    "WithheldError",
     "WorkflowError",
     "__version__",
     "allowed_events",

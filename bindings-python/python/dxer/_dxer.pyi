@@ -563,6 +563,7 @@ def to_cpsv_jsonld(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> dict[str, Any]: ...
 def from_cpsv_jsonld(
     document: dict[str, Any] | str | bytes | bytearray, *, lang: str = "az", codelists: CodeLists | None = None
@@ -574,6 +575,7 @@ def to_schema_org(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> dict[str, Any]: ...
 def schema_org_script_tag(jsonld: dict[str, Any]) -> str: ...
 def to_csv(
@@ -583,6 +585,7 @@ def to_csv(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def to_jsonl(
     records: Iterable[RecordInput],
@@ -591,6 +594,7 @@ def to_jsonl(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def opendata_columns(*, lang: str = "az", format: Literal["markdown", "csv"] = "markdown") -> str: ...
 def render_html(
@@ -600,6 +604,7 @@ def render_html(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def render_markdown(
     record: RecordInput,
@@ -608,6 +613,7 @@ def render_markdown(
     codelists: CodeLists | None = None,
     today: datetime.date | None = None,
     rule_levels: dict[str, RuleLevel] | None = None,
+    internal: bool = False,
 ) -> str: ...
 def canonical_bytes(record: RecordInput, *, lang: str = "az") -> bytes: ...
 def canonical_json(value: JSON) -> str: ...

@@ -49,3 +49,34 @@ class WorkflowError(DxerError):
     def code(self) -> str:
         """The finding's code, e.g. ``DXER-W001``."""
         return self.finding.code
+
+
+class WithheldError(DxerError):
+    """An export that the publication policy refuses: the record is not published (not registered or
+    amended, or not ``open_data``). ``internal=True`` exports it, for the registry's own use.
+
+    ``reason`` is ``"status"``, ``"not_open_data"``, ``"duplicate"`` or ``"conflict"``.
+    """
+
+    record_id: str
+    version: int
+    reason: str
+
+    def __init__(self, message: str, record_id: str, version: int, reason: str) -> None:
+        super().__init__(message)
+        self.record_id = record_id
+        self.version = version
+        self.reason = reason
+
+
+class PublicationWarning(UserWarning):
+    """Records an open-data export (``to_csv``, ``to_jsonl``) left out: not published, or given twice.
+
+    ``withheld`` lists them: ``[{"index", "record_id", "version", "reason", "status"?}]``.
+    """
+
+    withheld: list[dict[str, object]]
+
+    def __init__(self, message: str, withheld: list[dict[str, object]]) -> None:
+        super().__init__(message)
+        self.withheld = withheld

@@ -26,8 +26,8 @@ export async function demo(text: string): Promise<string[]> {
   const rules: Rule[] = dxer.rules();
   const lists: Record<string, CodeList> = dxer.codeLists();
   const label: string | undefined = dxer.codeLabel('fee-kinds', 'state_duty', 'ru');
-  const html: string = dxer.toHtml(text, 'az');
-  const jsonld: object = dxer.toCpsvJsonLd(text);
+  const html: string = dxer.toHtml(text, 'az', { internal: true });
+  const jsonld: object = dxer.toCpsvJsonLd(text, { internal: true });
   const hex: string = dxer.digest(text);
   const stats: Stats = dxer.registryStats(text, { usage: { 'DX-000001': 3 }, top: 5, on: '2026-07-01' });
   const top: MostUsed[] = stats.most_used ?? [];
@@ -36,6 +36,7 @@ export async function demo(text: string): Promise<string[]> {
   const columns: StatsColumn[] = dxer.statsColumns();
   void [top, portal, page, columns];
   try { dxer.toHtml('{}'); } catch (e) { const err = e as DxerError; codes.push(err.report?.findings[0]?.code ?? err.message); }
+  try { dxer.toMarkdown(text); } catch (e) { const w = (e as DxerError).withheld; codes.push(w ? `${w.record_id} ${w.reason}` : ''); }
   void [first, ok, working, due, n, off, duties, status, rules, lists, label, html, jsonld, hex, systemDuties, late, cardFindings];
   return codes;
 }

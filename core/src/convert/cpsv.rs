@@ -6,24 +6,30 @@
 //!   evidence, requirements, costs, channels, output, processing time, contact point, status, thematic
 //!   areas and audience. Code values are IRIs typed `skos:Concept` (so the shapes' closed-world
 //!   `sh:class` checks hold). What CPSV-AP has no place for is kept, never dropped: the export carries the
-//!   **complete record** in `dxer:record` (an `rdf:JSON` literal), plus a few documented `dxer:`
-//!   extension properties on the CPSV-AP nodes (the exact `{value, unit}` of time limits, the legal basis
-//!   and kind of fees, ...).
+//!   record in `dxer:record` (an `rdf:JSON` literal), plus a few documented `dxer:` extension properties
+//!   on the CPSV-AP nodes (the exact `{value, unit}` of time limits, the legal basis and kind of fees,
+//!   ...). What is exported is the [`crate::convert::publish`] policy's: by default only a registered or
+//!   amended `open_data` record, and `dxer:record` holds only its public fields (no signer, e-signature
+//!   reference, review or history); [`Publication::Internal`] exports any record, complete.
 //! - [`from_jsonld`] reads CPSV-AP 3.x JSON-LD (ours or anyone's) back into a **draft** record in the
 //!   DXER shape, with every input property it could not map listed as a [`Loss`] at its JSON Pointer, and
 //!   the draft's validation [`Report`](crate::Report). When the input carries `dxer:record`, the record
-//!   is restored exactly (lossless round trip) and the CPSV-AP triples are checked against it.
+//!   is restored exactly (lossless round trip of an internal export) and the CPSV-AP triples are checked
+//!   against it.
 //!
 //! Only valid records should be exported: go through [`crate::parse_record`], which refuses an invalid
 //! record with its findings.
 //!
 //! ```
 //! use dxer::convert::cpsv;
+//! use dxer::convert::publish::Publication;
 //! use dxer::{parse_record, Options};
 //!
 //! let text = std::fs::read_to_string("../tests/fixtures/valid/identity-card/input.json").unwrap();
 //! let record = parse_record(text.as_str(), &Options::default()).unwrap().value;
-//! let doc = cpsv::to_jsonld(&record);
+//! // A submitted record is not published: the public export refuses it, the internal one is complete.
+//! assert!(cpsv::to_jsonld(&record, Publication::Public).is_err());
+//! let doc = cpsv::to_jsonld(&record, Publication::Internal).unwrap();
 //! assert_eq!(doc["@context"][0], cpsv::CONTEXT_URL);
 //! assert_eq!(doc["@graph"][0]["@type"], "PublicService");
 //! assert_eq!(doc["@graph"][0]["cv:processingTime"]["@value"], "P14D"); // 10 working days
@@ -45,6 +51,8 @@ pub use export::{to_jsonld, to_jsonld_with};
 pub use import::{from_jsonld, from_jsonld_str, from_jsonld_with, Imported};
 pub use jsonld::Loss;
 
+#[cfg(doc)]
+use crate::convert::publish::Publication;
 #[cfg(doc)]
 use crate::model::Record;
 use crate::model::{Duration, DurationUnit, LocalizedText};

@@ -1,5 +1,11 @@
-//! Open data: CSV (one row per service) and JSON Lines (full records), with a published column
+//! Open data: CSV (one row per service) and JSON Lines (one record per line), with a published column
 //! dictionary (domain brief §10, decision No. 129 §4.2).
+//!
+//! **What is published** is decided in one place, [`crate::convert::publish`], from the same dictionary:
+//! in [`Publication::Public`] mode (open data) only registered or amended records marked `open_data`, each
+//! once, with only their public fields (no signer, e-signature reference, review or history); the JSON
+//! Lines of a public export are therefore not complete records. [`Publication::Internal`] is the
+//! registry's full export. Each export returns the records it left out ([`Published::withheld`]).
 //!
 //! The columns are data: `schemas/opendata/columns.json` gives each column's name, type, code list,
 //! source (a JSON Pointer into the record) and description in Azerbaijani and English. The library embeds
@@ -13,19 +19,29 @@
 //!
 //! ```
 //! use dxer::convert::opendata::{columns, to_csv, to_jsonl};
+//! use dxer::convert::publish::Publication;
+//! use dxer::model::RecordStatus;
 //! use dxer::{parse_record, Options};
 //!
 //! // Exports take typed records: JSON text goes through `parse_record`, which refuses an invalid record.
 //! let text = std::fs::read_to_string("../tests/fixtures/valid/identity-card/input.json").unwrap();
-//! let record = parse_record(text.as_str(), &Options::default()).unwrap().value;
+//! let mut record = parse_record(text.as_str(), &Options::default()).unwrap().value;
 //! assert!(parse_record("{\"record_id\": 1}", &Options::default()).is_err());
 //!
-//! let csv = to_csv(std::slice::from_ref(&record));
+//! // A submitted record is not published yet: the open-data CSV is its header alone.
+//! let csv = to_csv(std::slice::from_ref(&record), Publication::Public);
+//! assert_eq!(csv.output.lines().count(), 1);
+//! assert_eq!(csv.withheld.len(), 1);
+//!
+//! record.status = RecordStatus::Registered;
+//! let csv = to_csv(std::slice::from_ref(&record), Publication::Public).output;
 //! let header = csv.split("\r\n").next().unwrap();
 //! assert!(header.starts_with("service_code,record_id,version,status,name_az"));
 //! assert_eq!(header.split(',').count(), columns().len());
 //! assert!(csv.split("\r\n").nth(1).unwrap().starts_with("DX-000101,"));
-//! assert_eq!(to_jsonl(&[record]).lines().count(), 1);
+//! let jsonl = to_jsonl(&[record], Publication::Public).output;
+//! assert_eq!(jsonl.lines().count(), 1);
+//! assert!(!jsonl.contains("\"signer\""));
 //! ```
 
 use std::borrow::Cow;
@@ -33,11 +49,10 @@ use std::borrow::Cow;
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
+use super::publish::{select, Published};
+pub use super::publish::{Publication, DICTIONARY_JSON as COLUMNS_JSON};
 use crate::codelists::CodeLists;
 use crate::model::{LegalRef, LocalizedText, Money, ProvidedBy, Record, Stated};
-
-/// The column dictionary as published (`schemas/opendata/columns.json`).
-pub const COLUMNS_JSON: &str = include_str!("../../schemas/opendata/columns.json");
 
 /// The type of a column's cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,6 +121,15 @@ impl Column {
     pub fn value(&self, record: &Record, lists: &CodeLists) -> String {
         self.extract.map(|f| f(record, lists)).unwrap_or_default()
     }
+
+    /// [`Column::value`] when `publication` shows the column's source field, an empty cell otherwise.
+    pub fn published_value(&self, record: &Record, lists: &CodeLists, publication: Publication) -> String {
+        if publication.shows(&self.source) {
+            self.value(record, lists)
+        } else {
+            String::new()
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,6 +139,10 @@ struct ColumnsFile {
     version: String,
     title: LocalizedText,
     notes: Vec<LocalizedText>,
+    /// Read by [`crate::convert::publish`]; named here so the file keeps refusing unknown members.
+    #[allow(dead_code)]
+    published_statuses: Vec<crate::model::RecordStatus>,
+    record_fields: Vec<super::publish::RecordField>,
     columns: Vec<Column>,
 }
 
@@ -278,31 +306,34 @@ fn push_row<'a>(out: &mut String, cells: impl IntoIterator<Item = Cow<'a, str>>)
     out.push_str("\r\n");
 }
 
-/// CSV of the records, one row per service, columns of [`columns`]; provider names from the built-in
-/// code lists.
-pub fn to_csv(records: &[Record]) -> String {
-    to_csv_with(records, &CodeLists::built_in())
+/// CSV of the records `publication` exports ([`crate::convert::publish::select`]), one row per service,
+/// columns of [`columns`]; provider names from the built-in code lists.
+pub fn to_csv(records: &[Record], publication: Publication) -> Published<String> {
+    to_csv_with(records, publication, &CodeLists::built_in())
 }
 
 /// [`to_csv`] with the given code lists (e.g. a newer provider list).
-pub fn to_csv_with(records: &[Record], lists: &CodeLists) -> String {
+pub fn to_csv_with(records: &[Record], publication: Publication, lists: &CodeLists) -> Published<String> {
+    let chosen = select(records, publication);
     let mut out = String::new();
     push_row(&mut out, columns().iter().map(|c| Cow::Borrowed(c.name.as_str())));
-    for record in records {
-        push_row(&mut out, columns().iter().map(|c| Cow::Owned(c.value(record, lists))));
+    for record in chosen.records {
+        push_row(&mut out, columns().iter().map(|c| Cow::Owned(c.published_value(record, lists, publication))));
     }
-    out
+    Published { output: out, withheld: chosen.withheld }
 }
 
-/// JSON Lines: each record as compact JSON on one line, in the order given, each line ending in `\n`.
-pub fn to_jsonl(records: &[Record]) -> String {
+/// JSON Lines of the records `publication` exports ([`crate::convert::publish::select`]): each record's
+/// [`Publication::view`] as compact JSON on one line (members sorted), in the order given, each line
+/// ending in `\n`. A public line lacks the private fields, so it is not a complete record.
+pub fn to_jsonl(records: &[Record], publication: Publication) -> Published<String> {
+    let chosen = select(records, publication);
     let mut out = String::new();
-    for record in records {
-        // Serializing the model cannot fail: every map key is a string and there are no floats.
-        out.push_str(&serde_json::to_string(record).unwrap_or_default());
+    for record in chosen.records {
+        out.push_str(&publication.view(record).to_string());
         out.push('\n');
     }
-    out
+    Published { output: out, withheld: chosen.withheld }
 }
 
 fn dictionary_lang(lang: &str) -> &'static str {
@@ -333,7 +364,8 @@ fn md_cell(text: &str) -> String {
 }
 
 /// The column dictionary as a Markdown document in `lang` (`"az"`; anything else gives English): the
-/// format notes, then one table row per column (name, type, code list, source pointer, description).
+/// format notes, then one table row per column (name, type, code list, source pointer, description), then
+/// the publication policy (the published statuses, and each record field with whether it is published).
 pub fn column_dictionary(lang: &str) -> String {
     let lang = dictionary_lang(lang);
     let az = lang == "az";
@@ -367,6 +399,22 @@ pub fn column_dictionary(lang: &str) -> String {
             c.source,
             md_cell(c.description.get(lang)),
         ));
+    }
+    let (heading, statuses, head) = if az {
+        ("Dərc olunan qeydlər və sahələr", "Dərc olunan statuslar", "| Sahə (JSON Pointer) | Dərc olunur | Təsvir |")
+    } else {
+        ("Published records and fields", "Published statuses", "| Field (JSON Pointer) | Published | Description |")
+    };
+    let listed: Vec<String> = super::publish::published_statuses().iter().map(|s| format!("`{s}`")).collect();
+    out.push_str(&format!("\n## {heading}\n\n{statuses}: {}.\n\n{head}\n|---|---|---|\n", listed.join(", ")));
+    for f in &file.record_fields {
+        let public = match (f.public, az) {
+            (true, true) => "bəli",
+            (false, true) => "**xeyr**",
+            (true, false) => "yes",
+            (false, false) => "**no**",
+        };
+        out.push_str(&format!("| `{}` | {public} | {} |\n", f.pointer, md_cell(f.description.get(lang))));
     }
     out
 }
@@ -403,6 +451,13 @@ mod tests {
             assert!(c.extract.is_some(), "{}", c.name);
             assert!(c.description.en.as_deref().is_some_and(|e| !e.is_empty()), "{}: English description", c.name);
             assert!(c.source.starts_with('/'), "{}: source is a JSON Pointer", c.name);
+        }
+    }
+
+    #[test]
+    fn every_column_comes_from_a_public_field() {
+        for c in columns() {
+            assert!(Publication::Public.shows(&c.source), "{}: its source {} is not public", c.name, c.source);
         }
     }
 

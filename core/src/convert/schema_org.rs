@@ -16,15 +16,23 @@
 //! | `isRelatedTo` | component services of a composite service |
 //! | `url`, `inLanguage` | the contact web page; the language of the texts |
 //!
+//! Nothing of the submission, the review or the history is mapped. What is exported is the
+//! [`crate::convert::publish`] policy's: in [`Publication::Public`] mode only a registered or amended
+//! `open_data` record (any other is refused with the reason); [`Publication::Internal`] exports any.
+//!
 //! ```
+//! use dxer::convert::publish::Publication;
 //! use dxer::convert::schema_org::{script_tag, to_jsonld};
+//! use dxer::model::RecordStatus;
 //! use dxer::{parse_record, Options};
 //!
 //! // Exports take typed records: JSON text goes through `parse_record`, which refuses an invalid record.
 //! let text = std::fs::read_to_string("../tests/fixtures/valid/identity-card/input.json").unwrap();
-//! let record = parse_record(text.as_str(), &Options::default()).unwrap().value;
+//! let mut record = parse_record(text.as_str(), &Options::default()).unwrap().value;
+//! assert!(to_jsonld(&record, Publication::Public).is_err()); // submitted, not registered yet
+//! record.status = RecordStatus::Registered;
 //!
-//! let ld = to_jsonld(&record);
+//! let ld = to_jsonld(&record, Publication::Public).unwrap();
 //! assert_eq!(ld["@context"], "https://schema.org");
 //! assert_eq!(ld["@type"], "GovernmentService");
 //! assert_eq!(ld["offers"][0]["priceCurrency"], "AZN");
@@ -34,13 +42,15 @@
 use serde_json::{json, Map, Value};
 
 use crate::codelists::CodeLists;
+use crate::convert::publish::{Publication, Withheld};
 use crate::model::{Channel, Duration, FeeTier, LegalActType, LegalRef, LocalizedText, Money, ProviderCode, Record};
 
 use super::render::{duration_text, money_text};
 
-/// The `GovernmentService` JSON-LD of the record, with texts in Azerbaijani (the official language).
-pub fn to_jsonld(record: &Record) -> Value {
-    to_jsonld_in(record, "az", &CodeLists::built_in())
+/// The `GovernmentService` JSON-LD of the record, with texts in Azerbaijani (the official language); a
+/// record `publication` does not export is refused with the reason.
+pub fn to_jsonld(record: &Record, publication: Publication) -> Result<Value, Withheld> {
+    to_jsonld_in(record, "az", &CodeLists::built_in(), publication)
 }
 
 fn lang_of(lang: &str) -> &'static str {
@@ -120,8 +130,15 @@ impl Ctx<'_> {
 }
 
 /// The `GovernmentService` JSON-LD with texts and labels in `lang` (`"az"`, `"en"`, `"ru"`; anything else
-/// gives `"az"`; a text without that translation is given in Azerbaijani) and the given code lists.
-pub fn to_jsonld_in(record: &Record, lang: &str, lists: &CodeLists) -> Value {
+/// gives `"az"`; a text without that translation is given in Azerbaijani) and the given code lists; a
+/// record `publication` does not export is refused with the reason.
+pub fn to_jsonld_in(
+    record: &Record,
+    lang: &str,
+    lists: &CodeLists,
+    publication: Publication,
+) -> Result<Value, Withheld> {
+    publication.check(record)?;
     let cx = Ctx { lang: lang_of(lang), lists };
     let reg = &record.reglament;
     let g = &reg.general;
@@ -225,7 +242,7 @@ pub fn to_jsonld_in(record: &Record, lang: &str, lists: &CodeLists) -> Value {
         "isRelatedTo",
         g.components.iter().map(|c| json!({"@type": "GovernmentService", "identifier": c.as_str()})).collect(),
     );
-    Value::Object(ld)
+    Ok(Value::Object(ld))
 }
 
 /// The JSON-LD as a `<script type="application/ld+json">` element to put in a page's `<head>`.

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::store::{in_force, Registry, RegistryFinding};
 use super::workflow::{status_at, Policy, Standing};
 use crate::calendar::Calendar;
+use crate::convert::publish::Publication;
 use crate::model::{Channel, IdentificationMethod, Record, RecordStatus, ServiceForm};
 
 /// One column of the statistics table.
@@ -87,7 +88,8 @@ pub struct StatsRow {
     pub composite: u64,
     /// ... with applicant variants.
     pub with_variants: u64,
-    /// ... published as open data.
+    /// ... published as open data: `open_data` true and latest version `registered` or `amended` (the
+    /// policy of [`crate::convert::publish`]).
     pub open_data: u64,
     /// Open duties overdue on the statistics' date ([`Registry::stats_on`]); `None` from [`Registry::stats`].
     #[serde(default)]
@@ -174,7 +176,11 @@ impl Stats {
         Column { name: "proactive", en: "Proactive services", az: "Proaktiv" },
         Column { name: "composite", en: "Composite services", az: "Kompozit" },
         Column { name: "with_variants", en: "Services with applicant variants", az: "Müraciət variantları olan" },
-        Column { name: "open_data", en: "Services published as open data", az: "Açıq məlumat kimi dərc olunan" },
+        Column {
+            name: "open_data",
+            en: "Services published as open data (registered or amended, open_data true)",
+            az: "Açıq məlumat kimi dərc olunan (qeydiyyata alınmış və ya dəyişdirilmiş, open_data true)",
+        },
         Column {
             name: "overdue_duties",
             en: "Overdue submission, review or fix duties on the date (empty when not computed)",
@@ -258,7 +264,8 @@ impl StatsRow {
         self.proactive += b(g.proactive);
         self.composite += b(!g.components.is_empty());
         self.with_variants += b(r.reglament.variants.is_some());
-        self.open_data += b(r.open_data);
+        // What open data publishes (the one policy of `convert::publish`): `open_data` alone is not enough.
+        self.open_data += b(Publication::Public.admits(r).is_ok());
     }
 
     fn add(&mut self, o: &StatsRow) {

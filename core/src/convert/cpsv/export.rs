@@ -10,6 +10,7 @@ use super::{
     CO_EXECUTOR, DATA_SUPPLIER, DXER_NS, FREE_ID, OUTPUT_ID, PARTICIPATION_ROLES, PROVIDER_BASE, SERVICE_BASE,
 };
 use crate::codelists::CodeLists;
+use crate::convert::publish::{Publication, Withheld};
 use crate::model::{Citation, Duration, LegalRef, LocalizedText, Record};
 
 /// The prefixes declared inline after the official context (which declares none).
@@ -27,15 +28,19 @@ const PREFIXES: &[(&str, &str)] = &[
 /// Exports `record` as CPSV-AP 3.2.0 JSON-LD, with labels from the built-in code lists.
 ///
 /// The document is `{"@context": [CONTEXT_URL, {prefixes}], "@graph": [...]}`; the first node is the
-/// `PublicService` (IRI [`SERVICE_BASE`] + service code), which carries the complete record in
-/// `dxer:record`. See `docs/cpsv-ap-mapping.md` for every field. Export a record that passed
-/// [`crate::parse_record`]: only then does the document conform to the official shapes.
-pub fn to_jsonld(record: &Record) -> Value {
-    to_jsonld_with(record, &CodeLists::built_in())
+/// `PublicService` (IRI [`SERVICE_BASE`] + service code), which carries the record in `dxer:record`:
+/// its [`Publication::view`], so a public export carries only the public fields (no signer, e-signature
+/// reference, review or history) and an internal one the complete record. A record `publication` does
+/// not export (in public mode: not registered or amended, or not `open_data`) is refused with the reason.
+/// See `docs/cpsv-ap-mapping.md` for every field. Export a record that passed [`crate::parse_record`]:
+/// only then does the document conform to the official shapes.
+pub fn to_jsonld(record: &Record, publication: Publication) -> Result<Value, Withheld> {
+    to_jsonld_with(record, publication, &CodeLists::built_in())
 }
 
 /// [`to_jsonld`] with the given code lists (provider names, service-area and code labels).
-pub fn to_jsonld_with(record: &Record, lists: &CodeLists) -> Value {
+pub fn to_jsonld_with(record: &Record, publication: Publication, lists: &CodeLists) -> Result<Value, Withheld> {
+    publication.check(record)?;
     let mut ex = Exporter {
         lists,
         service: format!("{SERVICE_BASE}{}", iri_segment(record.reglament.general.service_code.as_str())),
@@ -45,7 +50,7 @@ pub fn to_jsonld_with(record: &Record, lists: &CodeLists) -> Value {
         concepts: Vec::new(),
         seen: BTreeSet::new(),
     };
-    let service = ex.service_node(record);
+    let service = ex.service_node(record, publication);
     let mut graph = vec![service];
     let orgs: Vec<String> = ex.orgs.clone();
     graph.extend(orgs.iter().map(|code| ex.org_node(code)));
@@ -61,7 +66,7 @@ pub fn to_jsonld_with(record: &Record, lists: &CodeLists) -> Value {
     for (p, iri) in PREFIXES {
         prefixes.insert((*p).into(), json!(iri));
     }
-    json!({"@context": [CONTEXT_URL, prefixes], "@graph": graph})
+    Ok(json!({"@context": [CONTEXT_URL, prefixes], "@graph": graph}))
 }
 
 struct Exporter<'a> {
@@ -193,7 +198,7 @@ impl Exporter<'_> {
         id(&iri)
     }
 
-    fn service_node(&mut self, record: &Record) -> Value {
+    fn service_node(&mut self, record: &Record, publication: Publication) -> Value {
         let g = &record.reglament.general;
         let st = &record.reglament.standard;
         let mut s = Map::new();
@@ -297,9 +302,8 @@ impl Exporter<'_> {
             entry.1 = Some(record.creating_act.entry_into_force);
         }
         s.insert("dxer:creatingAct".into(), id(&act));
-        // `Record` serializes infallibly (plain data, string keys).
-        let full = serde_json::to_value(record).unwrap_or(Value::Null);
-        s.insert("dxer:record".into(), json!({"@value": full, "@type": "@json"}));
+        // The record as this publication shows it: public fields only, or the complete record.
+        s.insert("dxer:record".into(), json!({"@value": publication.view(record), "@type": "@json"}));
         Value::Object(s)
     }
 

@@ -2,6 +2,7 @@
 //! Escaping happens only when it is written out, in one place per format.
 
 use crate::codelists::CodeLists;
+use crate::convert::publish::Publication;
 use crate::model::{
     Citation, Condition, Duration, LegalRef, LocalId, LocalizedText, Payment, ProviderCode, Record, RefusalGround,
     ServiceResult, Stated,
@@ -71,6 +72,8 @@ pub(super) struct Builder<'a> {
     pub(super) lang: Lang,
     pub(super) lists: &'a CodeLists,
     pub(super) record: &'a Record,
+    /// Which fields of the record the page may show.
+    pub(super) publication: Publication,
     pub(super) blocks: Vec<Block>,
 }
 

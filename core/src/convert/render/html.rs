@@ -146,11 +146,19 @@ pub(super) fn write_html(doc: &Doc) -> String {
 
 /// The reglament as one self-contained, printable HTML page (inline CSS with `@media print`, no script,
 /// no external resource), in `lang` (`"az"`, `"en"`, `"ru"`), with code labels from the built-in lists.
-pub fn to_html(record: &Record, lang: &str) -> String {
-    to_html_with(record, lang, &CodeLists::built_in())
+/// A public page ([`Publication::Public`]) shows only the public fields and only a published record (any
+/// other is refused with the reason); an internal one shows the signer and the e-signature reference.
+pub fn to_html(record: &Record, lang: &str, publication: Publication) -> Result<String, Withheld> {
+    to_html_with(record, lang, &CodeLists::built_in(), publication)
 }
 
 /// [`to_html`] with the given code lists (e.g. a newer provider list).
-pub fn to_html_with(record: &Record, lang: &str, lists: &CodeLists) -> String {
-    write_html(&build(record, lang, lists))
+pub fn to_html_with(
+    record: &Record,
+    lang: &str,
+    lists: &CodeLists,
+    publication: Publication,
+) -> Result<String, Withheld> {
+    publication.check(record)?;
+    Ok(write_html(&build(record, lang, lists, publication)))
 }

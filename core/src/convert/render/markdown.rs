@@ -95,12 +95,19 @@ pub(super) fn write_markdown(doc: &Doc) -> String {
 }
 
 /// The reglament as Markdown (CommonMark; headings, field lists and numbered lists) in `lang` (`"az"`,
-/// `"en"`, `"ru"`), with code labels from the built-in lists. It contains no HTML and no links.
-pub fn to_markdown(record: &Record, lang: &str) -> String {
-    to_markdown_with(record, lang, &CodeLists::built_in())
+/// `"en"`, `"ru"`), with code labels from the built-in lists. It contains no HTML and no links. What it
+/// shows is the publication's, as for [`super::to_html`].
+pub fn to_markdown(record: &Record, lang: &str, publication: Publication) -> Result<String, Withheld> {
+    to_markdown_with(record, lang, &CodeLists::built_in(), publication)
 }
 
 /// [`to_markdown`] with the given code lists (e.g. a newer provider list).
-pub fn to_markdown_with(record: &Record, lang: &str, lists: &CodeLists) -> String {
-    write_markdown(&build(record, lang, lists))
+pub fn to_markdown_with(
+    record: &Record,
+    lang: &str,
+    lists: &CodeLists,
+    publication: Publication,
+) -> Result<String, Withheld> {
+    publication.check(record)?;
+    Ok(write_markdown(&build(record, lang, lists, publication)))
 }

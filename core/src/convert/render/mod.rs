@@ -16,22 +16,31 @@
 //! backslash-escaped and `& < >` become entities, so no text can create a link, an image or raw HTML;
 //! line breaks inside a text become spaces.
 //!
+//! **What is shown** is the [`crate::convert::publish`] policy's: a public page
+//! ([`Publication::Public`]) is made only of a registered or amended `open_data` record and leaves out
+//! the signer and the e-signature reference; an internal page ([`Publication::Internal`], for the
+//! registry's own staff) shows them, for any record.
+//!
 //! ```
+//! use dxer::convert::publish::Publication;
 //! use dxer::convert::render::{to_html, to_markdown};
 //! use dxer::{parse_record, Options};
 //!
 //! // Exports take typed records: JSON text goes through `parse_record`, which refuses an invalid record.
 //! let text = std::fs::read_to_string("../tests/fixtures/valid/identity-card/input.json").unwrap();
 //! let record = parse_record(text.as_str(), &Options::default()).unwrap().value;
+//! assert!(to_html(&record, "az", Publication::Public).is_err()); // submitted: not published yet
 //!
-//! let html = to_html(&record, "az");
+//! let html = to_html(&record, "az", Publication::Internal).unwrap();
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(html.contains("<h2>1. Ümumi müddəalar</h2>"));
-//! let md = to_markdown(&record, "en");
+//! assert!(html.contains("İmzalayan"));
+//! let md = to_markdown(&record, "en", Publication::Internal).unwrap();
 //! assert!(md.contains("## 2. Service standard"));
 //! assert!(md.contains("working days"));
 //! ```
 
+use crate::convert::publish::{Publication, Withheld};
 use crate::model::{Duration, Money};
 
 mod doc;

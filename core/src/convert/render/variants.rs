@@ -158,18 +158,23 @@ impl Builder<'_> {
                 f.push(self.field(self.t("Qüvvədədir (son)", "Valid to", "Действует по"), text(to.to_string())));
             }
         }
-        if let Some(s) = &r.submission {
-            f.push(
-                self.field(
+        // Each submission field only where the publication shows it (a public page has no signer and no
+        // e-signature reference).
+        if let Some(s) = r.submission.as_ref().filter(|_| self.publication.shows("/submission")) {
+            if self.publication.shows("/submission/date") {
+                f.push(self.field(
                     self.t("Təqdim olunma tarixi", "Submitted on", "Дата представления"),
                     text(s.date.to_string()),
-                ),
-            );
-            f.push(self.field(self.t("İmzalayan", "Signer", "Подписант"), text(s.signer.clone())));
-            if let Some(sig) = &s.signature_ref {
+                ));
+            }
+            if self.publication.shows("/submission/signer") {
+                f.push(self.field(self.t("İmzalayan", "Signer", "Подписант"), text(s.signer.clone())));
+            }
+            if let Some(sig) = s.signature_ref.as_ref().filter(|_| self.publication.shows("/submission/signature_ref"))
+            {
                 f.push(self.field(self.t("Elektron imza", "E-signature", "Электронная подпись"), text(sig.clone())));
             }
-            if let Some(d) = &s.digest {
+            if let Some(d) = s.digest.as_ref().filter(|_| self.publication.shows("/submission/digest")) {
                 f.push(self.field(self.t("Həş (SHA-256)", "Digest (SHA-256)", "Хеш (SHA-256)"), text(d.value.clone())));
             }
         }
@@ -248,9 +253,9 @@ impl Builder<'_> {
     }
 }
 
-pub(super) fn build(record: &Record, lang: &str, lists: &CodeLists) -> Doc {
+pub(super) fn build(record: &Record, lang: &str, lists: &CodeLists, publication: Publication) -> Doc {
     let lang = Lang::parse(lang);
-    let mut b = Builder { lang, lists, record, blocks: Vec::new() };
+    let mut b = Builder { lang, lists, record, publication, blocks: Vec::new() };
     let g = &record.reglament.general;
     let title = b.loc_line(&g.name);
     let mut alternates = Vec::new();
