@@ -182,11 +182,7 @@ impl Limit {
 /// ```
 pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
     // A document the schema accepts goes straight into the types, with the same report.
-    if let Some((report, _)) = input.as_text().and_then(|text| crate::direct::validate_text(text, opts.kind, opts)) {
-        return report;
-    }
-    if let Some((report, _)) = input.as_value().and_then(|value| crate::direct::validate_value(value, opts.kind, opts))
-    {
+    if let Some((report, _)) = crate::direct::validate_source(input, opts.kind, opts) {
         return report;
     }
     let value = match input.to_value(opts) {
