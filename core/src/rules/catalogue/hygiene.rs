@@ -23,6 +23,15 @@ pub(super) const RULES: &[Rule] = &[
         en: "Azerbaijani text contains words in Cyrillic script: {words}. Move Russian text to the \"ru\" field.",
         ru: "В азербайджанском тексте есть слова на кириллице: {words}. Перенесите русский текст в поле \"ru\".",
     },
+    Rule {
+        code: "DXER-H003",
+        severity: Error,
+        title: "invisible, bidirectional or control character in text",
+        provision: choice("CM decision No. 129 (2026), annex 3: DXER statute, correct registry data [reconstruction]; no invisible, bidirectional or control characters in texts [choice: they change what a reader sees, or hide text]"),
+        az: "Mətndə görünməyən, yazı istiqamətini dəyişən və ya idarəedici simvol var: {chars}. Düzəliş: silin.",
+        en: "The text holds an invisible, bidirectional or control character: {chars}. Fix: delete it.",
+        ru: "В тексте есть невидимый, меняющий направление письма или управляющий символ: {chars}. Исправление: удалите его.",
+    },
     // ---- P, K: code lists --------------------------------------------------------------------------
     Rule {
         code: "DXER-P001",
@@ -59,5 +68,15 @@ pub(super) const RULES: &[Rule] = &[
         az: "{later} tarixi ({later_date}) {earlier} tarixindən ({earlier_date}) əvvəl ola bilməz.",
         en: "{later} ({later_date}) cannot be before {earlier} ({earlier_date}).",
         ru: "{later} ({later_date}) не может быть раньше, чем {earlier} ({earlier_date}).",
+    },
+    // ---- U: links ------------------------------------------------------------------------------------
+    Rule {
+        code: "DXER-U001",
+        severity: Error,
+        title: "URL scheme not http(s)",
+        provision: choice("CM decision No. 129 (2026), annex 1: model reglament form, addresses of the service (e-form, web site, annexes) [reconstruction]; web links only, https or http [choice]"),
+        az: "{value} veb ünvan deyil: yalnız https:// və http:// keçidləri qəbul edilir (javascript:, data: və ya başqa keçid kod işlədə, ya da məzmunu gizlədə bilər). Düzəliş: xidmətin https:// ünvanını yazın.",
+        en: "{value} is not a web address: only https:// and http:// links are accepted (a javascript:, data: or other link can run code or hide content). Fix: give the service's https:// address.",
+        ru: "{value} не является веб-адресом: принимаются только ссылки https:// и http:// (ссылка javascript:, data: или иная может выполнить код или скрыть содержимое). Исправление: укажите адрес https:// услуги.",
     },
 ];

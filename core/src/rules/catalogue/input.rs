@@ -2,7 +2,7 @@
 
 use super::FORM;
 use super::{choice, Rule};
-use crate::report::Severity::Error;
+use crate::report::Severity::{Error, Info};
 
 pub(super) const RULES: &[Rule] = &[
     // ---- J: input --------------------------------------------------------------------------------
@@ -32,6 +32,24 @@ pub(super) const RULES: &[Rule] = &[
         az: "Sənəd həddi aşır: {detail}.",
         en: "The document exceeds a limit: {detail}.",
         ru: "Документ превышает предел: {detail}.",
+    },
+    Rule {
+        code: "DXER-J004",
+        severity: Error,
+        title: "duplicate member name",
+        provision: choice("dxer's JSON exchange format: the names within an object are unique (RFC 8259 §4 \"SHOULD\", I-JSON RFC 7493 §2.3 \"MUST\") [choice]"),
+        az: "\"{name}\" sahəsi bu obyektdə təkrar yazılıb: hansının keçərli olduğu oxuyan proqramdan asılıdır, ona görə qəbul edilmir. Düzəliş: birini silin.",
+        en: "Member \"{name}\" appears twice in this object: which one counts depends on the reader, so it is refused. Fix: delete one of them.",
+        ru: "Поле \"{name}\" повторяется в этом объекте: какое из них действует, зависит от читающей программы, поэтому это не принимается. Исправление: удалите одно из них.",
+    },
+    Rule {
+        code: "DXER-J005",
+        severity: Info,
+        title: "byte order mark",
+        provision: choice("dxer's JSON exchange format (UTF-8 text without a byte order mark, RFC 8259 §8.1) [choice: a leading mark is read past and reported]"),
+        az: "Mətn bayt sırası nişanı (BOM, U+FEFF) ilə başlayır: nişan nəzərə alınmadı. JSON mətnini onsuz yazın (RFC 8259 §8.1).",
+        en: "The text starts with a byte order mark (BOM, U+FEFF): it was read past. Write JSON text without it (RFC 8259 §8.1).",
+        ru: "Текст начинается с метки порядка байтов (BOM, U+FEFF): она пропущена. Записывайте JSON-текст без неё (RFC 8259 §8.1).",
     },
     // ---- S: structure (JSON Schema) ----------------------------------------------------------------
     Rule {
