@@ -16,6 +16,8 @@ use crate::rules::{self, Emitter};
 mod input;
 mod repair;
 
+#[cfg(test)]
+pub(crate) use input::duplicate_members;
 pub(crate) use input::{bom_finding, strip_bom};
 
 /// Anything [`validate`] accepts: JSON text (`str`, `String`), raw bytes (`[u8]`, `Vec<u8>`, checked to be

@@ -177,6 +177,7 @@ pub fn to_jsonld_in(record: &Record, lang: &str, lists: &CodeLists) -> Value {
         .eservice
         .as_ref()
         .and_then(|e| e.e_form_url.clone())
+        .filter(|u| crate::text::is_web_url(u))
         .or_else(|| reg.standard.application_form.as_ref().and_then(|f| f.e_form_url.clone()))
         .filter(|u| crate::text::is_web_url(u));
     let phone = reg.contact.hotline.as_ref().map(|h| json!({"@type": "ContactPoint", "telephone": h}));

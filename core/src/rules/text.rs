@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::Emitter;
 use crate::pointer::{pointer_of, PathToken as Token};
-use crate::text::{check_script, hidden_characters, hidden_character_name};
+use crate::text::{check_script, hidden_character_name, hidden_characters};
 
 /// Walks the document; every member named `az`, `en` or `ru` holding a string is localized text.
 /// Depth is bounded by the caller (`Options::max_depth`).
