@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def test_the_hostile_files_are_there() -> None:
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c["file"].endswith(".jsonl")], ids=lambda c: c["file"])
-def test_a_hostile_document(case: dict) -> None:
+def test_a_hostile_document(case: dict[str, Any]) -> None:
     raw = (DIR / case["file"]).read_bytes()
     for given in (raw, raw.decode("utf-8")):
         report = dxer.validate(given, lang="en")
@@ -42,13 +43,15 @@ def test_a_hostile_document(case: dict) -> None:
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["file"].endswith(".jsonl")], ids=lambda c: c["file"])
-def test_hostile_json_lines(case: dict) -> None:
+def test_hostile_json_lines(case: dict[str, Any]) -> None:
     registry = dxer.Registry()
     registry.load_json_lines((DIR / case["file"]).read_text(encoding="utf-8"))
     by_line: dict[int, set[tuple[str, str]]] = {}
     for entry in registry.entries():
+        assert entry["line"] is not None
         by_line.setdefault(entry["line"], set()).update((f.code, f.pointer) for f in entry["report"])
     for problem in registry.problems():
+        assert problem["line"] is not None
         by_line.setdefault(problem["line"], set()).update((f.code, f.pointer) for f in problem["findings"])
     for line, expected in case["lines"].items():
         assert by_line.get(int(line), set()) == {tuple(p) for p in expected}, f"line {line}"
