@@ -18,6 +18,8 @@ VALID = fixture_dirs("valid")
 INVALID = fixture_dirs("invalid")
 # Real published reglaments and service cards, encoded faithfully (tests/fixtures/real/<slug>/SOURCE.md).
 REAL = fixture_dirs("real")
+# A dict cannot carry what the text says: json.loads keeps one of two members of the same name.
+DICT_PATH_DIFFERS = {"dxer-j004-duplicate-member-name"}
 
 
 def case_input(case: Path) -> bytes:
@@ -63,6 +65,9 @@ def test_text_and_dict_give_the_same_findings(case: Path) -> None:
     except (ValueError, RecursionError):
         return  # not JSON (DXER-J001) or too deep for Python's parser: only text and bytes exist
     if not isinstance(data, dict):
+        return
+    if case.name in DICT_PATH_DIFFERS:
+        assert pairs(dxer.validate(data)) != expected(case), f"{case.name} is listed as differing as a dict"
         return
     assert pairs(dxer.validate(data)) == expected(case)
 

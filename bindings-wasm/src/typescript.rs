@@ -30,6 +30,8 @@ export interface Finding {
   provision: string;
   /** The exact replacement value for the field at `pointer`, when the fix is mechanical. */
   fix?: string;
+  /** Where the text breaks (line and column from 1), for a finding about the text itself (`DXER-J001`, `DXER-J002`). */
+  position?: { line: number; column: number };
 }
 
 /** The result of validating one document. */

@@ -25,10 +25,17 @@ impl Style {
     }
 }
 
-/// Line and column of a finding in its unit, when the pointer can be found in the text.
+/// Line and column of a finding in its unit: where the text breaks for a finding about the text (its
+/// `position`), else where its pointer is found. A leading byte order mark is no column (the validator and
+/// editors read past it).
 fn location(unit: &Unit, f: &Finding) -> Option<(usize, usize)> {
-    let text = std::str::from_utf8(&unit.bytes).ok()?;
-    let p = dxer::locate::position(text, &f.pointer)?;
+    let p = match f.position {
+        Some(p) => p,
+        None => {
+            let text = std::str::from_utf8(&unit.bytes).ok()?;
+            dxer::locate::position(text.strip_prefix('\u{FEFF}').unwrap_or(text), &f.pointer)?
+        }
+    };
     Some((unit.line.unwrap_or(1) + p.line - 1, p.column))
 }
 

@@ -411,3 +411,36 @@ fn limits_are_findings_and_can_be_raised_from_the_command_line() {
     assert!(loaded.stderr.is_empty(), "{loaded:?}");
     assert_eq!(total(&loaded.stdout), "1");
 }
+
+/// A syntax error is placed where the text breaks (not at line 1, column 1), in the human report and in
+/// SARIF; in JSON Lines, within the whole file; a byte order mark shifts nothing.
+#[test]
+fn a_syntax_error_is_located_where_the_text_breaks() {
+    let file = "tests/hostile/json/syntax-error.json";
+    let cases: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/hostile/json/cases.json")).unwrap()).unwrap();
+    let case = cases["cases"].as_array().unwrap().iter().find(|c| c["file"] == "syntax-error.json").unwrap();
+    let (line, column) = (case["position"]["line"].as_u64().unwrap(), case["position"]["column"].as_u64().unwrap());
+    assert!(line > 1);
+    dxer()
+        .args(["validate", file])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!("DXER-J001] / ({file}:{line}:{column})")));
+    let out = dxer().args(["validate", "--format", "sarif", file]).output().unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(line), Some(column)));
+    // Behind a byte order mark, on the third line of a JSON Lines file.
+    let dir = tempfile::tempdir().unwrap();
+    let record: Value = serde_json::from_str(&std::fs::read_to_string(root().join(VALID)).unwrap()).unwrap();
+    let path = dir.path().join("batch.jsonl");
+    std::fs::write(&path, format!("\u{FEFF}{record}\n{record}\n{{\"a\": 1 \"b\": 2}}\n")).unwrap();
+    let out = dxer().args(["validate", "--format", "sarif"]).arg(&path).output().unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let broken = results.iter().find(|r| r["ruleId"] == "DXER-J001").unwrap();
+    let region = &broken["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(3), Some(9)));
+    assert!(results.iter().any(|r| r["ruleId"] == "DXER-J005" && r["level"] == "note"));
+}

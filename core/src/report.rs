@@ -69,6 +69,10 @@ pub struct Finding {
     /// The exact replacement value for the field at `pointer`, when the fix is mechanical.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// Where in the text the problem is, for a finding about the text rather than a field (`DXER-J001` invalid
+    /// JSON, `DXER-J002` invalid UTF-8: their pointer is `""`): reports place the finding here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<crate::locate::Position>,
 }
 
 /// What kind of document was validated.

@@ -278,6 +278,101 @@ pub fn escape_terminal(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The Unicode name of a character that is invisible, changes the direction of writing, or controls
+/// the text (rule `DXER-H003`): C0 and C1 controls, DELETE, the bidirectional embeddings, overrides, isolates
+/// and marks, zero-width spaces and joiners, the line and paragraph separators, the invisible operators, a
+/// byte order mark inside text, the interlinear annotation marks. `None` for any other character. The soft
+/// hyphen (U+00AD) and the no-break spaces are not here: they are visible or harmless where they stand.
+pub fn hidden_character_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\t' => "CHARACTER TABULATION",
+        '\n' => "LINE FEED",
+        '\r' => "CARRIAGE RETURN",
+        '\u{0}'..='\u{1F}' | '\u{80}'..='\u{9F}' => "CONTROL CHARACTER",
+        '\u{7F}' => "DELETE",
+        '\u{61C}' => "ARABIC LETTER MARK",
+        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2061}' => "FUNCTION APPLICATION",
+        '\u{2062}' => "INVISIBLE TIMES",
+        '\u{2063}' => "INVISIBLE SEPARATOR",
+        '\u{2064}' => "INVISIBLE PLUS",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE",
+        '\u{FFF9}' => "INTERLINEAR ANNOTATION ANCHOR",
+        '\u{FFFA}' => "INTERLINEAR ANNOTATION SEPARATOR",
+        '\u{FFFB}' => "INTERLINEAR ANNOTATION TERMINATOR",
+        _ => return None,
+    })
+}
+
+/// The hidden characters of `text` ([`hidden_character_name`]) as (position counted in characters from 1,
+/// character). In `multi_line` text a tab, a line feed and a carriage return before a line feed belong.
+///
+/// ```
+/// let found = dxer::text::hidden_characters("Ad\u{202E}ı\tsoyad", false);
+/// assert_eq!(found, [(3, '\u{202E}'), (5, '\t')]);
+/// assert_eq!(dxer::text::hidden_characters("Bir\r\niki\tüç", true), []);
+/// ```
+pub fn hidden_characters(text: &str, multi_line: bool) -> Vec<(usize, char)> {
+    // Most texts have no byte that can start one: controls, and the lead bytes of U+0080-U+009F, U+061C,
+    // U+180E, U+2000-U+2FFF and U+F000-U+FFFF.
+    if !text.bytes().any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        let allowed = multi_line
+            && match c {
+                '\t' | '\n' => true,
+                '\r' => chars.peek().is_some_and(|(_, next)| *next == '\n'),
+                _ => false,
+            };
+        if !allowed && hidden_character_name(c).is_some() {
+            out.push((i + 1, c));
+        }
+    }
+    out
+}
+
+/// Whether `url` is a web address dxer links to (rule `DXER-U001`): an `https://` or `http://` scheme (in
+/// any letter case, nothing before it), a host after it, and no space, control or hidden character.
+///
+/// ```
+/// use dxer::text::is_web_url;
+/// assert!(is_web_url("https://www.e-gov.az") && is_web_url("HTTP://asan.gov.az/x?y=1"));
+/// for bad in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " https://e-gov.az", "data:text/html,x", "https:///x", "www.e-gov.az"] {
+///     assert!(!is_web_url(bad), "{bad}");
+/// }
+/// ```
+pub fn is_web_url(url: &str) -> bool {
+    let has = |scheme: &str| url.get(..scheme.len()).is_some_and(|p| p.eq_ignore_ascii_case(scheme));
+    let rest = match () {
+        _ if has("https://") => &url[8..],
+        _ if has("http://") => &url[7..],
+        _ => return false,
+    };
+    !rest.is_empty()
+        && !rest.starts_with('/')
+        && url.chars().all(|c| !c.is_whitespace() && !c.is_control() && hidden_character_name(c).is_none())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,13 +6,19 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::locate::Position;
 use crate::model::{Record, Reglament};
 use crate::options::{finish, Options};
 use crate::pointer::{escape_token, pointer_of, PathToken};
 use crate::report::{DocumentKind, Finding, Report};
 use crate::rules::{self, Emitter};
 
+mod input;
 mod repair;
+
+#[cfg(test)]
+pub(crate) use input::duplicate_members;
+pub(crate) use input::{bom_finding, strip_bom};
 
 /// Anything [`validate`] accepts: JSON text (`str`, `String`), raw bytes (`[u8]`, `Vec<u8>`, checked to be
 /// UTF-8) or a parsed [`serde_json::Value`].
@@ -79,11 +85,13 @@ impl Source for [u8] {
                 let line_start = before.iter().rposition(|b| *b == b'\n').map(|p| p + 1).unwrap_or(0);
                 // Column in characters, like serde_json's.
                 let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-                Err(Box::new(rules::finding(
+                let mut f = rules::finding(
                     "DXER-J002",
                     "",
                     &[("offset", &offset.to_string()), ("line", &line.to_string()), ("column", &column.to_string())],
-                )))
+                );
+                f.position = Some(Position { line, column });
+                Err(Box::new(f))
             }
         }
     }
@@ -113,11 +121,13 @@ fn json_error(e: &serde_json::Error) -> Finding {
     // serde_json's message ends with " at line L column C"; the finding states them separately.
     let text = e.to_string();
     let detail = text.split(" at line ").next().unwrap_or(&text).to_string();
-    rules::finding(
+    let mut f = rules::finding(
         "DXER-J001",
         "",
         &[("detail", &detail), ("line", &e.line().to_string()), ("column", &e.column().to_string())],
-    )
+    );
+    f.position = Some(Position { line: e.line(), column: e.column() });
+    f
 }
 
 /// A limit of [`Options`] that a document exceeds: the `{detail}` of its `DXER-J003` finding, in az/en/ru.
@@ -197,12 +207,11 @@ pub fn input_too_large(size: usize, opts: &Options) -> Report {
 /// assert_eq!(f.message.en, "Wrong type: expected string.");
 /// ```
 pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
-    // A document the schema accepts goes straight into the types, with the same report.
-    if let Some((report, _)) = input.as_text().and_then(|text| crate::direct::validate_text(text, opts.kind, opts)) {
-        return report;
+    if let Some(text) = input.as_text() {
+        return validate_str(text, opts.kind, opts).0;
     }
-    if let Some((report, _)) = input.as_value().and_then(|value| crate::direct::validate_value(value, opts.kind, opts))
-    {
+    // A document the schema accepts goes straight into the types, with the same report.
+    if let Some((report, _)) = crate::direct::validate_source(input, opts.kind, opts) {
         return report;
     }
     let value = match input.to_value(opts) {
@@ -251,6 +260,12 @@ pub struct Valid<T> {
 /// assert!(!refused.ok);
 /// ```
 pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Valid<Record>, Report> {
+    if let Some(text) = input.as_text() {
+        return match validate_str(text, DocumentKind::Record, opts) {
+            (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: record, report }),
+            (report, _) => Err(report),
+        };
+    }
     match crate::direct::validate_source(input, DocumentKind::Record, opts) {
         Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: record, report }),
         Some((report, _)) => return Err(report),
@@ -265,6 +280,53 @@ pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Val
         (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: record, report }),
         (report, _) => Err(report),
     }
+}
+
+/// Validates JSON text as a document of `kind` (`opts.kind` is not read) and returns the typed document
+/// too, when its structure is valid: a leading byte order mark is read past (`DXER-J005`), member names given
+/// twice are `DXER-J004`; then the direct path answers, or the three layers do.
+pub(crate) fn validate_str(text: &str, kind: DocumentKind, opts: &Options) -> (Report, Option<rules::Subject>) {
+    let (body, bom) = strip_bom(text);
+    let mut extra = Vec::new();
+    if bom {
+        extra.push(bom_finding());
+    }
+    // Within the input limit only (a text past it is refused unread); a text that is not JSON gives no
+    // duplicates below (its scan is dropped).
+    let duplicates = if body.len() <= opts.max_input_bytes { input::duplicate_members(body) } else { Vec::new() };
+    // With a name given twice, the parsed value holds one of the two: the three layers judge it, the direct
+    // path (whose types refuse some duplicates and not others) steps aside.
+    let direct = if duplicates.is_empty() { crate::direct::validate_source(body, kind, opts) } else { None };
+    let (report, subject) = match direct {
+        Some((report, subject)) => (report, Some(subject)),
+        None => {
+            let opts = match opts.kind == kind {
+                true => Cow::Borrowed(opts),
+                false => Cow::Owned(Options { kind, ..opts.clone() }),
+            };
+            match body.to_value(&opts) {
+                Ok(value) => {
+                    for (pointer, name) in &duplicates {
+                        extra.push(input::duplicate_finding(pointer, name));
+                    }
+                    run(&value, &opts)
+                }
+                Err(f) => (finish(&opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![*f]), None),
+            }
+        }
+    };
+    (with_findings(report, extra, opts), subject)
+}
+
+/// `report` with more findings (each rule's level applied to them too).
+pub(crate) fn with_findings(report: Report, extra: Vec<Finding>, opts: &Options) -> Report {
+    if extra.is_empty() {
+        return report;
+    }
+    let kind = report.kind;
+    let mut findings = report.findings;
+    findings.extend(finish(opts, kind, extra).findings);
+    Report::new(kind, findings)
 }
 
 /// Validates a parsed record and returns the typed record too, when its structure is valid (even if

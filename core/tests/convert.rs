@@ -362,7 +362,7 @@ fn csv_quotes_and_neutralises_formula_cells() {
     let mut record = fixture("identity-card");
     record.reglament.general.name.az = "=HYPERLINK(\"http://evil\",\"x\")".into();
     record.reglament.general.name.en = Some("+SUM(A1:A2)".into());
-    record.reglament.general.name.ru = Some("@cmd|' /C calc'!A0".into());
+    record.reglament.general.name.ru = Some("@cmd|' /C calc'!A0\r\nc, \"d\"".into());
     record.reglament.contact.hotline = Some("-1+1".into());
     record.reglament.contact.web = Some("a, \"b\"\r\nc".into());
     let csv = to_csv(&[record]);
@@ -371,9 +371,10 @@ fn csv_quotes_and_neutralises_formula_cells() {
     let at = |col: &str| rows[1][header.iter().position(|h| h == col).unwrap()].clone();
     assert_eq!(at("name_az"), "'=HYPERLINK(\"http://evil\",\"x\")");
     assert_eq!(at("name_en"), "'+SUM(A1:A2)");
-    assert_eq!(at("name_ru"), "'@cmd|' /C calc'!A0");
+    assert_eq!(at("name_ru"), "'@cmd|' /C calc'!A0\r\nc, \"d\"");
     assert_eq!(at("hotline"), "'-1+1");
-    assert_eq!(at("web"), "a, \"b\"\r\nc");
+    // Not a web address (`DXER-U001`): not published.
+    assert_eq!(at("web"), "");
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""));
     // No cell of any row starts with a formula character.
     for row in &rows {

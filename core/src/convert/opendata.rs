@@ -154,6 +154,12 @@ fn join<T: std::fmt::Display>(items: &[T]) -> String {
     items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(";")
 }
 
+/// An address, when it is a web address (`DXER-U001` refuses any other; a registry may still hold such a
+/// record): a `javascript:` or `data:` link is not published.
+fn web(url: Option<&String>) -> String {
+    opt(url.filter(|u| crate::text::is_web_url(u)))
+}
+
 fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -236,7 +242,7 @@ static EXTRACTORS: &[(&str, Extract)] = &[
     ("ehis_integration", |r, _| opt(r.eservice.as_ref().map(|e| yes_no(e.ehis_integration)))),
     ("e_payment", |r, _| opt(r.eservice.as_ref().map(|e| yes_no(e.e_payment)))),
     ("identification", |r, _| r.eservice.as_ref().map(|e| join(&e.identification)).unwrap_or_default()),
-    ("e_form_url", |r, _| opt(r.eservice.as_ref().and_then(|e| e.e_form_url.as_ref()))),
+    ("e_form_url", |r, _| web(r.eservice.as_ref().and_then(|e| e.e_form_url.as_ref()))),
     ("legal_basis", |r, _| {
         r.reglament.general.legal_basis.items().iter().map(legal_item).collect::<Vec<_>>().join(";")
     }),
@@ -247,7 +253,7 @@ static EXTRACTORS: &[(&str, Extract)] = &[
     ("asan_index_score", |r, _| opt(r.asan_index.map(|a| a.score))),
     ("asan_index_year", |r, _| opt(r.asan_index.map(|a| a.year))),
     ("hotline", |r, _| opt(r.reglament.contact.hotline.as_ref())),
-    ("web", |r, _| opt(r.reglament.contact.web.as_ref())),
+    ("web", |r, _| web(r.reglament.contact.web.as_ref())),
     ("open_data", |r, _| yes_no(r.open_data)),
     ("digest", |r, _| opt(r.submission.as_ref().and_then(|s| s.digest.as_ref()).map(|d| &d.value))),
 ];

@@ -120,6 +120,7 @@ impl Publication {
         let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
         if self == Publication::Public {
             prune(&mut value, "");
+            drop_unsafe_links(&mut value);
         }
         value
     }
@@ -199,6 +200,22 @@ fn prune(value: &mut Value, at: &str) {
                 .collect();
             *items = kept;
         }
+        _ => {}
+    }
+}
+
+/// The members that hold a link (`e_form_url`, `web`, `url`) whose value is not a web address
+/// (`DXER-U001`: `javascript:`, `data:` …): a public export drops them, as schema.org and the CSV do.
+fn drop_unsafe_links(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|key, v| {
+                !(matches!(key.as_str(), "e_form_url" | "web" | "url")
+                    && v.as_str().is_some_and(|s| !crate::text::is_web_url(s)))
+            });
+            map.values_mut().for_each(drop_unsafe_links);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_unsafe_links),
         _ => {}
     }
 }

@@ -161,7 +161,9 @@ pub fn to_jsonld_in(
     put(&mut ld, "alternateName", Value::Array(alternates));
     put(&mut ld, "description", g.description.as_ref().map(|d| cx.text(d)).unwrap_or(Value::Null));
     ld.insert("inLanguage".into(), cx.lang.into());
-    put(&mut ld, "url", reg.contact.web.clone().map(Value::String).unwrap_or(Value::Null));
+    // Only a web address is published (`DXER-U001` refuses any other; a registry may still hold such a record).
+    let web = reg.contact.web.clone().filter(|w| crate::text::is_web_url(w));
+    put(&mut ld, "url", web.map(Value::String).unwrap_or(Value::Null));
     ld.insert("provider".into(), cx.organization(&g.provider));
     put(&mut ld, "serviceOperator", Value::Array(g.co_executors.iter().map(|c| cx.organization(c)).collect()));
     ld.insert("serviceType".into(), cx.label("service-types", g.service_type.code()).into());
@@ -192,7 +194,9 @@ pub fn to_jsonld_in(
         .eservice
         .as_ref()
         .and_then(|e| e.e_form_url.clone())
-        .or_else(|| reg.standard.application_form.as_ref().and_then(|f| f.e_form_url.clone()));
+        .filter(|u| crate::text::is_web_url(u))
+        .or_else(|| reg.standard.application_form.as_ref().and_then(|f| f.e_form_url.clone()))
+        .filter(|u| crate::text::is_web_url(u));
     let phone = reg.contact.hotline.as_ref().map(|h| json!({"@type": "ContactPoint", "telephone": h}));
     let channels: Vec<Value> = g
         .channels

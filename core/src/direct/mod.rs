@@ -37,7 +37,7 @@ mod tests;
 mod walk;
 
 pub(crate) use bounds::{reglament_within_schema, within_schema};
-pub(crate) use strict::{Hints, Strict};
+pub(crate) use strict::{next_quote_or_backslash, Hints, Strict};
 pub(crate) use walk::Walker;
 
 /// The direct path for whatever `input` is (text or a parsed value), unless `opts.direct` is off.

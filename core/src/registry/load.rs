@@ -107,28 +107,23 @@ pub(super) fn structurally_invalid(report: &Report) -> bool {
 
 pub(super) fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
     let line = Some(item.line);
-    if item.text.len() > opts.max_input_bytes {
-        let report = crate::validate(item.text, opts);
-        return Loaded { line, bytes: None, report, record: None, record_id: None, version: None };
-    }
-    // A record the schema accepts goes straight into its type (the same report, without a `Value`).
-    if let Some((report, crate::rules::Subject::Record(record))) =
-        crate::direct::validate_source(item.text, DocumentKind::Record, opts)
-    {
-        let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
-        return Loaded { line, bytes: None, report, record: Some(record), record_id, version };
-    }
-    let value: Value = match serde_json::from_str(item.text) {
-        Ok(v) => v,
-        Err(_) => {
-            // The validator's input layer locates the break (line and column within the item).
-            let report = crate::validate(item.text, opts);
-            return Loaded { line, bytes: None, report, record: None, record_id: None, version: None };
+    // A record the schema accepts goes straight into its type (the same report, without a `Value`); a
+    // leading byte order mark and duplicate names are the validator's to report, as for one document.
+    match crate::validate::validate_str(item.text, DocumentKind::Record, opts) {
+        (report, Some(crate::rules::Subject::Record(record))) => {
+            let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
+            Loaded { line, bytes: None, report, record: Some(record), record_id, version }
         }
-    };
-    let (report, record) = crate::validate::validate_record_value(&value, opts);
-    let (record_id, version) = ids_of(&value);
-    Loaded { line, bytes: None, report, record, record_id, version }
+        (report, _) => {
+            // No typed record: its ids, where the text has them (read again only on this path).
+            let (text, _) = crate::validate::strip_bom(item.text);
+            let (record_id, version) = match text.len() <= opts.max_input_bytes {
+                true => serde_json::from_str::<Value>(text).map(|v| ids_of(&v)).unwrap_or((None, None)),
+                false => (None, None),
+            };
+            Loaded { line, bytes: None, report, record: None, record_id, version }
+        }
+    }
 }
 
 /// The `record_id` and `version` of a record value, where it has them.

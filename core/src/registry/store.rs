@@ -277,8 +277,15 @@ impl Registry {
             let item = Loaded { line: None, bytes: None, report, record: None, record_id: None, version: None };
             this.absorb_from(source, vec![vec![item]], before.items)
         };
+        // A leading byte order mark is read past: reported (`DXER-J005`) with the first item of a JSON text,
+        // and by the validator with the first line of JSON Lines.
+        let (body, bom) = match format {
+            TextFormat::Json => crate::validate::strip_bom(text),
+            TextFormat::JsonLines => (text, false),
+        };
         let items: Vec<Item<'_>> = match format {
             TextFormat::Json => {
+                let text = body;
                 // A syntax check without building values; elements are parsed one by one afterwards. When
                 // it fails, the validator's input layer says where (line and column in the whole text).
                 if text.len() > self.opts.max_input_bytes
@@ -301,6 +308,13 @@ impl Registry {
             let start = before.bytes + (item.text.as_ptr() as usize - base);
             Loaded { bytes: Some(ByteRange { start, end: start + item.text.len() }), ..load_item(item, opts) }
         });
+        let mut loaded = loaded;
+        if let Some(first) = loaded.iter_mut().flatten().next().filter(|_| bom) {
+            let mark = crate::validate::bom_finding();
+            let empty = crate::report::Report::new(first.report.kind, Vec::new());
+            let report = std::mem::replace(&mut first.report, empty);
+            first.report = crate::validate::with_findings(report, vec![mark], opts);
+        }
         self.absorb_from(source, loaded, before.items)
     }
 

@@ -14,7 +14,7 @@ const PROVENANCE_LEGEND: [(Provenance, &str); 5] = [
 /// Renders the catalogue as the Markdown table of `docs/rules.md`.
 pub fn markdown() -> String {
     let mut out = String::from(
-        "# Rule catalogue\n\nGenerated from `core/src/rules/catalogue.rs` (by `core/src/rules/markdown.rs`) (`cargo test` fails when this file is stale;\n\
+        "# Rule catalogue\n\nGenerated from `core/src/rules/catalogue/` (by `core/src/rules/markdown.rs`) (`cargo test` fails when this file is stale;\n\
          regenerate with `DXER_BLESS=1 cargo test -p dxer --test catalogue`).\n\n\
          The *ground* column says where a provision's words come from; a provision with several parts takes the\n\
          weakest ground among them:\n\n",

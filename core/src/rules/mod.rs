@@ -7,6 +7,7 @@ mod content;
 mod eservice;
 mod fees;
 mod legal;
+mod links;
 pub mod markdown;
 mod not_stated;
 mod providers;
@@ -71,6 +72,7 @@ pub(crate) fn finding_localized(
             },
             provision: r.provision.text.to_string(),
             fix: None,
+            position: None,
         },
         // Every emitted code is in the catalogue (the conformance fixtures prove each one fires); this arm
         // only keeps a mistake from ever becoming a panic in a host application.
@@ -81,6 +83,7 @@ pub(crate) fn finding_localized(
             message: Message { az: code.to_string(), en: code.to_string(), ru: code.to_string() },
             provision: String::new(),
             fix: None,
+            position: None,
         },
     }
 }
@@ -188,6 +191,7 @@ pub(crate) fn check(subject: &Subject, base: &str, opts: &Options, out: &mut Emi
     time::check(&ctx, out);
     legal::check(&ctx, out);
     eservice::check(&ctx, out);
+    links::check(&ctx, out);
     variants::check(&ctx, out);
     not_stated::check(&ctx, out);
     conditions::check(&ctx, out);
