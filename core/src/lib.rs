@@ -46,4 +46,4 @@ pub(crate) mod validate;
 pub use codelists::CodeLists;
 pub use options::{Options, RuleLevel};
 pub use report::{DocumentKind, Finding, Message, Report, Severity};
-pub use validate::{parse_record, validate, Source, Valid};
+pub use validate::{oversized, parse_record, unpaired_surrogate, validate, InputSize, Source, Valid};
