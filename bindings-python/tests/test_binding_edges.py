@@ -147,14 +147,15 @@ def test_a_memoryview_is_a_document() -> None:
     assert dxer.validate(memoryview(b'{"a": ')).codes() == ["DXER-J001"]
 
 
-def test_every_function_taking_a_record_refuses_an_oversized_one(identity_card: dict[str, Any]) -> None:
+def test_every_function_taking_a_record_refuses_an_oversized_one() -> None:
     big = b" " * (DEFAULT_LIMIT + 1)
-    for call in [
+    calls: list[Callable[[], object]] = [
         lambda: dxer.to_cpsv_jsonld(big),
         lambda: dxer.render_html(big),
         lambda: dxer.duties(big),
         lambda: dxer.digest(big),
-    ]:
+    ]
+    for call in calls:
         with pytest.raises(dxer.ValidationError) as caught:
             call()
         assert caught.value.report.codes() == ["DXER-J003"]
