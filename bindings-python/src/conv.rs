@@ -4,9 +4,10 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple,
+};
 use serde_json::{Map, Number, Value};
 
 use crate::errors::{type_error, type_name};
@@ -51,11 +52,13 @@ impl NotJson {
         let pointer = pointer_of(self.path.iter().rev().map(|t| PathToken::Key(t)));
         let place = if pointer.is_empty() { String::new() } else { format!(" at {pointer}") };
         let text = format!("{arg}{place}: {}", self.message);
-        if self.type_error {
-            PyTypeError::new_err(text)
-        } else {
-            PyValueError::new_err(text)
-        }
+        Python::attach(|py| {
+            if self.type_error {
+                crate::errors::argument_error(py, text)
+            } else {
+                crate::errors::argument_value_error(py, text)
+            }
+        })
     }
 }
 
@@ -232,7 +235,7 @@ pub fn date_arg(obj: &Bound<'_, PyAny>, arg: Arg<'_>) -> PyResult<NaiveDate> {
     if obj.cast::<PyDate>().is_err() {
         return Err(type_error(arg, "datetime.date", obj));
     }
-    obj.extract::<NaiveDate>().map_err(|e| PyValueError::new_err(format!("{arg}: {e}")))
+    obj.extract::<NaiveDate>().map_err(|e| crate::errors::extraction(obj.py(), &arg.to_string(), e))
 }
 
 /// A date as `datetime.date`.
@@ -259,6 +262,8 @@ pub enum Input<'a> {
     Owned(Vec<u8>),
     /// A value converted from dicts and lists.
     Value(Value),
+    /// Text or bytes refused from their size alone, before any copy: the core's `DXER-J003` report.
+    Refused(dxer::Report),
 }
 
 impl Input<'_> {
@@ -269,6 +274,7 @@ impl Input<'_> {
             Input::Bytes(b) => dxer::validate(*b, opts),
             Input::Owned(b) => dxer::validate(b.as_slice(), opts),
             Input::Value(v) => dxer::validate(v, opts),
+            Input::Refused(report) => report.clone(),
         }
     }
 
@@ -279,6 +285,7 @@ impl Input<'_> {
             Input::Bytes(b) => dxer::parse_record(*b, opts),
             Input::Owned(b) => dxer::parse_record(b.as_slice(), opts),
             Input::Value(v) => dxer::parse_record(v, opts),
+            Input::Refused(report) => Err(report.clone()),
         }
     }
 
@@ -290,16 +297,25 @@ impl Input<'_> {
             Input::Bytes(b) => serde_json::from_slice(b).ok().map(Cow::Owned),
             Input::Owned(b) => serde_json::from_slice(b).ok().map(Cow::Owned),
             Input::Value(v) => Some(Cow::Borrowed(v)),
+            Input::Refused(_) => None,
         }
     }
 }
 
 /// What a record argument accepts, for messages.
-pub const RECORD_TYPES: &str = "dict, str (JSON text) or bytes";
+pub const RECORD_TYPES: &str = "dict, str (JSON text), bytes, bytearray or memoryview";
 
-/// Reads a record argument: `dict` (converted), `str` or `bytes` (borrowed), `bytearray` (copied).
-pub fn input<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>, max_depth: usize) -> PyResult<Input<'a>> {
+/// Reads a record argument: `dict` (converted), `str` or `bytes` (borrowed), `bytearray` or `memoryview`
+/// (copied). Text and bytes larger than `opts.max_input_bytes` are refused from their length before
+/// anything is copied or encoded (the core's `DXER-J003` report): a `str`'s length in characters is a lower
+/// bound of its size in UTF-8.
+pub fn input<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>, opts: &dxer::Options) -> PyResult<Input<'a>> {
+    use dxer::InputSize;
+    let refused = |size: InputSize| dxer::oversized(size, opts).map(Input::Refused);
     if let Ok(s) = obj.cast::<PyString>() {
+        if let Some(r) = refused(InputSize::AtLeast(s.len()? as u64)) {
+            return Ok(r);
+        }
         return Ok(match s.to_str() {
             Ok(text) => Input::Text(text),
             // Lone surrogates: hand the bytes over as they are, the validator reports them (DXER-J002).
@@ -307,13 +323,24 @@ pub fn input<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>, max_depth: usize) -> P
         });
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(Input::Bytes(b.as_bytes()));
+        let bytes = b.as_bytes();
+        return Ok(refused(InputSize::Bytes(bytes.len() as u64)).unwrap_or(Input::Bytes(bytes)));
     }
     if obj.cast::<PyDict>().is_ok() {
-        return Ok(Input::Value(to_value(obj, arg, max_depth)?));
+        return Ok(Input::Value(to_value(obj, arg, opts.max_depth)?));
     }
     if let Ok(b) = obj.cast::<PyByteArray>() {
+        if let Some(r) = refused(InputSize::Bytes(b.len() as u64)) {
+            return Ok(r);
+        }
         return Ok(Input::Owned(b.to_vec()));
+    }
+    if let Ok(view) = obj.cast::<PyMemoryView>() {
+        let size: u64 = view.getattr("nbytes")?.extract()?;
+        if let Some(r) = refused(InputSize::Bytes(size)) {
+            return Ok(r);
+        }
+        return Ok(Input::Owned(view.call_method0("tobytes")?.cast_into::<PyBytes>()?.as_bytes().to_vec()));
     }
     Err(type_error(arg, RECORD_TYPES, obj))
 }

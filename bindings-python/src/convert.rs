@@ -41,7 +41,7 @@ fn valid_record(
 }
 
 fn one_valid(py: Python<'_>, record: &Bound<'_, PyAny>, lang: &'static str, opts: &dxer::Options) -> PyResult<Record> {
-    let input = conv::input(record, Arg::Name("record"), opts.max_depth)?;
+    let input = conv::input(record, Arg::Name("record"), opts)?;
     valid_record(py, &input, "record", lang, opts)
 }
 
@@ -55,7 +55,7 @@ fn many_valid(
     let mut out = Vec::with_capacity(objects.len());
     for (i, o) in objects.iter().enumerate() {
         let arg = Arg::Item("records", i);
-        let input = conv::input(o, arg, opts.max_depth)?;
+        let input = conv::input(o, arg, opts)?;
         out.push(valid_record(py, &input, &arg.to_string(), lang, opts)?);
     }
     Ok(out)
@@ -157,7 +157,7 @@ pub fn from_cpsv_jsonld<'py>(
         let lang = options::lang(lang)?;
         let given_lists = codelists.as_ref().is_some_and(|c| !c.is_none());
         let opts = opts(codelists, None, None)?;
-        let input = conv::input(document, Arg::Name("document"), opts.max_depth)?;
+        let input = conv::input(document, Arg::Name("document"), &opts)?;
         let imported = match &input {
             Input::Value(value) => py.detach(|| cpsv::from_jsonld_with(value, &opts)),
             Input::Text(text) if !given_lists => {

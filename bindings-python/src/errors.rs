@@ -73,14 +73,44 @@ pub fn publication_warning(py: Python<'_>, message: String, withheld: Bound<'_, 
     Ok(())
 }
 
-/// `TypeError` naming the argument.
+/// `dxer.ArgumentError` (a `TypeError`) naming the argument.
 pub fn type_error(arg: impl std::fmt::Display, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
-    PyTypeError::new_err(format!("{arg}: expected {expected}, got {}", type_name(got)))
+    argument_error(got.py(), format!("{arg}: expected {expected}, got {}", type_name(got)))
 }
 
-/// `ValueError` naming the argument.
+/// `dxer.ArgumentValueError` (a `ValueError`) naming the argument.
 pub fn value_error(arg: impl std::fmt::Display, message: impl std::fmt::Display) -> PyErr {
-    PyValueError::new_err(format!("{arg}: {message}"))
+    let message = format!("{arg}: {message}");
+    Python::attach(|py| argument_value_error(py, message))
+}
+
+/// `dxer.ArgumentValueError(message)`: an argument whose value dxer cannot take (also a `ValueError`).
+pub fn argument_value_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    make(py, "ArgumentValueError", (message.into(),))
+}
+
+/// `dxer.ArgumentError(message)`: an argument of the wrong type (also a `TypeError`).
+pub fn argument_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    make(py, "ArgumentError", (message.into(),))
+}
+
+/// `dxer.ArgumentRangeError(message)`: a number out of range (also a `ValueError` and an `OverflowError`).
+pub fn range_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    make(py, "ArgumentRangeError", (message.into(),))
+}
+
+/// An error of PyO3's own extraction (`value.extract()`) as dxer's: `OverflowError` as
+/// `ArgumentRangeError`, `TypeError` as `ArgumentError`, `ValueError` as `ArgumentValueError`.
+pub fn extraction(py: Python<'_>, arg: &str, e: PyErr) -> PyErr {
+    if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) {
+        range_error(py, format!("{arg}: {}", e.value(py)))
+    } else if e.is_instance_of::<PyTypeError>(py) {
+        argument_error(py, format!("{arg}: {}", e.value(py)))
+    } else if e.is_instance_of::<PyValueError>(py) {
+        value_error(arg, e.value(py))
+    } else {
+        e
+    }
 }
 
 /// The Python type name of `obj`, for messages.

@@ -60,9 +60,10 @@ impl Registry {
                     | "max_string_bytes"
                     | "max_variant_combinations" => {}
                     other => {
-                        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                            "Registry: unexpected keyword argument {other:?}"
-                        )))
+                        return Err(crate::errors::argument_error(
+                            kw.py(),
+                            format!("Registry: unexpected keyword argument {other:?}"),
+                        ))
                     }
                 }
             }

@@ -292,7 +292,7 @@ pub fn validate<'py>(
             max_variant_combinations,
         };
         let opts = args.build()?;
-        let input = conv::input(record, Arg::Name("record"), opts.max_depth)?;
+        let input = conv::input(record, Arg::Name("record"), &opts)?;
         let report = py.detach(move || run_chunk(vec![input], &opts)).map_err(|p| internal(py, &p))?;
         Ok(Report::new(
             report.into_iter().next().unwrap_or_else(|| dxer::Report {
@@ -388,7 +388,7 @@ fn validate_all(
     opts: &dxer::Options,
     threads: usize,
 ) -> PyResult<Vec<dxer::Report>> {
-    let convert = |c: usize, part| convert_chunk(c, part, opts.max_depth);
+    let convert = |c: usize, part| convert_chunk(c, part, opts);
     let chunks = objects.len().div_ceil(CHUNK);
     let workers = threads.min(chunks).saturating_sub(1);
     if workers == 0 {
@@ -458,8 +458,8 @@ fn validate_all(
 }
 
 /// Reads the objects of chunk `c`.
-fn convert_chunk<'a>(c: usize, part: &'a [Bound<'_, PyAny>], max_depth: usize) -> PyResult<Vec<Input<'a>>> {
-    part.iter().enumerate().map(|(j, o)| conv::input(o, Arg::Item("records", c * CHUNK + j), max_depth)).collect()
+fn convert_chunk<'a>(c: usize, part: &'a [Bound<'_, PyAny>], opts: &dxer::Options) -> PyResult<Vec<Input<'a>>> {
+    part.iter().enumerate().map(|(j, o)| conv::input(o, Arg::Item("records", c * CHUNK + j), opts)).collect()
 }
 
 /// Validates a chunk, freeing each document right after its validation (while it is in cache).

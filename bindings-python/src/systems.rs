@@ -16,9 +16,11 @@ use crate::workflow::{finding_error, policy_arg};
 
 /// A registration card argument: a dict, JSON text or bytes of one card.
 pub fn card_arg(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<InformationSystem> {
-    let input = conv::input(obj, Arg::Name("card"), 64)?;
+    let input = conv::input(obj, Arg::Name("card"), &dxer::Options::default())?;
     let Some(value) = input.json() else {
-        return Err(parse_error(py, "card: not JSON"));
+        let report = input.validate(&dxer::Options::default());
+        let why = report.findings.first().map(|f| format!(": {} {}", f.code, f.message.en)).unwrap_or_default();
+        return Err(parse_error(py, format!("card: not JSON{why}")));
     };
     InformationSystem::deserialize(value.as_ref())
         .map_err(|e| parse_error(py, format!("card: not an information-system registration card: {e}")))

@@ -18,7 +18,7 @@ use crate::report::{Finding, Report};
 /// validator's report (which says why).
 pub fn record_arg(py: Python<'_>, obj: &Bound<'_, PyAny>, arg: &str, lang: &'static str) -> PyResult<Record> {
     let opts = dxer::Options { kind: dxer::DocumentKind::Record, ..dxer::Options::default() };
-    let input = conv::input(obj, Arg::Name(arg), opts.max_depth)?;
+    let input = conv::input(obj, Arg::Name(arg), &opts)?;
     let typed = input.json().map(|v| Record::deserialize(v.as_ref()));
     let detail = match typed {
         Some(Ok(record)) => return Ok(record),

@@ -66,6 +66,12 @@ def test_text_and_dict_give_the_same_findings(case: Path) -> None:
         return  # not JSON (DXER-J001) or too deep for Python's parser: only text and bytes exist
     if not isinstance(data, dict):
         return
+    if "DXER-J006" in {code for code, _ in expected(case)}:
+        # Python's parser reads a lone surrogate escape into a str that is not Unicode: as a dict it is a
+        # bad argument (with its place), as text the finding.
+        with pytest.raises(dxer.ArgumentValueError, match="lone surrogate"):
+            dxer.validate(data)
+        return
     if case.name in DICT_PATH_DIFFERS:
         assert pairs(dxer.validate(data)) != expected(case), f"{case.name} is listed as differing as a dict"
         return

@@ -6,7 +6,10 @@
 //!
 //! Conventions at the boundary:
 //! - documents (records, reglaments) are accepted as JSON text (the fast path), as a `Uint8Array` of
-//!   UTF-8 bytes, or as a plain object (serialized with the engine's native `JSON.stringify`);
+//!   UTF-8 bytes, or as a plain object (serialized with the engine's native `JSON.stringify`); a document
+//!   longer than `maxInputBytes` is refused from its length before it is copied into wasm memory (the
+//!   core's `DXER-J003`), and a string holding an unpaired UTF-16 surrogate is refused with the core's
+//!   `DXER-J006` (the engine would otherwise hand it over with U+FFFD in its place);
 //! - dates are `"YYYY-MM-DD"` strings; counts are whole numbers;
 //! - results are plain JS objects (serialized with `serde_json`, parsed with the engine's `JSON.parse`);
 //! - every failure is a thrown JS `Error` with a clear message; a failure that the core reports as a
@@ -18,19 +21,22 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use dxer::calendar::{Calendar, CalendarError, Period};
 use dxer::convert::publish::{Publication, Withheld};
-use dxer::model::{Record, RecordStatus};
+use dxer::model::RecordStatus;
 use dxer::registry::system_duties as sd;
 use dxer::registry::workflow::{self, Event, Policy};
 use dxer::registry::InformationSystem;
 use dxer::rules::catalogue::{Scope, CATALOGUE};
 use dxer::{CodeLists, DocumentKind, Finding, Options, Report, RuleLevel};
-use js_sys::{Reflect, Uint8Array, JSON};
+use js_sys::{Reflect, JSON};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+mod input;
 mod stats;
 mod typescript;
+
+use input::{doc, record, refused_input, typed, valid_record, with_report, Doc};
 
 // ---- conversions at the boundary ------------------------------------------------------------------
 
@@ -42,78 +48,6 @@ fn error(message: impl AsRef<str>) -> JsValue {
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| error(format!("dxer: cannot serialize the result: {e}")))?;
     JSON::parse(&text).map_err(|_| error("dxer: cannot parse the serialized result"))
-}
-
-/// A document argument: JSON text, UTF-8 bytes, or a value `JSON.stringify` accepts.
-enum Doc {
-    Text(String),
-    Bytes(Vec<u8>),
-}
-
-fn doc(value: &JsValue, what: &str) -> Result<Doc, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(Doc::Text(text));
-    }
-    if value.is_instance_of::<Uint8Array>() {
-        return Ok(Doc::Bytes(Uint8Array::new(value).to_vec()));
-    }
-    if value.is_undefined() {
-        return Err(error(format!("{what}: missing; pass JSON text, a Uint8Array of UTF-8 JSON, or an object")));
-    }
-    stringify(value, what).map(Doc::Text)
-}
-
-fn stringify(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    match JSON::stringify(value) {
-        Ok(text) => text.as_string().ok_or_else(|| {
-            error(format!("{what}: a {} cannot be written as JSON; pass JSON text or an object", js_type(value)))
-        }),
-        Err(e) => {
-            let reason = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
-            Err(error(format!("{what}: cannot be written as JSON ({reason}); pass JSON text or a plain object")))
-        }
-    }
-}
-
-fn js_type(value: &JsValue) -> String {
-    value.js_typeof().as_string().unwrap_or_else(|| "value".into())
-}
-
-/// A typed value from a JSON-text-or-object argument.
-///
-/// Text is parsed to a `serde_json::Value` first and typed from it: the core types its documents the
-/// same way, so the (large) deserializers of the model are compiled once, not once per input form.
-fn typed<T: for<'de> Deserialize<'de>>(value: &JsValue, what: &str, shape: &str) -> Result<T, JsValue> {
-    let text = match doc(value, what)? {
-        Doc::Text(text) => text,
-        Doc::Bytes(bytes) => String::from_utf8(bytes).map_err(|e| error(format!("{what}: not UTF-8: {e}")))?,
-    };
-    let value: Value = serde_json::from_str(&text).map_err(|e| error(format!("{what}: not JSON: {e}")))?;
-    T::deserialize(&value).map_err(|e| error(format!("{what}: not {shape}: {e}")))
-}
-
-fn record(value: &JsValue) -> Result<Record, JsValue> {
-    typed(value, "record", "a DXER record")
-}
-
-/// A record that passes validation (the door every conversion goes through, [`dxer::parse_record`]).
-fn valid_record(value: &JsValue) -> Result<Record, JsValue> {
-    let parsed = match doc(value, "record")? {
-        Doc::Text(text) => dxer::parse_record(text.as_str(), &Options::default()),
-        Doc::Bytes(bytes) => dxer::parse_record(bytes.as_slice(), &Options::default()),
-    };
-    parsed.map(|valid| valid.value).map_err(|report| refused(&report))
-}
-
-fn refused(report: &Report) -> JsValue {
-    let errors: Vec<&Finding> = report.by_severity(dxer::Severity::Error).collect();
-    let first =
-        errors.first().map(|f| format!(": {} at {:?}: {}", f.code, f.pointer, f.message.en)).unwrap_or_default();
-    let err = error(format!("record is not valid ({} error(s)); fix it first{first}", errors.len()));
-    if let Ok(js) = report_js(report, Lang::En) {
-        let _ = Reflect::set(&err, &"report".into(), &js);
-    }
-    err
 }
 
 fn date(value: &str, what: &str) -> Result<NaiveDate, JsValue> {
@@ -266,9 +200,10 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let lang = Lang::parse(lang)?;
     let opts = self::options(&options)?;
-    let report = match doc(&input, "input")? {
+    let report = match doc(&input, "input", &opts)? {
         Doc::Text(text) => dxer::validate(text.as_str(), &opts),
         Doc::Bytes(bytes) => dxer::validate(bytes.as_slice(), &opts),
+        Doc::Refused(report) => report,
     };
     report_js(&report, lang)
 }
@@ -676,19 +611,17 @@ pub fn to_cpsv_jsonld(
 pub fn from_cpsv_jsonld(
     #[wasm_bindgen(unchecked_param_type = "string | object")] jsonld: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = match doc(&jsonld, "jsonld")? {
+    let text = match doc(&jsonld, "jsonld", &Options::default())? {
         Doc::Text(text) => text,
         Doc::Bytes(bytes) => String::from_utf8(bytes).map_err(|e| error(format!("jsonld: not UTF-8: {e}")))?,
+        Doc::Refused(report) => return Err(refused_input("jsonld", &report)),
     };
     let imported = dxer::convert::cpsv::from_jsonld_str(&text).map_err(|report| {
         let err = error(format!(
             "jsonld: not JSON: {}",
             report.findings.first().map(|f| f.message.en.as_str()).unwrap_or("unreadable")
         ));
-        if let Ok(js) = report_js(&report, Lang::En) {
-            let _ = Reflect::set(&err, &"report".into(), &js);
-        }
-        err
+        with_report(err, &report)
     })?;
     let report = LocalizedReport {
         ok: imported.report.ok,

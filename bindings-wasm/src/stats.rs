@@ -9,7 +9,8 @@ use dxer::registry::{Registry, Stats};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{cal, error, stringify, to_js, typed};
+use crate::input::{stringify, typed};
+use crate::{cal, error, to_js};
 
 /// `StatsOptions` of the TypeScript declarations.
 #[derive(Default, Deserialize)]
@@ -28,7 +29,9 @@ fn registry(records: &JsValue) -> Result<Registry, JsValue> {
     match records.as_string() {
         Some(text) if text.trim_start().starts_with('[') => Ok(Registry::from_json(&text)),
         Some(text) => Ok(Registry::from_json_lines(&text)),
-        None if js_sys::Array::is_array(records) => Ok(Registry::from_json(&stringify(records, "records")?)),
+        None if js_sys::Array::is_array(records) => {
+            Ok(Registry::from_json(&String::from(stringify(records, "records")?)))
+        }
         None => Err(error("records: expected JSON Lines text or an array of records")),
     }
 }

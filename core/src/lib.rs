@@ -46,4 +46,4 @@ pub(crate) mod validate;
 pub use codelists::CodeLists;
 pub use options::{Options, RuleLevel};
 pub use report::{DocumentKind, Finding, Message, Report, Severity};
-pub use validate::{input_too_large, parse_record, validate, Source, Valid};
+pub use validate::{input_too_large, oversized, parse_record, unpaired_surrogate, validate, InputSize, Source, Valid};

@@ -15,6 +15,7 @@ use crate::rules::{self, Emitter};
 
 mod input;
 mod repair;
+mod surrogate;
 
 #[cfg(test)]
 pub(crate) use input::duplicate_members;
@@ -38,6 +39,12 @@ pub trait Source {
     fn as_value(&self) -> Option<&Value> {
         None
     }
+
+    /// The size of the document's text in bytes, when it is text or bytes (checked before anything reads it).
+    #[doc(hidden)]
+    fn byte_len(&self) -> Option<usize> {
+        None
+    }
 }
 
 impl Source for str {
@@ -45,16 +52,20 @@ impl Source for str {
         Some(self)
     }
 
+    fn byte_len(&self) -> Option<usize> {
+        Some(self.len())
+    }
+
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         if self.len() > opts.max_input_bytes {
-            return Err(Box::new(Limit::InputBytes { size: self.len(), max: opts.max_input_bytes }.finding("")));
+            return Err(Box::new(Limit::InputBytes { size: self.len() as u64, max: opts.max_input_bytes }.finding("")));
         }
         serde_json::from_str(self).map(Cow::Owned).map_err(|e| {
             // The parser stops nesting at 128 levels; that is the depth limit, not a syntax error.
             if e.to_string().starts_with("recursion limit exceeded") {
                 Box::new(Limit::Depth { max: opts.max_depth.min(127) }.finding(""))
             } else {
-                Box::new(json_error(&e))
+                Box::new(json_error(self, &e))
             }
         })
     }
@@ -63,6 +74,10 @@ impl Source for str {
 impl Source for String {
     fn as_text(&self) -> Option<&str> {
         Some(self)
+    }
+
+    fn byte_len(&self) -> Option<usize> {
+        Some(self.len())
     }
 
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
@@ -75,7 +90,15 @@ impl Source for [u8] {
         std::str::from_utf8(self).ok()
     }
 
+    fn byte_len(&self) -> Option<usize> {
+        Some(self.len())
+    }
+
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
+        // Too large to read is said before the bytes are checked to be UTF-8 (which reads them all).
+        if self.len() > opts.max_input_bytes {
+            return Err(Box::new(Limit::InputBytes { size: self.len() as u64, max: opts.max_input_bytes }.finding("")));
+        }
         match std::str::from_utf8(self) {
             Ok(text) => text.to_value(opts),
             Err(e) => {
@@ -102,6 +125,10 @@ impl Source for Vec<u8> {
         std::str::from_utf8(self).ok()
     }
 
+    fn byte_len(&self) -> Option<usize> {
+        Some(self.len())
+    }
+
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         self.as_slice().to_value(opts)
     }
@@ -117,7 +144,19 @@ impl Source for Value {
     }
 }
 
-fn json_error(e: &serde_json::Error) -> Finding {
+fn json_error(text: &str, e: &serde_json::Error) -> Finding {
+    // A `\uD800` escape without its other half is not a syntax error but text that is not Unicode.
+    let message = e.to_string();
+    if message.starts_with("lone leading surrogate") || message.starts_with("unexpected end of hex escape") {
+        let line_start = if e.line() <= 1 {
+            0
+        } else {
+            text.match_indices('\n').nth(e.line() - 2).map_or(text.len(), |(at, _)| at + 1)
+        };
+        if let Some(found) = surrogate::in_json_escapes(text, line_start.saturating_add(e.column())) {
+            return found;
+        }
+    }
     // serde_json's message ends with " at line L column C"; the finding states them separately.
     let text = e.to_string();
     let detail = text.split(" at line ").next().unwrap_or(&text).to_string();
@@ -132,7 +171,8 @@ fn json_error(e: &serde_json::Error) -> Finding {
 
 /// A limit of [`Options`] that a document exceeds: the `{detail}` of its `DXER-J003` finding, in az/en/ru.
 enum Limit {
-    InputBytes { size: usize, max: usize },
+    InputBytes { size: u64, max: usize },
+    InputBytesAtLeast { size: u64, max: usize },
     Depth { max: usize },
     Items { count: usize, max: usize },
     Members { count: usize, max: usize },
@@ -147,6 +187,11 @@ impl Limit {
                 format!("{size} bayt, {max} bayt həddindən çox"),
                 format!("{size} bytes, more than the limit of {max} bytes"),
                 format!("{size} байт, больше предела в {max} байт"),
+            ],
+            Limit::InputBytesAtLeast { size, max } => [
+                format!("ən azı {size} bayt, {max} bayt həddindən çox"),
+                format!("at least {size} bytes, more than the limit of {max} bytes"),
+                format!("не меньше {size} байт, больше предела в {max} байт"),
             ],
             Limit::Depth { max } => [
                 format!("iç-içəlik {max} səviyyədən dərindir"),
@@ -190,8 +235,64 @@ impl Limit {
 /// assert!(report.findings[0].message.en.contains("2000000000 bytes, more than the limit of 10 bytes"));
 /// ```
 pub fn input_too_large(size: usize, opts: &Options) -> Report {
-    let finding = Limit::InputBytes { size, max: opts.max_input_bytes }.finding("");
+    let finding = Limit::InputBytes { size: size as u64, max: opts.max_input_bytes }.finding("");
     finish(opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![finding])
+}
+
+/// How large a document is, as a binding knows it before it reads the text out of its host's memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputSize {
+    /// Exactly this many bytes (a byte array).
+    Bytes(u64),
+    /// At least this many bytes of UTF-8: a JavaScript string's length in UTF-16 code units, or a Python
+    /// `str`'s in characters (each needs one byte or more).
+    AtLeast(u64),
+}
+
+/// The report of a document too large to read (one `DXER-J003` finding at `""`), from its size alone;
+/// `None` when the size does not exceed `opts.max_input_bytes` (the document is then validated as usual,
+/// which checks its exact size again). A binding calls this before it copies the document into memory it
+/// owns, so that an oversized input costs no copy.
+///
+/// ```
+/// use dxer::{oversized, InputSize, Options};
+/// let opts = Options { max_input_bytes: 10, ..Options::default() };
+/// let report = oversized(InputSize::AtLeast(11), &opts).unwrap();
+/// assert_eq!(report.findings[0].code, "DXER-J003");
+/// assert!(report.findings[0].message.en.contains("at least 11 bytes"));
+/// assert!(oversized(InputSize::Bytes(10), &opts).is_none());
+/// ```
+pub fn oversized(size: InputSize, opts: &Options) -> Option<Report> {
+    let max = opts.max_input_bytes;
+    let limit = match size {
+        InputSize::Bytes(size) if size > max as u64 => Limit::InputBytes { size, max },
+        InputSize::AtLeast(size) if size > max as u64 => Limit::InputBytesAtLeast { size, max },
+        _ => return None,
+    };
+    Some(finish(opts, opts.kind.resolve_for(&Value::Null), vec![limit.finding("")]))
+}
+
+/// The report of a UTF-16 text (a JavaScript string) that holds an unpaired surrogate: one `DXER-J006`
+/// finding at `""` naming the first one's UTF-16 index, line and column; `None` when the text is
+/// well-formed UTF-16 (convert it to a `String` and validate that).
+///
+/// ```
+/// let units: Vec<u16> = "{\"a\": \"".encode_utf16().chain([0xD800, u16::from(b'"'), u16::from(b'}')]).collect();
+/// let report = dxer::unpaired_surrogate(&units, &dxer::Options::default()).unwrap();
+/// assert_eq!(report.findings[0].code, "DXER-J006");
+/// assert!(report.findings[0].message.en.contains("U+D800 at UTF-16 index 7 (line 1, column 8)"));
+/// ```
+pub fn unpaired_surrogate(units: &[u16], opts: &Options) -> Option<Report> {
+    let found = surrogate::in_utf16(units)?;
+    Some(finish(opts, opts.kind.resolve_for(&Value::Null), vec![found]))
+}
+
+/// The `DXER-J003` finding of a text or byte input larger than `opts.max_input_bytes`, found before
+/// anything reads it (checking bytes to be UTF-8 reads them all).
+fn too_large<S: Source + ?Sized>(input: &S, opts: &Options) -> Option<Finding> {
+    let size = input.byte_len()?;
+    (size > opts.max_input_bytes)
+        .then(|| Limit::InputBytes { size: size as u64, max: opts.max_input_bytes }.finding(""))
 }
 
 /// Validates one DXER record or reglament and reports every finding.
@@ -207,6 +308,9 @@ pub fn input_too_large(size: usize, opts: &Options) -> Report {
 /// assert_eq!(f.message.en, "Wrong type: expected string.");
 /// ```
 pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
+    if let Some(f) = too_large(input, opts) {
+        return finish(opts, opts.kind.resolve_for(&Value::Null), vec![f]);
+    }
     if let Some(text) = input.as_text() {
         return validate_str(text, opts.kind, opts).0;
     }
@@ -260,6 +364,9 @@ pub struct Valid<T> {
 /// assert!(!refused.ok);
 /// ```
 pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Valid<Record>, Report> {
+    if let Some(f) = too_large(input, opts) {
+        return Err(finish(opts, DocumentKind::Record, vec![f]));
+    }
     if let Some(text) = input.as_text() {
         return match validate_str(text, DocumentKind::Record, opts) {
             (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: record, report }),

@@ -13,7 +13,11 @@ False
 
 from __future__ import annotations
 
-from dxer._dxer import (
+from dxer import _boundary, _dxer
+
+_boundary.install(_dxer)  # every error of a call is a DxerError (bad arguments included)
+
+from dxer._dxer import (  # noqa: E402
     Calendar,
     CodeLists,
     CpsvImport,
@@ -56,7 +60,10 @@ from dxer._dxer import (
     verify_digest,
     with_digest,
 )
-from dxer._errors import (
+from dxer._errors import (  # noqa: E402
+    ArgumentError,
+    ArgumentRangeError,
+    ArgumentValueError,
     CalendarError,
     DxerError,
     ParseError,
@@ -67,6 +74,9 @@ from dxer._errors import (
 )
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentRangeError",
+    "ArgumentValueError",
     "Calendar",
     "CalendarError",
     "CodeLists",

@@ -29,6 +29,20 @@ class ValidationError(DxerError, ValueError):
         self.report = report
 
 
+class ArgumentError(DxerError, TypeError):
+    """An argument of the wrong type, or a call with an unknown, missing or extra argument (also a
+    ``TypeError``)."""
+
+
+class ArgumentValueError(DxerError, ValueError):
+    """An argument of the right type with a value dxer cannot take: a language it does not have, a code
+    it does not know, a string that is not Unicode (also a ``ValueError``)."""
+
+
+class ArgumentRangeError(ArgumentValueError, OverflowError):
+    """A number out of range: negative, or too large for a count or a limit (also an ``OverflowError``)."""
+
+
 class CalendarError(DxerError, ValueError):
     """A date outside the years with calendar data, or invalid year data."""
 

@@ -37,7 +37,7 @@ RecordStatus = Literal[
 JSON = Any
 """A JSON value as Python data: dict, list, str, int, float, bool or None."""
 
-RecordInput = Union[dict[str, Any], str, bytes, bytearray]
+RecordInput = Union[dict[str, Any], str, bytes, bytearray, memoryview]
 """A record: a dict (as from ``json.load``), JSON text, or JSON bytes (checked to be UTF-8)."""
 
 

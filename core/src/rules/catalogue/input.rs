@@ -51,6 +51,15 @@ pub(super) const RULES: &[Rule] = &[
         en: "The text starts with a byte order mark (BOM, U+FEFF): it was read past. Write JSON text without it (RFC 8259 §8.1).",
         ru: "Текст начинается с метки порядка байтов (BOM, U+FEFF): она пропущена. Записывайте JSON-текст без неё (RFC 8259 §8.1).",
     },
+    Rule {
+        code: "DXER-J006",
+        severity: Error,
+        title: "unpaired UTF-16 surrogate",
+        provision: choice("dxer's JSON exchange format (Unicode text, RFC 8259 §8.2) [choice: a lone surrogate is refused, not replaced by U+FFFD]"),
+        az: "Mətndə cütü olmayan UTF-16 surroqatı {unit} var: UTF-16 indeksi {index} (sətir {line}, sütun {column}); belə mətn Unicode deyil.",
+        en: "Unpaired UTF-16 surrogate {unit} at UTF-16 index {index} (line {line}, column {column}); such text is not Unicode.",
+        ru: "Непарный суррогат UTF-16 {unit} в UTF-16 позиции {index} (строка {line}, столбец {column}); такой текст не является Unicode.",
+    },
     // ---- S: structure (JSON Schema) ----------------------------------------------------------------
     Rule {
         code: "DXER-S001",
