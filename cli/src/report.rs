@@ -24,11 +24,14 @@ impl Style {
     }
 }
 
-/// Line and column of a finding in its unit, when the pointer can be found in the text.
-fn location(unit: &Unit, f: &Finding) -> Option<(usize, usize)> {
-    let text = std::str::from_utf8(&unit.bytes).ok()?;
-    let p = dxer::locate::position(text, &f.pointer)?;
-    Some((unit.line.unwrap_or(1) + p.line - 1, p.column))
+/// Line and column of each finding of `report` in its unit, when its pointer can be found in the text
+/// (all of them located in one pass over the text).
+fn locations(unit: &Unit, report: &Report) -> Vec<Option<(usize, usize)>> {
+    let Ok(text) = std::str::from_utf8(&unit.bytes) else { return vec![None; report.findings.len()] };
+    dxer::locate::positions(text, report.findings.iter().map(|f| f.pointer.as_str()))
+        .into_iter()
+        .map(|p| p.map(|p| (unit.line.unwrap_or(1) + p.line - 1, p.column)))
+        .collect()
 }
 
 pub fn human(units: &[Unit], reports: &[Report], lang: &str, style: Style) -> String {
@@ -49,14 +52,14 @@ pub fn human(units: &[Unit], reports: &[Report], lang: &str, style: Style) -> St
             continue;
         }
         let _ = writeln!(out, "{}: {e} error(s), {w} warning(s), {i} info", style.paint("1", &unit.source));
-        for f in &report.findings {
+        for (f, location) in report.findings.iter().zip(locations(unit, report)) {
             let (word, colour) = match f.severity {
                 Severity::Error => ("error", "31;1"),
                 Severity::Warning => ("warning", "33;1"),
                 Severity::Info => ("info", "36;1"),
             };
             let pointer = if f.pointer.is_empty() { "/" } else { f.pointer.as_str() };
-            let at = match location(unit, f) {
+            let at = match location {
                 Some((line, col)) => format!(" ({}:{line}:{col})", unit.source.split(':').next().unwrap_or_default()),
                 None => String::new(),
             };
@@ -112,10 +115,10 @@ pub fn sarif(units: &[Unit], reports: &[Report], lang: &str) -> String {
         .collect();
     let mut results = Vec::new();
     for (unit, report) in units.iter().zip(reports) {
-        for f in &report.findings {
+        for (f, location) in report.findings.iter().zip(locations(unit, report)) {
             let rule_index = CATALOGUE.iter().position(|r| r.code == f.code);
             let mut physical = json!({"artifactLocation": {"uri": uri(unit)}});
-            if let Some((line, column)) = location(unit, f) {
+            if let Some((line, column)) = location {
                 physical["region"] = json!({"startLine": line, "startColumn": column});
             }
             let mut result = json!({
