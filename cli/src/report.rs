@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use dxer::rules::CATALOGUE;
-use dxer::{Finding, Report, Severity};
+use dxer::{Report, Severity};
 use serde_json::{json, Value};
 
 use crate::input::Unit;
