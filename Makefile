@@ -56,7 +56,7 @@ bless: ## Regenerate the published schemas, docs/rules.md and other blessed outp
 	DXER_BLESS=1 $(CARGO) test -p dxer --locked --test schemas --test catalogue
 
 fuzz: ## Fuzz one target for a minute: make fuzz TARGET=validate [SECONDS=60] (nightly + cargo-fuzz).
-	./fuzz/run.sh $(or $(SECONDS),60) $(or $(TARGET),$(error give TARGET=validate|cpsv_import|calendar|workflow))
+	./fuzz/run.sh $(or $(SECONDS),60) $(or $(TARGET),$(error give TARGET=validate|cpsv_import|jsonld_contexts|locate|calendar|workflow))
 
 bench: ## Every benchmark with its peers, full length (benches/run-all).
 	./benches/run-all

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of dxer for a bounded time, then minimises its corpus into corpus/<target>/.
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]      # default: 600 s each, targets validate cpsv_import calendar workflow
+#   fuzz/run.sh [SECONDS] [TARGET...]      # default: 600 s each, targets validate cpsv_import jsonld_contexts locate calendar workflow
 #
 # Needs the nightly toolchain and cargo-fuzz (`rustup toolchain install nightly`, `cargo install cargo-fuzz`).
 # Each target starts from its corpus (corpus/<target>/, made by earlier runs on this machine: it is not in
 # git) plus seeds: the seeds kept in git (seeds/<target>/, a sample of earlier minimised corpora); the
 # conformance fixtures for `validate`; the CPSV-AP exports of the valid fixtures (whole, and without
-# `dxer:record`) and the official CPSV-AP example (tests/vendor/cpsv-ap-3.2.0) for `cpsv_import`. New inputs go to work/<target>/;
+# `dxer:record`) and the official CPSV-AP example (tests/vendor/cpsv-ap-3.2.0) for `cpsv_import`; nested-context
+# documents and chains for `jsonld_contexts` and pointer-and-text inputs for `locate` are seeds in git. New inputs go to work/<target>/;
 # after the run, `cargo fuzz cmin` minimises it, and what it keeps apart from the seeds (which every run
 # regenerates) replaces corpus/<target>/, kept under MAX_CORPUS_BYTES (default 2 MB) by dropping the
 # largest entries. A crash, a timeout (an input taking more
@@ -24,7 +25,7 @@ FUZZ="$(pwd)"
 ROOT="$(cd .. && pwd)"
 SECONDS_EACH="${1:-600}"
 shift || true
-if [ "$#" -gt 0 ]; then TARGETS=("$@"); else TARGETS=(validate cpsv_import calendar workflow); fi
+if [ "$#" -gt 0 ]; then TARGETS=("$@"); else TARGETS=(validate cpsv_import jsonld_contexts locate calendar workflow); fi
 MAX_CORPUS_BYTES="${MAX_CORPUS_BYTES:-2000000}"
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-1}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"

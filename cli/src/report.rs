@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use dxer::rules::CATALOGUE;
-use dxer::{Finding, Report, Severity};
+use dxer::{Report, Severity};
 use serde_json::{json, Value};
 
 use crate::input::Unit;
@@ -25,18 +25,23 @@ impl Style {
     }
 }
 
-/// Line and column of a finding in its unit: where the text breaks for a finding about the text (its
-/// `position`), else where its pointer is found. A leading byte order mark is no column (the validator and
-/// editors read past it).
-fn location(unit: &Unit, f: &Finding) -> Option<(usize, usize)> {
-    let p = match f.position {
-        Some(p) => p,
-        None => {
-            let text = std::str::from_utf8(&unit.bytes).ok()?;
-            dxer::locate::position(text.strip_prefix('\u{FEFF}').unwrap_or(text), &f.pointer)?
-        }
+/// Line and column of each finding of `report` in its unit: where the text breaks for a finding about the
+/// text (its `position`), else where its pointer is found (all pointers located in one pass over the text).
+/// A leading byte order mark is no column (the validator and editors read past it).
+fn locations(unit: &Unit, report: &Report) -> Vec<Option<(usize, usize)>> {
+    let found = match std::str::from_utf8(&unit.bytes) {
+        Ok(text) => dxer::locate::positions(
+            text.strip_prefix('\u{FEFF}').unwrap_or(text),
+            report.findings.iter().map(|f| f.pointer.as_str()),
+        ),
+        Err(_) => vec![None; report.findings.len()],
     };
-    Some((unit.line.unwrap_or(1) + p.line - 1, p.column))
+    report
+        .findings
+        .iter()
+        .zip(found)
+        .map(|(f, p)| f.position.or(p).map(|p| (unit.line.unwrap_or(1) + p.line - 1, p.column)))
+        .collect()
 }
 
 pub fn human(units: &[Unit], reports: &[Report], lang: &str, style: Style) -> String {
@@ -59,14 +64,14 @@ pub fn human(units: &[Unit], reports: &[Report], lang: &str, style: Style) -> St
             continue;
         }
         let _ = writeln!(out, "{}: {e} error(s), {w} warning(s), {i} info", style.paint("1", &source));
-        for f in &report.findings {
+        for (f, location) in report.findings.iter().zip(locations(unit, report)) {
             let (word, colour) = match f.severity {
                 Severity::Error => ("error", "31;1"),
                 Severity::Warning => ("warning", "33;1"),
                 Severity::Info => ("info", "36;1"),
             };
             let pointer = term::quote_lines(if f.pointer.is_empty() { "/" } else { f.pointer.as_str() });
-            let at = match (location(unit, f), &unit.path) {
+            let at = match (location, &unit.path) {
                 (Some((line, col)), Some(path)) => format!(" ({}:{line}:{col})", term::name(path)),
                 (Some((line, col)), None) => format!(" (-:{line}:{col})"),
                 (None, _) => String::new(),
@@ -128,10 +133,10 @@ pub fn sarif(units: &[Unit], reports: &[Report], lang: &str) -> String {
         .collect();
     let mut results = Vec::new();
     for (unit, report) in units.iter().zip(reports) {
-        for f in &report.findings {
+        for (f, location) in report.findings.iter().zip(locations(unit, report)) {
             let rule_index = CATALOGUE.iter().position(|r| r.code == f.code);
             let mut physical = json!({"artifactLocation": {"uri": uri(unit)}});
-            if let Some((line, column)) = location(unit, f) {
+            if let Some((line, column)) = location {
                 physical["region"] = json!({"startLine": line, "startColumn": column});
             }
             let mut result = json!({

@@ -37,9 +37,8 @@ fuzz_target!(|data: &[u8]| {
     // The direct path (text straight into the types) gives the three layers' report or steps aside.
     let full = dxer::validate(text, &Options { direct: false, ..opts.clone() });
     assert_eq!(full, report, "the direct path and the three layers disagree");
-    for f in &report.findings {
-        let _ = dxer::locate::position(text, &f.pointer);
-    }
+    let located = dxer::locate::positions(text, report.findings.iter().map(|f| f.pointer.as_str()));
+    assert_eq!(located.len(), report.findings.len());
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
         assert!(report.findings.iter().any(|f| f.code.starts_with("DXER-J")));
         return;

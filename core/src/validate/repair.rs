@@ -17,7 +17,7 @@
 //! that the item as a whole was replaced (e.g. a data source naming a document given as a string), as the
 //! item's real id is lost.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use once_cell::sync::Lazy;
 use serde_json::Value;
@@ -72,16 +72,25 @@ pub(super) fn semantic_findings(
         runs.push(out.into_findings_resting_on());
     }
     let [a, b] = <[Vec<(Finding, Vec<String>)>; 2]>::try_from(runs).unwrap_or_default();
-    // `a` lies at or under `b`.
-    let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-    let covered = |pointer: &str| suppressed.iter().any(|s| under(pointer, s));
+    // Each test below looks pointers up in the sets (ancestors, a range), not through them: thousands of
+    // structural errors with thousands of findings cost no more than their number.
+    // `pointer` lies at or under a suppressed node: one of its ancestors (or itself) is suppressed.
+    let covered = |pointer: &str| {
+        suppressed.contains(pointer) || pointer.match_indices('/').any(|(i, _)| suppressed.contains(&pointer[..i]))
+    };
+    // Some suppressed node lies at or under `at`.
+    let holds_suppressed =
+        |at: &str| suppressed.contains(at) || suppressed.range(format!("{at}/")..format!("{at}0")).next().is_some();
     // A finding about one place that judges it against another (a citation against the legal basis, a
     // channel against the service's channels) says nothing when that other place was made up.
-    let rests_on_repair =
-        |rests_on: &[String]| rests_on.iter().any(|at| suppressed.iter().any(|s| under(s, at) || under(at, s)));
-    let b: Vec<Finding> = b.into_iter().map(|(f, _)| f).collect();
+    let rests_on_repair = |rests_on: &[String]| rests_on.iter().any(|at| holds_suppressed(at) || covered(at));
+    let mut in_b: HashMap<(&str, &str), Vec<&Finding>> = HashMap::new();
+    for (f, _) in &b {
+        in_b.entry((f.pointer.as_str(), f.code.as_str())).or_default().push(f);
+    }
+    let both = |f: &Finding| in_b.get(&(f.pointer.as_str(), f.code.as_str())).is_some_and(|fs| fs.contains(&f));
     a.into_iter()
-        .filter(|(f, rests_on)| b.contains(f) && !covered(&f.pointer) && !rests_on_repair(rests_on))
+        .filter(|(f, rests_on)| both(f) && !covered(&f.pointer) && !rests_on_repair(rests_on))
         .map(|(f, _)| f)
         .collect()
 }

@@ -4,7 +4,21 @@
 //! contexts on nodes), flattens `@graph`, `@included` and embedded nodes into one list of nodes (merging
 //! definitions of one `@id`), and keeps, for every value, the JSON Pointer where it was written, so the
 //! importer can name exactly what it did not map. Remote contexts other than CPSV-AP's are not fetched:
-//! they are reported.
+//! they are reported. Reading is linear in the document: contexts are layered and shared, never copied
+//! ([`context`]), within limits reported as losses (terms per context, contexts nested, nodes, values,
+//! depth); `core/tests/hostile_growth.rs` checks the growth.
+//!
+//! [choice] Why not oxigraph's `oxjsonld` (through `oxrdfio`)? It would bring a complete, tested JSON-LD
+//! to RDF algorithm, and with `oxrdfio` the import of CPSV-AP written as Turtle, TriG, N-Triples or
+//! RDF/XML through the same triples. Its costs: it yields triples without where they were written, so
+//! every [`Loss`] would lose its JSON Pointer into the input (what this importer is for: naming exactly
+//! what was not mapped), unless a second pass found them again; its first releases read JSON-LD 1.0
+//! only (scoped contexts are 1.1); `oxrdfio` adds `oxttl`, `oxrdfxml` and `quick-xml` to `oxrdf`,
+//! `oxiri`, `oxilangtag` and `json-event-parser`: tens of thousands of lines more in the WebAssembly
+//! package, whose size is measured on every release; and its minimum Rust version follows oxigraph's
+//! workspace, to be kept at or under ours (1.85) on every upgrade. Worth it when an import from
+//! Turtle or RDF/XML is asked for, with the losses then located by triple rather than by pointer; not
+//! to fix the growth, which the layered contexts fix.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -12,9 +26,14 @@ use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
-use super::{CPSV, CV, DCT, ELI, FOAF, ORG, RDF, SKOS, XSD};
+use super::{RDF, XSD};
 use crate::pointer::escape_token;
 use serde::{Deserialize, Serialize};
+
+mod context;
+
+pub(super) use context::Limits;
+use context::{Context, Term};
 
 /// One property (or value) of the input that the import did not map into the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,251 +63,12 @@ pub(super) const MAX_DEPTH: usize = 64;
 pub(super) const MAX_NODES: usize = 20_000;
 /// Most values read for one property of one node object.
 pub(super) const MAX_VALUES: usize = 10_000;
+/// Most contexts in force at once (nested `@context`s) [choice: real documents use one to three].
+pub(super) const MAX_CONTEXT_DEPTH: usize = 16;
 
 /// `rdf:JSON`, the datatype of `dxer:record`.
 pub(super) fn rdf_json() -> String {
     format!("{RDF}JSON")
-}
-
-/// The terms of the official CPSV-AP 3.2.0 context that name classes and the properties the importer maps
-/// (the context file itself is not embedded; a document using its other terms gets them reported).
-fn official_terms() -> Vec<(&'static str, String)> {
-    let classes: &[(&str, &str, &str)] = &[
-        ("PublicService", CPSV, "PublicService"),
-        ("PublicOrganization", CV, "PublicOrganisation"),
-        ("Organization", ORG, "Organization"),
-        ("Agent", FOAF, "Agent"),
-        ("Evidence", CV, "Evidence"),
-        ("EvidenceType", CV, "EvidenceType"),
-        ("Requirement", CV, "Requirement"),
-        ("Cost", CV, "Cost"),
-        ("Channel", CV, "Channel"),
-        ("Output", CV, "Output"),
-        ("ContactPoint", CV, "ContactPoint"),
-        ("LegalResource", ELI, "LegalResource"),
-        ("Participation", CV, "Participation"),
-        ("Rule", CPSV, "Rule"),
-        ("Event", CV, "Event"),
-        ("BusinessEvent", CV, "BusinessEvent"),
-        ("LifeEvent", CV, "LifeEvent"),
-        ("Concept", SKOS, "Concept"),
-        ("Code", SKOS, "Concept"),
-        ("Collection", SKOS, "Collection"),
-        ("Location", DCT, "Location"),
-        ("LinguisticSystem", DCT, "LinguisticSystem"),
-        ("Document", FOAF, "Document"),
-        ("Dataset", "http://www.w3.org/ns/dcat#", "Dataset"),
-        ("Address", "http://www.w3.org/ns/locn#", "Address"),
-        ("TemporalEntity", "http://www.w3.org/2006/time#", "TemporalEntity"),
-        ("ServiceConcessionContract", CV, "ServiceConcessionContract"),
-        ("ConcessionContract", "http://data.europa.eu/a4g/ontology#", "ConcessionContract"),
-        ("Literal", "http://www.w3.org/2000/01/rdf-schema#", "Literal"),
-        ("Text", RDF, "langString"),
-        ("Double", XSD, "double"),
-        ("Duration", XSD, "duration"),
-    ];
-    let properties: &[(&str, &str, &str)] = &[
-        ("PublicService.identifier", DCT, "identifier"),
-        ("PublicService.name", DCT, "title"),
-        ("PublicService.description", DCT, "description"),
-        ("PublicService.hasCompetentAuthority", CV, "hasCompetentAuthority"),
-        ("PublicService.hasParticipation", CV, "hasParticipation"),
-        ("PublicService.hasLegalResource", CV, "hasLegalResource"),
-        ("PublicService.hasInput", CPSV, "hasInput"),
-        ("PublicService.holdsRequirement", CV, "holdsRequirement"),
-        ("PublicService.hasCost", CV, "hasCost"),
-        ("PublicService.hasChannel", CV, "hasChannel"),
-        ("PublicService.produces", CPSV, "produces"),
-        ("PublicService.processingTime", CV, "processingTime"),
-        ("PublicService.contactPoint", CV, "contactPoint"),
-        ("PublicService.status", "http://www.w3.org/ns/adms#", "status"),
-        ("PublicService.thematicArea", CV, "thematicArea"),
-        ("PublicService.addressee", DCT, "audience"),
-        ("PublicService.spatial", DCT, "spatial"),
-        ("PublicService.sector", CV, "sector"),
-        ("PublicService.keyword", "http://www.w3.org/ns/dcat#", "keyword"),
-        ("PublicService.language", DCT, "language"),
-        ("PublicService.hasInputType", CV, "hasInputType"),
-        ("PublicService.functionsOfGovernment", DCT, "type"),
-        ("PublicService.isClassifiedBy", CV, "isClassifiedBy"),
-        ("PublicService.isGroupedBy", CV, "isGroupedBy"),
-        ("PublicService.follows", CPSV, "follows"),
-        ("PublicService.relatedService", CV, "relatedService"),
-        ("PublicService.requires", DCT, "requires"),
-        ("PublicService.isPartOf", DCT, "isPartOf"),
-        ("PublicOrganization.preferredLabel", SKOS, "prefLabel"),
-        ("PublicOrganization.spatial", DCT, "spatial"),
-        ("Agent.identifier", DCT, "identifier"),
-        ("Agent.name", DCT, "title"),
-        ("Participation.identifier", DCT, "identifier"),
-        ("Participation.description", DCT, "description"),
-        ("Participation.hasParticipant", CV, "hasParticipant"),
-        ("Participation.role", CV, "role"),
-        ("Evidence.identifier", DCT, "identifier"),
-        ("Evidence.name", DCT, "title"),
-        ("Evidence.description", DCT, "description"),
-        ("Evidence.type", DCT, "type"),
-        ("Evidence.supportsRequirement", CV, "supportsRequirement"),
-        ("Evidence.isConformantTo", DCT, "conformsTo"),
-        ("Requirement.identifier", DCT, "identifier"),
-        ("Requirement.name", DCT, "title"),
-        ("Requirement.type", DCT, "type"),
-        ("Requirement.hasSupportingEvidence", CV, "hasSupportingEvidence"),
-        ("Cost.identifier", DCT, "identifier"),
-        ("Cost.description", DCT, "description"),
-        ("Cost.hasValue", CV, "hasValue"),
-        ("Cost.currency", CV, "currency"),
-        ("Cost.isDefinedBy", CV, "isDefinedBy"),
-        ("Cost.ifAccessedThrough", CV, "ifAccessedThrough"),
-        ("Channel.identifier", DCT, "identifier"),
-        ("Channel.type", DCT, "type"),
-        ("Channel.description", DCT, "description"),
-        ("Channel.processingTime", CV, "processingTime"),
-        ("Channel.ownedBy", CV, "ownedBy"),
-        ("Output.identifier", DCT, "identifier"),
-        ("Output.name", DCT, "title"),
-        ("Output.description", DCT, "description"),
-        ("Output.type", DCT, "type"),
-        ("ContactPoint.hasTelephone", CV, "telephone"),
-        ("ContactPoint.hasEmail", CV, "email"),
-        ("ContactPoint.contactPage", CV, "contactPage"),
-        ("ContactPoint.openingHours", CV, "openingHours"),
-        ("ContactPoint.availabilityRestriction", CV, "specialOpeningHoursSpecification"),
-        ("LegalResource.related", DCT, "relation"),
-    ];
-    classes.iter().chain(properties).map(|(term, ns, local)| (*term, format!("{ns}{local}"))).collect()
-}
-
-/// Whether a context URL is the CPSV-AP 3.x context (any host serving the release's file).
-fn is_cpsv_context(url: &str) -> bool {
-    url.ends_with("/cpsv-ap.jsonld") && url.contains("/3.")
-}
-
-#[derive(Debug, Clone)]
-struct Term {
-    iri: String,
-    language_map: bool,
-    /// A term-level `@language` (Some(None) = explicitly no language).
-    language: Option<Option<String>>,
-}
-
-/// The active context: terms and prefixes, `@vocab`, default `@language`.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Context {
-    terms: HashMap<String, Term>,
-    vocab: Option<String>,
-    language: Option<String>,
-}
-
-impl Context {
-    fn extend(&self, ctx: &Value, ptr: &str, losses: &mut Vec<Loss>, depth: usize) -> Context {
-        let mut out = self.clone();
-        if depth > 8 {
-            losses.push(Loss::new(ptr, "@context", "contexts nested deeper than 8 levels are not read"));
-            return out;
-        }
-        match ctx {
-            Value::Null => out = Context::default(),
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    out = out.extend(item, &format!("{ptr}/{i}"), losses, depth + 1);
-                }
-            }
-            Value::String(url) if is_cpsv_context(url) => {
-                for (term, iri) in official_terms() {
-                    out.terms.insert(term.to_string(), Term { iri, language_map: false, language: None });
-                }
-            }
-            Value::String(url) => losses.push(Loss::new(
-                ptr,
-                "@context",
-                &format!("remote context {url} is not loaded (only the CPSV-AP 3.x context is known): its terms are not understood"),
-            )),
-            Value::Object(map) => {
-                for (key, def) in map {
-                    let at = format!("{ptr}/{}", escape_token(key));
-                    match key.as_str() {
-                        "@vocab" => out.vocab = def.as_str().map(|v| out.expand(v, true)),
-                        "@language" => out.language = def.as_str().map(str::to_ascii_lowercase),
-                        "@version" | "@base" | "@protected" | "@propagate" | "@direction" => {}
-                        k if k.starts_with('@') => {
-                            losses.push(Loss::new(&at, key, &format!("context keyword {k} is not supported")))
-                        }
-                        _ => match def {
-                            Value::Null => {
-                                out.terms.remove(key);
-                            }
-                            Value::String(iri) => {
-                                out.terms.insert(key.clone(), Term { iri: iri.clone(), language_map: false, language: None });
-                            }
-                            Value::Object(d) => {
-                                let iri = match d.get("@id") {
-                                    Some(Value::String(iri)) => iri.clone(),
-                                    _ if key.contains(':') => key.clone(),
-                                    _ => match &out.vocab {
-                                        Some(v) => format!("{v}{key}"),
-                                        None => {
-                                            losses.push(Loss::new(&at, key, "term definition without @id is not understood"));
-                                            continue;
-                                        }
-                                    },
-                                };
-                                let containers = match d.get("@container") {
-                                    Some(Value::String(c)) => vec![c.as_str()],
-                                    Some(Value::Array(cs)) => cs.iter().filter_map(Value::as_str).collect(),
-                                    _ => vec![],
-                                };
-                                let language = match d.get("@language") {
-                                    Some(Value::String(l)) => Some(Some(l.to_ascii_lowercase())),
-                                    Some(Value::Null) => Some(None),
-                                    _ => None,
-                                };
-                                out.terms.insert(
-                                    key.clone(),
-                                    Term { iri, language_map: containers.contains(&"@language"), language },
-                                );
-                            }
-                            _ => losses.push(Loss::new(&at, key, "term definition is neither a string nor an object")),
-                        },
-                    }
-                }
-            }
-            _ => losses.push(Loss::new(ptr, "@context", "a context must be a URL, an object or an array of them")),
-        }
-        out
-    }
-
-    /// Expands a term, compact IRI or IRI (`vocab`: as a property or type, where terms and `@vocab` apply).
-    pub(super) fn expand(&self, text: &str, vocab: bool) -> String {
-        self.expand_at(text, vocab, 0)
-    }
-
-    fn expand_at(&self, text: &str, vocab: bool, depth: usize) -> String {
-        if text.starts_with('@') || depth > 8 {
-            return text.to_string();
-        }
-        if vocab {
-            if let Some(term) = self.terms.get(text) {
-                if term.iri == text {
-                    return text.to_string();
-                }
-                return self.expand_at(&term.iri, true, depth + 1);
-            }
-        }
-        if let Some((prefix, suffix)) = text.split_once(':') {
-            if prefix == "_" || suffix.starts_with("//") {
-                return text.to_string();
-            }
-            if let Some(term) = self.terms.get(prefix) {
-                return format!("{}{suffix}", self.expand_at(&term.iri, true, depth + 1));
-            }
-            return text.to_string();
-        }
-        match &self.vocab {
-            Some(v) if vocab => format!("{v}{text}"),
-            _ => text.to_string(),
-        }
-    }
 }
 
 /// What a value is.
@@ -408,6 +188,7 @@ pub(super) struct Graph {
     blank: usize,
     skipped: usize,
     first_skipped: Option<String>,
+    limits: Limits,
 }
 
 fn object_kind(v: &Value) -> &'static str {
@@ -443,8 +224,8 @@ fn looks_like_language_map(map: &Map<String, Value>) -> bool {
 
 impl Graph {
     /// Reads a JSON-LD document (an object, or an array of node objects).
-    pub fn read(input: &Value) -> Graph {
-        let mut g = Graph::default();
+    pub fn read(input: &Value, limits: Limits) -> Graph {
+        let mut g = Graph { limits, ..Graph::default() };
         let ctx = Rc::new(Context::default());
         match input {
             Value::Object(map) => {
@@ -498,7 +279,7 @@ impl Graph {
             return None;
         }
         let ctx = match obj.get("@context") {
-            Some(c) => Rc::new(ctx.extend(c, &format!("{ptr}/@context"), &mut self.losses, 0)),
+            Some(c) => ctx.extend(c, &format!("{ptr}/@context"), &mut self.losses, self.limits),
             None => ctx.clone(),
         };
         for key in ["@graph", "@included"] {
@@ -587,9 +368,9 @@ impl Graph {
                 continue;
             }
             let iri = ctx.expand(key, true);
-            let term = ctx.terms.get(key).cloned();
+            let term = ctx.term(key);
             let mut values = Vec::new();
-            self.values(value, &at, &ctx, term.as_ref(), depth + 1, &mut values);
+            self.values(value, &at, &ctx, term, depth + 1, &mut values);
             self.nodes[idx].props.push(Prop { key: key.clone(), iri, pointer: at, values });
         }
         Some(id)
@@ -619,7 +400,7 @@ impl Graph {
         }
         let language = || match term.and_then(|t| t.language.clone()) {
             Some(l) => l,
-            None => ctx.language.clone(),
+            None => ctx.language(),
         };
         match v {
             Value::Null => {}
@@ -730,6 +511,7 @@ impl Graph {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{CPSV, DCT};
     use super::*;
     use serde_json::json;
 
@@ -744,7 +526,7 @@ mod tests {
                 "http://purl.org/dc/terms/identifier": 7,
                 "dct:spatial": {"@id": "dct:x", "@type": "Location", "dct:title": {"@value": "X", "@language": "en"}}}]
         });
-        let g = Graph::read(&doc);
+        let g = Graph::read(&doc, Limits::default());
         assert!(g.losses.is_empty(), "{:?}", g.losses);
         let s = g.get("_:s").unwrap();
         assert!(s.is_a(&format!("{CPSV}PublicService")));
@@ -765,10 +547,57 @@ mod tests {
     fn unknown_contexts_keywords_and_shapes_are_reported() {
         let doc =
             json!({"@context": "https://example.org/other.jsonld", "@id": 5, "@reverse": {}, "x": {"@value": [1]}});
-        let g = Graph::read(&doc);
+        let g = Graph::read(&doc, Limits::default());
         let pointers: Vec<&str> = g.losses.iter().map(|l| l.pointer_or_path.as_str()).collect();
         assert_eq!(pointers, ["/@context", "/@id", "/@reverse"]);
         assert!(matches!(g.nodes[0].props[0].values[0].kind, Kind::Bad(_)));
-        assert_eq!(Graph::read(&json!(3)).losses.len(), 1);
+        assert_eq!(Graph::read(&json!(3), Limits::default()).losses.len(), 1);
+    }
+
+    #[test]
+    fn contexts_layer_and_their_limits_are_located() {
+        // Array items read in order into one layer; a nested context overrides, removes, resets.
+        let doc = json!({
+            "@context": [{"a": "http://x/a", "b": "http://x/b"}, {"a": "http://x/a2"}],
+            "@id": "_:top", "a": 1, "b": 2,
+            "http://x/child": {"@context": {"b": null, "c": "http://x/c"}, "@id": "_:child", "a": 3, "b": 4, "c": 5,
+                "http://x/reset": {"@context": [null, {"d": "http://x/d"}], "@id": "_:reset", "a": 6, "d": 7}},
+        });
+        let g = Graph::read(&doc, Limits::default());
+        let iris = |id: &str| -> Vec<String> { g.get(id).unwrap().props.iter().map(|p| p.iri.clone()).collect() };
+        assert_eq!(iris("_:top")[..2], ["http://x/a2", "http://x/b"]);
+        assert_eq!(iris("_:child")[..3], ["http://x/a2", "b", "http://x/c"], "b removed, a inherited");
+        assert_eq!(iris("_:reset")[..2], ["a", "http://x/d"], "null resets");
+        assert!(g.losses.is_empty(), "{:?}", g.losses);
+
+        // More terms in one context than allowed: reported once, where the limit is passed.
+        let items: Vec<Value> = (0..5).map(|i| json!({ format!("t{i}"): format!("http://x/t{i}") })).collect();
+        let g = Graph::read(&json!({"@context": items, "@id": "_:n", "t1": 1, "t4": 2}), Limits { terms: 3, depth: 4 });
+        let losses: Vec<(&str, &str)> =
+            g.losses.iter().map(|l| (l.pointer_or_path.as_str(), l.property.as_str())).collect();
+        assert_eq!(losses, [("/@context/3/t3", "@context")]);
+        assert!(g.losses[0].reason.contains("more than 3 terms"));
+        assert_eq!(iris_of(&g, "_:n"), ["http://x/t1", "t4"]);
+        // The CPSV-AP context's terms count too.
+        let url = "https://semiceu.github.io/CPSV-AP/releases/3.2.0/context/cpsv-ap.jsonld";
+        let g = Graph::read(&json!({"@context": [url, url], "@id": "_:n"}), Limits { terms: 150, depth: 4 });
+        assert_eq!(g.losses.len(), 1);
+        assert!(g.losses[0].pointer_or_path == "/@context/1", "{:?}", g.losses);
+
+        // Contexts nested deeper than allowed: the deep node keeps the enclosing context.
+        let mut deep = json!({"@id": "_:deep", "k": 1});
+        for i in (0..6).rev() {
+            deep = json!({"@context": {"k": format!("http://x/k{i}")}, "@id": format!("_:n{i}"), "http://x/p": deep});
+        }
+        let g = Graph::read(&deep, Limits { terms: 10, depth: 4 });
+        let losses: Vec<&str> = g.losses.iter().map(|l| l.pointer_or_path.as_str()).collect();
+        let at = "/http:~1~1x~1p/http:~1~1x~1p/http:~1~1x~1p/http:~1~1x~1p";
+        assert_eq!(losses, [format!("{at}/@context"), format!("{at}/http:~1~1x~1p/@context")]);
+        assert!(g.losses[0].reason.contains("nested more than 4 deep"));
+        assert_eq!(iris_of(&g, "_:deep"), ["http://x/k3"]);
+    }
+
+    fn iris_of(g: &Graph, id: &str) -> Vec<String> {
+        g.get(id).unwrap().props.iter().map(|p| p.iri.clone()).collect()
     }
 }

@@ -33,10 +33,10 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 if bad.is_empty() && unused.len() == prop.values.len() {
-                    let mut reasons: Vec<String> = Vec::new();
+                    let (mut reasons, mut seen) = (Vec::new(), HashSet::new());
                     for v in &unused {
                         let r = v.reason().unwrap_or_else(|| default.clone());
-                        if !reasons.contains(&r) {
+                        if seen.insert(r.clone()) {
                             reasons.push(r);
                         }
                     }
@@ -49,13 +49,14 @@ impl<'a> Importer<'a> {
             }
         }
         let mut covered: HashSet<String> = HashSet::new();
+        let lost_roots: HashSet<&str> = self.lost_roots.iter().map(String::as_str).collect();
         let refs = |n: &'a Node| -> Vec<String> {
             n.props.iter().flat_map(|p| p.values.iter().filter_map(|v| v.target().map(str::to_string))).collect()
         };
         let cover = |frontier: &mut VecDeque<String>, covered: &mut HashSet<String>| {
             while let Some(id) = frontier.pop_front() {
                 if let Some(n) = g.get(&id) {
-                    if (!n.visited.get() || self.lost_roots.contains(&id)) && covered.insert(id) {
+                    if (!n.visited.get() || lost_roots.contains(id.as_str())) && covered.insert(id) {
                         frontier.extend(refs(n));
                     }
                 }

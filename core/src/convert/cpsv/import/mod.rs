@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::jsonld::{Graph, Loss, Node};
+use super::jsonld::{Graph, Limits, Loss, Node, MAX_CONTEXT_DEPTH};
 use super::CPSV;
 use crate::codelists::CodeLists;
 use crate::model::Money;
@@ -33,7 +33,9 @@ pub struct Imported {
 /// Reads CPSV-AP 3.x JSON-LD into a DXER record (see [`Imported`]), validated with default options.
 ///
 /// Never panics: anything that is not JSON-LD, of the wrong type or beyond the limits (64 levels of
-/// nesting, 20,000 nodes, 10,000 values per property) comes back as a located [`Loss`].
+/// nesting, 20,000 nodes, 10,000 values per property, 16 contexts nested, and as many terms defined by
+/// one `@context` as [`Options::max_list_items`], 10,000 by default) comes back as a located [`Loss`].
+/// The time taken grows linearly with the document.
 ///
 /// ```
 /// use dxer::convert::cpsv::from_jsonld;
@@ -62,7 +64,7 @@ pub fn from_jsonld(input: &Value) -> Imported {
 /// [`from_jsonld`] with the given options (code lists used to recognise providers and codes, and the
 /// validation profile of the report).
 pub fn from_jsonld_with(input: &Value, opts: &Options) -> Imported {
-    let graph = Graph::read(input);
+    let graph = Graph::read(input, Limits { terms: opts.max_list_items, depth: MAX_CONTEXT_DEPTH });
     let mut im = Importer {
         g: &graph,
         lists: opts.codelists.as_ref(),
