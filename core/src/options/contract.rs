@@ -48,7 +48,7 @@ pub enum OptionsError {
     #[error("options must be an object, got {0}")]
     NotAnObject(&'static str),
     /// A member that is not an option.
-    #[error("unknown option {name:?}{}; the options are {}", suggest(.suggestion), FIELDS.iter().map(|f| f.0).collect::<Vec<_>>().join(", "))]
+    #[error("unknown option {name:?}{} (the options are {})", suggest(.suggestion), FIELDS.iter().map(|f| f.0).collect::<Vec<_>>().join(", "))]
     UnknownField {
         /// The member as given.
         name: String,
@@ -67,7 +67,7 @@ pub enum OptionsError {
     #[error("option {0} is given twice ({0} and {1})")]
     Duplicate(&'static str, &'static str),
     /// A rule code that is not in the catalogue.
-    #[error("rule_levels: unknown rule code {code}{}; every code is listed by `dxer rules` and in docs/rules.md", suggest(.suggestion))]
+    #[error("rule_levels: unknown rule code {code}{} (the codes are listed by `dxer rules` and in docs/rules.md)", suggest(.suggestion))]
     UnknownRule {
         /// The code as given.
         code: String,
@@ -182,7 +182,9 @@ fn count(field: &str, v: &Value, max: u64) -> Result<u64, OptionsError> {
 /// A string member read with the core's own serde names.
 fn named<T: for<'de> Deserialize<'de>>(field: &str, v: &Value, accepted: &str) -> Result<T, OptionsError> {
     match v {
-        Value::String(s) => T::deserialize(v).map_err(|_| invalid(field, format!("unknown value {s:?}; expected {accepted}"))),
+        Value::String(s) => {
+            T::deserialize(v).map_err(|_| invalid(field, format!("unknown value {s:?}; expected {accepted}")))
+        }
         other => Err(invalid(field, format!("expected a string ({accepted}), got {}", type_of(other)))),
     }
 }
