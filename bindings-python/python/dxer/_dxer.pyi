@@ -58,6 +58,7 @@ __all__ = [
     "apply_event",
     "canonical_bytes",
     "canonical_json",
+    "check_options",
     "diff",
     "diff_values",
     "digest",
