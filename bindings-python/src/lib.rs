@@ -35,6 +35,7 @@ fn _dxer(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registry::Registry>()?;
     m.add_class::<registry::RegistryFinding>()?;
     m.add_function(wrap_pyfunction!(report::validate, m)?)?;
+    m.add_function(wrap_pyfunction!(options::check_options, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_many, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::apply_event, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::duties, m)?)?;

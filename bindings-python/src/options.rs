@@ -1,24 +1,19 @@
-//! Validation options from keyword arguments, and code lists.
+//! Validation options from keyword arguments (or a dict), read by the core's one options contract
+//! ([`dxer::Options::from_value`]: the same as the command's and WebAssembly's), and code lists.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use dxer::{DocumentKind, Options, RuleLevel};
+use dxer::{Lang, Options};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::conv::{self, Arg};
-use crate::errors::{parse_error, type_error, value_error};
+use crate::errors::{argument_value_error, parse_error, type_error, value_error};
 
-/// `"az"`, `"en"` or `"ru"`.
+/// `"az"`, `"en"` or `"ru"`, read by the core's [`Lang`].
 pub fn lang(lang: &str) -> PyResult<&'static str> {
-    match lang {
-        "az" => Ok("az"),
-        "en" => Ok("en"),
-        "ru" => Ok("ru"),
-        other => Err(value_error("lang", format!("expected 'az', 'en' or 'ru', got {other:?}"))),
-    }
+    lang.parse::<Lang>().map(Lang::as_str).map_err(|e| value_error("lang", e))
 }
 
 /// A code given as a string, read with the core's own serde names (e.g. `"start_review"`).
@@ -41,56 +36,76 @@ pub struct OptionArgs<'py> {
     pub max_variant_combinations: Option<usize>,
 }
 
+/// The options the core reads from `value`, a refusal being `dxer.ArgumentValueError` with the core's message.
+fn core_options(py: Python<'_>, value: Value) -> PyResult<Options> {
+    Options::from_value(value).map_err(|e| argument_value_error(py, e.to_string()))
+}
+
 impl OptionArgs<'_> {
-    /// The core's options: its defaults, overridden by what was given.
+    /// The core's options: the keyword arguments given, as the members of the serialised options, read by
+    /// the core (which checks rule codes, levels and ranges); the code lists set beside them.
     pub fn build(&self) -> PyResult<Options> {
-        let mut opts = Options::default();
-        if let Some(kind) = &self.kind {
-            opts.kind = code::<DocumentKind>("kind", kind)?;
-        }
-        if let Some(today) = self.today.as_ref().filter(|t| !t.is_none()) {
-            opts.today = Some(conv::date_arg(today, Arg::Name("today"))?);
-        }
-        if let Some(levels) = self.rule_levels.as_ref().filter(|l| !l.is_none()) {
-            let Ok(dict) = levels.cast::<PyDict>() else {
-                return Err(type_error("rule_levels", "dict[str, str] such as {\"DXER-E005\": \"off\"}", levels));
-            };
-            let mut map = BTreeMap::new();
-            for (code, level) in dict.iter() {
-                let code: String = code.extract().map_err(|_| type_error("rule_levels", "str keys (codes)", &code))?;
-                let level: String = level.extract().map_err(|_| {
-                    type_error(format!("rule_levels[{code:?}]"), "'error', 'warning', 'info' or 'off'", &level)
-                })?;
-                map.insert(code.clone(), self::code::<RuleLevel>(&format!("rule_levels[{code:?}]"), &level)?);
+        Python::attach(|py| {
+            let mut map = Map::new();
+            if let Some(kind) = &self.kind {
+                map.insert("kind".into(), kind.clone().into());
             }
-            opts.rule_levels = map;
-        }
-        if let Some(lists) = self.codelists.as_ref().filter(|l| !l.is_none()) {
-            let Ok(lists) = lists.cast::<CodeLists>() else {
-                return Err(type_error("codelists", "dxer.CodeLists", lists));
-            };
-            opts.codelists = lists.get().inner.clone();
-        }
-        if let Some(h) = self.hours_per_working_day {
-            opts.hours_per_working_day = h;
-        }
-        if let Some(d) = self.max_depth {
-            opts.max_depth = d;
-        }
-        if let Some(b) = self.max_input_bytes {
-            opts.max_input_bytes = b;
-        }
-        if let Some(n) = self.max_list_items {
-            opts.max_list_items = n;
-        }
-        if let Some(b) = self.max_string_bytes {
-            opts.max_string_bytes = b;
-        }
-        if let Some(c) = self.max_variant_combinations {
-            opts.max_variant_combinations = c;
-        }
-        Ok(opts)
+            if let Some(today) = self.today.as_ref().filter(|t| !t.is_none()) {
+                let date = conv::date_arg(today, Arg::Name("today"))?;
+                map.insert("today".into(), date.format("%Y-%m-%d").to_string().into());
+            }
+            if let Some(levels) = self.rule_levels.as_ref().filter(|l| !l.is_none()) {
+                let Ok(dict) = levels.cast::<PyDict>() else {
+                    return Err(type_error("rule_levels", "dict[str, str] such as {\"DXER-E005\": \"off\"}", levels));
+                };
+                let mut codes = Map::new();
+                for (code, level) in dict.iter() {
+                    let code: String =
+                        code.extract().map_err(|_| type_error("rule_levels", "str keys (codes)", &code))?;
+                    let level = conv::to_value_strict(&level, Arg::Name("rule_levels"), 4)?;
+                    codes.insert(code, level);
+                }
+                map.insert("rule_levels".into(), Value::Object(codes));
+            }
+            let counts = [
+                ("hours_per_working_day", self.hours_per_working_day.map(|h| h as usize)),
+                ("max_depth", self.max_depth),
+                ("max_input_bytes", self.max_input_bytes),
+                ("max_list_items", self.max_list_items),
+                ("max_string_bytes", self.max_string_bytes),
+                ("max_variant_combinations", self.max_variant_combinations),
+            ];
+            for (name, n) in counts {
+                if let Some(n) = n {
+                    map.insert(name.into(), n.into());
+                }
+            }
+            let mut opts = core_options(py, Value::Object(map))?;
+            if let Some(lists) = self.codelists.as_ref().filter(|l| !l.is_none()) {
+                let Ok(lists) = lists.cast::<CodeLists>() else {
+                    return Err(type_error("codelists", "dxer.CodeLists", lists));
+                };
+                opts.codelists = lists.get().inner.clone();
+            }
+            Ok(opts)
+        })
     }
+}
+
+/// `dxer.check_options(options)`: the options as the core reads them (every member, snake_case, the
+/// defaults filled in), or `dxer.ArgumentValueError` with the core's message. The dict is the serialised
+/// form the command reads with `--options FILE.json` and JavaScript passes as its options object.
+#[pyfunction]
+#[pyo3(signature = (options=None))]
+pub fn check_options<'py>(py: Python<'py>, options: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    crate::errors::guard(py, || {
+        let value = match options.as_ref().filter(|o| !o.is_none()) {
+            Some(obj) if obj.cast::<PyDict>().is_ok() => conv::to_value_strict(obj, Arg::Name("options"), 8)?,
+            Some(obj) => return Err(type_error("options", "a dict such as {\"max_depth\": 32}", obj)),
+            None => Value::Null,
+        };
+        conv::to_py(py, &core_options(py, value)?.to_value())
+    })
 }
 
 /// The code lists the validator checks codes against: the built-in lists, or these with a newer provider

@@ -127,7 +127,7 @@ pub(crate) fn with_report(err: JsValue, report: &Report) -> JsValue {
     if let Some(f) = report.by_severity(dxer::Severity::Error).next().or(report.findings.first()) {
         let _ = Reflect::set(&err, &"code".into(), &f.code.as_str().into());
         let _ = Reflect::set(&err, &"pointer".into(), &f.pointer.as_str().into());
-        if let Ok(js) = to_js(&LocalizedFinding { finding: f, text: f.message.get(Lang::En.code()) }) {
+        if let Ok(js) = to_js(&LocalizedFinding { finding: f, text: f.message.get(Lang::En.as_str()) }) {
             let _ = Reflect::set(&err, &"finding".into(), &js);
         }
     }

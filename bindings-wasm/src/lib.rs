@@ -26,7 +26,7 @@ use dxer::registry::system_duties as sd;
 use dxer::registry::workflow::{self, Event, Policy};
 use dxer::registry::InformationSystem;
 use dxer::rules::catalogue::{Scope, CATALOGUE};
-use dxer::{CodeLists, DocumentKind, Finding, Options, Report, RuleLevel};
+use dxer::{CodeLists, DocumentKind, Finding, Lang, Options, Report};
 use js_sys::{Reflect, JSON};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -70,31 +70,11 @@ fn year(value: f64) -> Result<i32, JsValue> {
     }
 }
 
-#[derive(Clone, Copy)]
-enum Lang {
-    Az,
-    En,
-    Ru,
-}
-
-impl Lang {
-    fn parse(lang: Option<String>) -> Result<Lang, JsValue> {
-        match lang.as_deref() {
-            None | Some("az") => Ok(Lang::Az),
-            Some("en") => Ok(Lang::En),
-            Some("ru") => Ok(Lang::Ru),
-            Some(other) => {
-                Err(error(format!("lang: {other:?} is not a language of dxer; use \"az\", \"en\" or \"ru\"")))
-            }
-        }
-    }
-
-    fn code(self) -> &'static str {
-        match self {
-            Lang::Az => "az",
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        }
+/// The `lang` argument, read by the core's [`Lang`] (`az` when missing).
+fn parse_lang(lang: Option<String>) -> Result<Lang, JsValue> {
+    match lang {
+        None => Ok(Lang::Az),
+        Some(code) => code.parse::<Lang>().map_err(|e| error(format!("lang: {e}"))),
     }
 }
 
@@ -104,10 +84,10 @@ fn calendar_error(e: CalendarError) -> JsValue {
 
 /// A finding the core refused with, as a thrown `Error` carrying it.
 fn finding_error(f: &Finding, lang: Lang) -> JsValue {
-    let err = error(format!("{} at {:?}: {}", f.code, f.pointer, f.message.get(lang.code())));
+    let err = error(format!("{} at {:?}: {}", f.code, f.pointer, f.message.get(lang.as_str())));
     let _ = Reflect::set(&err, &"code".into(), &f.code.as_str().into());
     let _ = Reflect::set(&err, &"pointer".into(), &f.pointer.as_str().into());
-    if let Ok(js) = to_js(&LocalizedFinding { finding: f, text: f.message.get(lang.code()) }) {
+    if let Ok(js) = to_js(&LocalizedFinding { finding: f, text: f.message.get(lang.as_str()) }) {
         let _ = Reflect::set(&err, &"finding".into(), &js);
     }
     err
@@ -128,7 +108,7 @@ struct LocalizedReport<'a> {
 }
 
 fn localized(findings: &[Finding], lang: Lang) -> Vec<LocalizedFinding<'_>> {
-    findings.iter().map(|f| LocalizedFinding { finding: f, text: f.message.get(lang.code()) }).collect()
+    findings.iter().map(|f| LocalizedFinding { finding: f, text: f.message.get(lang.as_str()) }).collect()
 }
 
 fn report_js(report: &Report, lang: Lang) -> Result<JsValue, JsValue> {
@@ -137,53 +117,14 @@ fn report_js(report: &Report, lang: Lang) -> Result<JsValue, JsValue> {
 
 // ---- validation -------------------------------------------------------------------------------------
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsOptions {
-    kind: Option<DocumentKind>,
-    today: Option<String>,
-    #[serde(default)]
-    rule_levels: std::collections::BTreeMap<String, RuleLevel>,
-    hours_per_working_day: Option<u32>,
-    max_depth: Option<usize>,
-    max_input_bytes: Option<usize>,
-    max_list_items: Option<usize>,
-    max_string_bytes: Option<usize>,
-    max_variant_combinations: Option<usize>,
-}
-
+/// The options object, read by the core's one contract ([`Options::from_value`]: the same as Python's and
+/// the command's `--options FILE.json`); a refusal is thrown with the core's message.
 fn options(value: &JsValue) -> Result<Options, JsValue> {
-    let mut opts = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(opts);
+        return Ok(Options::default());
     }
-    let js: JsOptions = typed(value, "options", "validation options")?;
-    if let Some(kind) = js.kind {
-        opts.kind = kind;
-    }
-    if let Some(today) = js.today {
-        opts.today = Some(date(&today, "options.today")?);
-    }
-    opts.rule_levels = js.rule_levels;
-    if let Some(h) = js.hours_per_working_day {
-        opts.hours_per_working_day = h;
-    }
-    if let Some(d) = js.max_depth {
-        opts.max_depth = d;
-    }
-    if let Some(b) = js.max_input_bytes {
-        opts.max_input_bytes = b;
-    }
-    if let Some(n) = js.max_list_items {
-        opts.max_list_items = n;
-    }
-    if let Some(b) = js.max_string_bytes {
-        opts.max_string_bytes = b;
-    }
-    if let Some(n) = js.max_variant_combinations {
-        opts.max_variant_combinations = n;
-    }
-    Ok(opts)
+    let value: Value = typed(value, "options", "validation options")?;
+    Options::from_value(value).map_err(|e| error(format!("options: {e}")))
 }
 
 /// Validates one DXER record or bare reglament and returns every finding.
@@ -198,7 +139,7 @@ pub fn validate(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = Lang::parse(lang)?;
+    let lang = parse_lang(lang)?;
     let opts = self::options(&options)?;
     let report = match doc(&input, "input", &opts)? {
         Doc::Text(text) => dxer::validate(text.as_str(), &opts),
@@ -293,7 +234,7 @@ pub fn code_label(
     code: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
 ) -> Result<Option<String>, JsValue> {
-    let lang = Lang::parse(lang)?;
+    let lang = parse_lang(lang)?;
     let lists: Arc<CodeLists> = CodeLists::built_in();
     let label = match list {
         "providers" => lists.provider(code).map(|p| &p.label),
@@ -305,7 +246,7 @@ pub fn code_label(
             lists.label(list, code)
         }
     };
-    Ok(label.map(|l| l.get(lang.code()).to_string()))
+    Ok(label.map(|l| l.get(lang.as_str()).to_string()))
 }
 
 /// The published JSON Schema (draft 2020-12) of a record (default) or of a bare reglament.
@@ -467,7 +408,7 @@ pub fn due_findings(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = Lang::parse(lang)?;
+    let lang = parse_lang(lang)?;
     let record = self::record(&record)?;
     let found = workflow::due_findings(&record, date(on, "on")?, &self::policy(&policy)?, cal());
     to_js(&localized(&found, lang))
@@ -514,7 +455,7 @@ pub fn system_due_findings(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = Lang::parse(lang)?;
+    let lang = parse_lang(lang)?;
     let card = self::card(&card)?;
     let found = sd::system_due_findings(&card, date(on, "on")?, &self::policy(&policy)?, cal());
     to_js(&localized(&found, lang))
@@ -530,7 +471,7 @@ pub fn apply_event(
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let lang = Lang::parse(lang)?;
+    let lang = parse_lang(lang)?;
     let record = self::record(&record)?;
     let event = self::event(&event)?;
     let at = date(at, "at")?;
@@ -550,7 +491,7 @@ pub fn amend(
     valid_from: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let lang = Lang::parse(lang)?;
+    let lang = parse_lang(lang)?;
     let previous = self::record(&previous)?;
     let next = self::record(&next)?;
     let a = dxer::registry::versions::amend(&previous, next, date(valid_from, "validFrom")?)
@@ -644,10 +585,10 @@ pub fn to_schema_org(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = Lang::parse(lang)?;
+    let lang = parse_lang(lang)?;
     let record = valid_record(&record)?;
     let ld =
-        dxer::convert::schema_org::to_jsonld_in(&record, lang.code(), &CodeLists::built_in(), publication(&options)?);
+        dxer::convert::schema_org::to_jsonld_in(&record, lang.as_str(), &CodeLists::built_in(), publication(&options)?);
     to_js(&ld.map_err(withheld)?)
 }
 
@@ -659,8 +600,8 @@ pub fn to_html(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
-    let lang = Lang::parse(lang)?;
-    dxer::convert::render::to_html(&valid_record(&record)?, lang.code(), publication(&options)?).map_err(withheld)
+    let lang = parse_lang(lang)?;
+    dxer::convert::render::to_html(&valid_record(&record)?, lang.as_str(), publication(&options)?).map_err(withheld)
 }
 
 /// The reglament as Markdown in `lang` (default `az`), published as `toHtml`.
@@ -670,8 +611,8 @@ pub fn to_markdown(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "ExportOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
-    let lang = Lang::parse(lang)?;
-    dxer::convert::render::to_markdown(&valid_record(&record)?, lang.code(), publication(&options)?).map_err(withheld)
+    let lang = parse_lang(lang)?;
+    dxer::convert::render::to_markdown(&valid_record(&record)?, lang.as_str(), publication(&options)?).map_err(withheld)
 }
 
 /// The lower-case hex SHA-256 of the record's RFC 8785 canonical JSON without `submission.digest` (what

@@ -44,14 +44,19 @@ export interface Report {
   findings: Finding[];
 }
 
-/** The choices the law leaves open (all optional; defaults are the registry's standard profile). */
+/**
+ * The choices the law leaves open (all optional; defaults are the registry's standard profile). The core's
+ * one options contract, as Python's keyword arguments and the command's `--options FILE.json`: each member
+ * may also be spelt in snake_case (`rule_levels`, `max_depth`…); an unknown member, an unknown rule code or
+ * a count out of range (1 to 4294967295; hours 1 to 24; integers only) throws the core's message.
+ */
 export interface ValidateOptions {
   kind?: DocumentKind;
   /** "Today" (YYYY-MM-DD) for date rules when the record has no submission date. */
-  today?: string;
-  /** Per-code overrides: a finding code (as in the catalogue) to `"error"`, `"warning"`, `"info"` or `"off"`. */
+  today?: string | null;
+  /** Per-code overrides: a rule code of the catalogue to `"error"`, `"warning"`, `"info"` or `"off"` (an unknown code throws, naming the nearest). */
   ruleLevels?: Record<string, "error" | "warning" | "info" | "off">;
-  /** Hours in a working day (default 8). */
+  /** Hours in a working day, 1 to 24 (default 8). */
   hoursPerWorkingDay?: number;
   /** Deepest nesting accepted (default 64). */
   maxDepth?: number;
@@ -63,6 +68,8 @@ export interface ValidateOptions {
   maxStringBytes?: number;
   /** Most applicant-attribute combinations enumerated (default 4096). */
   maxVariantCombinations?: number;
+  /** Read a structurally valid document straight into the typed model (default true; same findings). */
+  direct?: boolean;
 }
 
 /** A rule of the catalogue. */

@@ -85,11 +85,11 @@ test('arguments that cannot be a document are thrown Errors with the reason', ()
   cyclic.a.b = cyclic;
   assert.throws(() => dxer.validate(cyclic), /input: cannot be written as JSON \(.*circular.*\)/is);
   assert.throws(() => dxer.validate({ n: 10n }), /input: cannot be written as JSON \(.*BigInt.*\)/);
-  assert.throws(() => dxer.validate('{}', 'fr'), { message: 'lang: "fr" is not a language of dxer; use "az", "en" or "ru"' });
-  assert.throws(() => dxer.validate('{}', 'en', { kind: 'letter' }), /options: not validation options: unknown variant `letter`/);
-  assert.throws(() => dxer.validate('{}', 'en', { todya: '2026-01-01' }), /options: not validation options: unknown field `todya`/);
-  assert.throws(() => dxer.validate('{}', 'en', { today: '1 May' }), /options.today: "1 May" is not a date/);
-  assert.throws(() => dxer.validate('{}', 'en', { ruleLevels: { 'DXER-E005': 'loud' } }), /unknown variant `loud`/);
+  assert.throws(() => dxer.validate('{}', 'fr'), { message: 'lang: unknown language "fr"; expected az, en or ru' });
+  assert.throws(() => dxer.validate('{}', 'en', { kind: 'letter' }), /options: kind: unknown value "letter"; expected auto, record or reglament/);
+  assert.throws(() => dxer.validate('{}', 'en', { todya: '2026-01-01' }), /options: unknown option "todya"; did you mean today\?/);
+  assert.throws(() => dxer.validate('{}', 'en', { today: '1 May' }), /options: today: "1 May" is not a date/);
+  assert.throws(() => dxer.validate('{}', 'en', { ruleLevels: { 'DXER-E005': 'loud' } }), /unknown value "loud"/);
 });
 
 test('mutated records never throw or trap (deterministic fuzz over the valid fixtures)', () => {

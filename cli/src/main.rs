@@ -18,7 +18,8 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use dxer::calendar::{Calendar, Period};
 use dxer::convert::publish::Publication;
-use dxer::{CodeLists, DocumentKind, Options, RuleLevel};
+use dxer::{CodeLists, Lang, Options};
+use serde_json::{Map, Value};
 
 use input::InputError;
 
@@ -128,7 +129,7 @@ struct ConvertArgs {
     #[arg(long)]
     force: bool,
     /// Language of rendered text and of error messages.
-    #[arg(long, value_enum, default_value = "az")]
+    #[arg(long, value_parser = lang_parser(), default_value = "az")]
     lang: Lang,
     /// Export every record (any status, open_data or not) with every field, the signer, e-signature
     /// reference, review and history included: the registry's internal copy, not open data.
@@ -139,33 +140,56 @@ struct ConvertArgs {
 }
 
 /// The input limits of the library (each exceeded limit is a DXER-J003 finding).
-#[derive(clap::Args, Clone, Copy)]
+#[derive(clap::Args, Clone)]
 #[command(next_help_heading = "Limits")]
 struct LimitArgs {
     /// Largest JSON text accepted, in bytes [default: 16 MiB]. Applies to each file or JSON array, and to each
     /// line of JSON Lines.
-    #[arg(long, value_name = "BYTES")]
-    max_input_bytes: Option<usize>,
+    #[arg(long, value_name = "BYTES", value_parser = number, allow_negative_numbers = true)]
+    max_input_bytes: Option<serde_json::Number>,
     /// Deepest nesting of arrays and objects [default: 64].
-    #[arg(long, value_name = "LEVELS")]
-    max_depth: Option<usize>,
+    #[arg(long, value_name = "LEVELS", value_parser = number, allow_negative_numbers = true)]
+    max_depth: Option<serde_json::Number>,
     /// Most items in one array or members in one object [default: 10000].
-    #[arg(long, value_name = "N")]
-    max_list_items: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = number, allow_negative_numbers = true)]
+    max_list_items: Option<serde_json::Number>,
     /// Largest string or member name, in bytes of UTF-8 [default: 1 MiB].
-    #[arg(long, value_name = "BYTES")]
-    max_string_bytes: Option<usize>,
+    #[arg(long, value_name = "BYTES", value_parser = number, allow_negative_numbers = true)]
+    max_string_bytes: Option<serde_json::Number>,
+}
+
+/// A number as JSON reads it (the core's options contract checks its range).
+fn number(text: &str) -> Result<serde_json::Number, String> {
+    serde_json::from_str(text).map_err(|_| format!("{text:?} is not a number"))
 }
 
 impl LimitArgs {
-    fn apply(self, mut opts: Options) -> Options {
-        let defaults = Options::default();
-        opts.max_input_bytes = self.max_input_bytes.unwrap_or(defaults.max_input_bytes);
-        opts.max_depth = self.max_depth.unwrap_or(defaults.max_depth);
-        opts.max_list_items = self.max_list_items.unwrap_or(defaults.max_list_items);
-        opts.max_string_bytes = self.max_string_bytes.unwrap_or(defaults.max_string_bytes);
-        opts
+    /// These limits as members of the serialised options (see [`Options::from_value`]).
+    fn members(&self, map: &mut Map<String, Value>) {
+        for (name, value) in [
+            ("max_input_bytes", &self.max_input_bytes),
+            ("max_depth", &self.max_depth),
+            ("max_list_items", &self.max_list_items),
+            ("max_string_bytes", &self.max_string_bytes),
+        ] {
+            if let Some(n) = value {
+                map.insert(name.to_string(), Value::Number(n.clone()));
+            }
+        }
     }
+
+    /// The core's options with these limits, checked by the core's contract.
+    fn options(&self) -> Result<Options, InputError> {
+        let mut map = Map::new();
+        self.members(&mut map);
+        core_options(map)
+    }
+}
+
+/// Options from their serialised form, through the core's one contract (the same as Python's and
+/// WebAssembly's): a refusal is a usage error naming the option.
+fn core_options(map: Map<String, Value>) -> Result<Options, InputError> {
+    Options::from_value(Value::Object(map)).map_err(|e| InputError(format!("options: {e}")))
 }
 
 #[derive(clap::Args)]
@@ -177,7 +201,7 @@ struct RegistryArgs {
     #[arg(long)]
     cards: Option<PathBuf>,
     /// Language of the messages.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = lang_parser(), default_value = "en")]
     lang: Lang,
     /// A newer provider code list.
     #[arg(long)]
@@ -236,21 +260,10 @@ enum RegistryCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Lang {
-    Az,
-    En,
-    Ru,
-}
-
-impl Lang {
-    fn code(self) -> &'static str {
-        match self {
-            Lang::Az => "az",
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        }
-    }
+/// The core's languages as a clap argument (its possible values listed in the help and completions).
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Lang::ALL.map(Lang::as_str)).try_map(|s| s.parse::<Lang>())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -280,7 +293,7 @@ struct ValidateArgs {
     #[arg(required = true)]
     paths: Vec<String>,
     /// Language of the messages.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = lang_parser(), default_value = "en")]
     lang: Lang,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -288,9 +301,9 @@ struct ValidateArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
-    /// What the documents are.
-    #[arg(long, value_enum, default_value = "auto")]
-    kind: Kind,
+    /// What the documents are [default: auto].
+    #[arg(long, value_enum)]
+    kind: Option<Kind>,
     /// "Today" for date rules when a record has no submission date (YYYY-MM-DD).
     #[arg(long)]
     today: Option<NaiveDate>,
@@ -300,6 +313,17 @@ struct ValidateArgs {
     /// Change a rule's severity: CODE=error|warning|info|off (repeatable).
     #[arg(long = "rule-level", value_name = "CODE=LEVEL")]
     rule_levels: Vec<String>,
+    /// Hours in a working day, to compare step time limits in hours with limits in working days
+    /// [default: 8].
+    #[arg(long, value_name = "HOURS", value_parser = number, allow_negative_numbers = true)]
+    hours_per_working_day: Option<serde_json::Number>,
+    /// Most applicant-attribute combinations the variant check enumerates (DXER-V005 beyond) [default: 4096].
+    #[arg(long, value_name = "N", value_parser = number, allow_negative_numbers = true)]
+    max_variant_combinations: Option<serde_json::Number>,
+    /// Options as a JSON object, the same as Python's and JavaScript's (e.g. {"rule_levels":
+    /// {"DXER-E005": "off"}, "max_depth": 32}); the other flags override it.
+    #[arg(long, value_name = "FILE.json")]
+    options: Option<PathBuf>,
     /// Read standard input as JSON Lines (one record per line).
     #[arg(long)]
     jsonl: bool,
@@ -338,7 +362,7 @@ struct CalendarArgs {
     #[arg(long, value_enum, default_value = "text")]
     format: TextOrJson,
     /// Language of the reasons in text output.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = lang_parser(), default_value = "en")]
     lang: Lang,
     /// Extra or replacement year data (the format of schemas/calendar/az-calendar.json).
     #[arg(long)]
@@ -380,7 +404,7 @@ struct RulesArgs {
     #[arg(long, value_enum, default_value = "text")]
     format: RulesFormat,
     /// Language of the message templates.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = lang_parser(), default_value = "en")]
     lang: Lang,
 }
 
@@ -423,7 +447,7 @@ fn with_providers(mut opts: Options, providers: &Option<PathBuf>) -> Result<Opti
 }
 
 fn convert(args: ConvertArgs) -> Result<ExitCode, InputError> {
-    let opts = args.limits.apply(Options::default());
+    let opts = args.limits.options()?;
     let inputs = input::collect(&args.paths, false, opts.max_input_bytes);
     if inputs.units.is_empty() {
         inputs.report_failures()?;
@@ -432,7 +456,7 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, InputError> {
         &inputs,
         args.to,
         args.out.as_ref(),
-        args.lang.code(),
+        args.lang.as_str(),
         &opts,
         args.force,
         Publication::internal(args.internal),
@@ -441,8 +465,8 @@ fn convert(args: ConvertArgs) -> Result<ExitCode, InputError> {
 
 fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {
     let load = |args: &RegistryArgs| -> Result<_, InputError> {
-        let opts = with_providers(args.limits.apply(Options::default()), &args.providers)?;
-        load::load_registry(&args.paths, args.cards.as_ref(), &opts, args.lang.code())
+        let opts = with_providers(args.limits.options()?, &args.providers)?;
+        load::load_registry(&args.paths, args.cards.as_ref(), &opts, args.lang.as_str())
     };
     let calendar = Calendar::azerbaijan();
     match cmd {
@@ -466,49 +490,64 @@ fn registry(cmd: RegistryCommand) -> Result<ExitCode, InputError> {
         }
         RegistryCommand::Check { args, json } => {
             let loaded = load(&args)?;
-            let code = commands::check(&loaded.registry, json, args.lang.code())?;
+            let code = commands::check(&loaded.registry, json, args.lang.as_str())?;
             Ok(loaded.exit(if loaded.errors { ExitCode::from(1) } else { code }))
         }
         RegistryCommand::Due { args, on, margin, json } => {
             let loaded = load(&args)?;
             let policy = dxer::registry::workflow::Policy { due_soon_margin: margin, ..Default::default() };
-            let code = commands::due(&loaded.registry, on, &policy, calendar, json, args.lang.code())?;
+            let code = commands::due(&loaded.registry, on, &policy, calendar, json, args.lang.as_str())?;
             Ok(loaded.exit(code))
         }
     }
 }
 
+/// The options of `validate`: the options file, the flags over it, checked by the core's contract.
 fn options(args: &ValidateArgs) -> Result<Options, InputError> {
-    let mut opts = Options {
-        kind: match args.kind {
-            Kind::Auto => DocumentKind::Auto,
-            Kind::Record => DocumentKind::Record,
-            Kind::Reglament => DocumentKind::Reglament,
-        },
-        today: args.today,
-        ..args.limits.apply(Options::default())
-    };
-    opts = with_providers(opts, &args.providers)?;
-    for spec in &args.rule_levels {
-        let (code, level) =
-            spec.split_once('=').ok_or_else(|| InputError(format!("--rule-level {spec:?}: expected CODE=LEVEL")))?;
-        if dxer::rules::rule(code).is_none() {
-            return Err(InputError(format!("--rule-level {spec:?}: unknown rule code {code:?} (see `dxer rules`)")));
-        }
-        let level = match level {
-            "error" => RuleLevel::Error,
-            "warning" => RuleLevel::Warning,
-            "info" => RuleLevel::Info,
-            "off" => RuleLevel::Off,
-            other => {
-                return Err(InputError(format!(
-                    "--rule-level {spec:?}: unknown level {other:?} (error, warning, info, off)"
-                )))
+    let mut map = match &args.options {
+        Some(path) => {
+            let text = read_text(path, "options file")?;
+            let opts =
+                Options::from_json(&text).map_err(|e| InputError(format!("options file {}: {e}", term::name(path))))?;
+            match opts.to_value() {
+                Value::Object(map) => map,
+                _ => Map::new(),
             }
+        }
+        None => Map::new(),
+    };
+    if let Some(kind) = args.kind {
+        let name = match kind {
+            Kind::Auto => "auto",
+            Kind::Record => "record",
+            Kind::Reglament => "reglament",
         };
-        opts.rule_levels.insert(code.to_string(), level);
+        map.insert("kind".into(), name.into());
     }
-    Ok(opts)
+    if let Some(today) = args.today {
+        map.insert("today".into(), today.format("%Y-%m-%d").to_string().into());
+    }
+    if !args.rule_levels.is_empty() {
+        let levels = map.entry("rule_levels").or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(levels) = levels {
+            for spec in &args.rule_levels {
+                let (code, level) = spec
+                    .split_once('=')
+                    .ok_or_else(|| InputError(format!("--rule-level {spec:?}: expected CODE=LEVEL")))?;
+                levels.insert(code.to_string(), level.into());
+            }
+        }
+    }
+    for (name, value) in [
+        ("hours_per_working_day", &args.hours_per_working_day),
+        ("max_variant_combinations", &args.max_variant_combinations),
+    ] {
+        if let Some(n) = value {
+            map.insert(name.into(), Value::Number(n.clone()));
+        }
+    }
+    args.limits.members(&mut map);
+    with_providers(core_options(map)?, &args.providers)
 }
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, InputError> {
@@ -536,7 +575,7 @@ fn validate(args: ValidateArgs) -> Result<ExitCode, InputError> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let lang = args.lang.code();
+    let lang = args.lang.as_str();
     let text = match args.format {
         Format::Human => {
             let color = match args.color {
@@ -604,7 +643,7 @@ fn calendar(args: CalendarArgs) -> Result<ExitCode, InputError> {
     let text = match args.format {
         TextOrJson::Json => serde_json::to_string_pretty(&days).unwrap_or_default(),
         TextOrJson::Text => {
-            let lang = args.lang.code();
+            let lang = args.lang.as_str();
             let mut out = format!("Days off in {} (besides ordinary Saturdays and Sundays):\n", args.year);
             for d in &days {
                 let reasons: Vec<&str> = d
@@ -651,7 +690,7 @@ fn schema(args: SchemaArgs) -> Result<ExitCode, InputError> {
 }
 
 fn rules(args: RulesArgs) -> Result<ExitCode, InputError> {
-    let lang = args.lang.code();
+    let lang = args.lang.as_str();
     let text = match args.format {
         RulesFormat::Markdown => dxer::rules::markdown::markdown(),
         RulesFormat::Json => {

@@ -32,6 +32,7 @@ pub mod calendar;
 pub mod codelists;
 pub mod convert;
 mod direct;
+mod lang;
 pub mod locate;
 pub mod model;
 mod options;
@@ -44,6 +45,7 @@ pub mod text;
 pub(crate) mod validate;
 
 pub use codelists::CodeLists;
-pub use options::{Options, RuleLevel};
+pub use lang::{Lang, UnknownLang};
+pub use options::{Options, OptionsError, RuleLevel, MAX_COUNT};
 pub use report::{DocumentKind, Finding, Message, Report, Severity};
 pub use validate::{input_too_large, oversized, parse_record, unpaired_surrogate, validate, InputSize, Source, Valid};

@@ -58,6 +58,7 @@ __all__ = [
     "apply_event",
     "canonical_bytes",
     "canonical_json",
+    "check_options",
     "diff",
     "diff_values",
     "digest",
@@ -277,6 +278,14 @@ class Transition:
     @property
     def duties(self) -> list[Duty]: ...
     def to_dict(self) -> dict[str, Any]: ...
+
+def check_options(options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The options as the core reads them (every member, snake_case, defaults filled in).
+
+    The same contract as the command's ``--options FILE.json`` and JavaScript's options object: unknown
+    members, unknown rule codes and counts out of range raise ``ArgumentValueError``.
+    """
+    ...
 
 def validate(
     record: RecordInput,

@@ -100,7 +100,7 @@ impl<'a> Builder<'a> {
 
     pub(super) fn label(&self, list: &str, code: &str) -> String {
         match self.lists.label(list, code) {
-            Some(l) => l.get(self.lang.code()).to_string(),
+            Some(l) => l.get(self.lang.as_str()).to_string(),
             None => code.to_string(),
         }
     }
@@ -111,7 +111,7 @@ impl<'a> Builder<'a> {
 
     pub(super) fn provider(&self, code: &ProviderCode) -> String {
         match self.lists.provider(code.as_str()) {
-            Some(p) => format!("{} ({code})", p.label.get(self.lang.code())),
+            Some(p) => format!("{} ({code})", p.label.get(self.lang.as_str())),
             None => code.to_string(),
         }
     }
@@ -122,13 +122,13 @@ impl<'a> Builder<'a> {
 
     pub(super) fn area(&self, code: &str) -> String {
         match self.lists.service_area(code) {
-            Some(a) => a.label.get(self.lang.code()).to_string(),
+            Some(a) => a.label.get(self.lang.as_str()).to_string(),
             None => code.to_string(),
         }
     }
 
     pub(super) fn duration(&self, d: &Duration) -> Line {
-        text(duration_text(d, self.lang.code()))
+        text(duration_text(d, self.lang.as_str()))
     }
 
     pub(super) fn yes_no(&self, b: bool) -> Line {

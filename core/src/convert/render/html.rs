@@ -95,7 +95,7 @@ pub(super) fn write_html(doc: &Doc) -> String {
          <meta name=\"generator\" content=\"dxer\">\n<title>{} — {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n<header>\n<h1>{title}</h1>\n",
         esc(&plain_title),
         esc(&doc.service_code),
-        lang = doc.lang.code(),
+        lang = doc.lang.as_str(),
     );
     for (code, native, t) in &doc.alternates {
         let _ = writeln!(out, "<p class=\"alt\" lang=\"{code}\">{}: {}</p>", esc(native), esc(t));

@@ -57,30 +57,10 @@ pub use markdown::{to_markdown, to_markdown_with};
 use doc::*;
 use variants::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Lang {
-    Az,
-    En,
-    Ru,
-}
+pub(super) use crate::lang::Lang;
 
 impl Lang {
-    fn parse(lang: &str) -> Lang {
-        match lang {
-            "en" => Lang::En,
-            "ru" => Lang::Ru,
-            _ => Lang::Az,
-        }
-    }
-
-    fn code(self) -> &'static str {
-        match self {
-            Lang::Az => "az",
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        }
-    }
-
+    /// The one of three texts in this language.
     fn t(self, az: &'static str, en: &'static str, ru: &'static str) -> &'static str {
         match self {
             Lang::Az => az,

@@ -254,7 +254,7 @@ impl Builder<'_> {
 }
 
 pub(super) fn build(record: &Record, lang: &str, lists: &CodeLists, publication: Publication) -> Doc {
-    let lang = Lang::parse(lang);
+    let lang = Lang::or_az(lang);
     let mut b = Builder { lang, lists, record, publication, blocks: Vec::new() };
     let g = &record.reglament.general;
     let title = b.loc_line(&g.name);
@@ -265,7 +265,7 @@ pub(super) fn build(record: &Record, lang: &str, lists: &CodeLists, publication:
         ("ru", "Русский", g.name.ru.as_ref()),
     ] {
         if let Some(t) = t {
-            if code != lang.code() && !(code == "az" && matches!(title.first(), Some(Inline::Az(_)))) {
+            if code != lang.as_str() && !(code == "az" && matches!(title.first(), Some(Inline::Az(_)))) {
                 alternates.push((code, native, t.clone()));
             }
         }

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::codelists::CodeLists;
 use crate::report::{DocumentKind, Finding, Report, Severity};
 
+mod contract;
+pub use contract::{OptionsError, MAX_COUNT};
+
 /// How a rule is treated: its default severity can be raised, lowered or switched off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -25,7 +28,11 @@ pub enum RuleLevel {
     Off,
 }
 
-/// Options of [`validate`]. `Options::default()` is the registry's standard profile.
+/// Options of [`validate`](crate::validate). `Options::default()` is the registry's standard profile.
+///
+/// As data (a JSON object) they follow one contract, the same in the command, Python and WebAssembly:
+/// [`Options::from_json`], [`Options::from_value`] and [`Options::to_value`] (the members and what each
+/// accepts are listed in the `options::contract` module; unknown members and rule codes are refused).
 #[derive(Debug, Clone)]
 pub struct Options {
     /// What the document is (default: decide from its content).
