@@ -131,6 +131,7 @@ fuzz_target!(|input: Input| {
             fix_within: fix.into(),
             due_soon_margin: u32::from(margin),
             max_returns: max_returns.map(u32::from),
+            ..Policy::default()
         },
     };
     let base = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap();
