@@ -4,7 +4,9 @@
 //! would put U+FFFD in its place: both with the core's own report (`dxer::oversized`,
 //! `dxer::unpaired_surrogate`), thrown as an `Error` where a function needs the document itself.
 
-use dxer::{Finding, Options, Report};
+#[cfg(feature = "full")]
+use dxer::Finding;
+use dxer::{Options, Report};
 use js_sys::{JsString, Reflect, Uint8Array, JSON};
 use serde::Deserialize;
 use serde_json::Value;
@@ -12,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::{error, report_js, to_js, Lang, LocalizedFinding};
+#[cfg(feature = "full")]
 use dxer::model::Record;
 
 /// A document argument: JSON text, UTF-8 bytes, or a value `JSON.stringify` accepts; or the core's report
@@ -59,6 +62,29 @@ fn js_text(text: &JsString, opts: &Options) -> Doc {
     Doc::Text(converted)
 }
 
+/// The report of a plain object read straight into the typed model (`dxer::validate_deserializer` with
+/// serde-wasm-bindgen): no `JSON.stringify`, no text copied into wasm memory, no `serde_json::Value`. `None`
+/// when the input is not a plain object (`Object.prototype` or no prototype) or when the core's direct path
+/// cannot answer; the caller then validates `JSON.stringify(input)`, which gives the same report.
+///
+/// The object's members are read as `Object.entries` lists them, what `JSON.stringify` writes too; a member
+/// `undefined`, a function, a number that is not finite or not an integer where one is expected, a `Date`
+/// where text is expected: each makes the typed read fail, hence the fallback. [choice] Nested values that
+/// JSON would not hold but serde-wasm-bindgen reads (a `Map` as an object, a `Set` or other iterable as an
+/// array, an object with its own `toJSON`) are read as they are, where `JSON.stringify` would write `{}` or
+/// call `toJSON`: documents made of JSON data (what `JSON.parse` and forms produce) give the same report.
+pub(crate) fn direct_object(value: &JsValue, opts: &Options) -> Option<Report> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return None;
+    }
+    let proto: JsValue = js_sys::Object::get_prototype_of(value).into();
+    let plain: JsValue = js_sys::Object::get_prototype_of(&js_sys::Object::new().into()).into();
+    if !(proto.is_null() || proto == plain) {
+        return None;
+    }
+    dxer::validate_deserializer(|| serde_wasm_bindgen::Deserializer::from(value.clone()), opts)
+}
+
 pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<JsString, JsValue> {
     match JSON::stringify(value) {
         Ok(text) => text.dyn_into::<JsString>().map_err(|_| {
@@ -89,10 +115,12 @@ pub(crate) fn typed<T: for<'de> Deserialize<'de>>(value: &JsValue, what: &str, s
     T::deserialize(&value).map_err(|e| error(format!("{what}: not {shape}: {e}")))
 }
 
+#[cfg(feature = "full")]
 pub(crate) fn record(value: &JsValue) -> Result<Record, JsValue> {
     typed(value, "record", "a DXER record")
 }
 
+#[cfg(feature = "full")]
 /// A record that passes validation (the door every conversion goes through, [`dxer::parse_record`]).
 pub(crate) fn valid_record(value: &JsValue) -> Result<Record, JsValue> {
     let opts = Options::default();
@@ -104,6 +132,7 @@ pub(crate) fn valid_record(value: &JsValue) -> Result<Record, JsValue> {
     parsed.map(|valid| valid.value).map_err(|report| refused(&report))
 }
 
+#[cfg(feature = "full")]
 fn refused(report: &Report) -> JsValue {
     let errors: Vec<&Finding> = report.by_severity(dxer::Severity::Error).collect();
     let first =
