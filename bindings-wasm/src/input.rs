@@ -62,27 +62,15 @@ fn js_text(text: &JsString, opts: &Options) -> Doc {
     Doc::Text(converted)
 }
 
-/// The report of a plain object read straight into the typed model (`dxer::validate_deserializer` with
-/// serde-wasm-bindgen): no `JSON.stringify`, no text copied into wasm memory, no `serde_json::Value`. `None`
-/// when the input is not a plain object (`Object.prototype` or no prototype) or when the core's direct path
-/// cannot answer; the caller then validates `JSON.stringify(input)`, which gives the same report.
-///
-/// The object's members are read as `Object.entries` lists them, what `JSON.stringify` writes too; a member
-/// `undefined`, a function, a number that is not finite or not an integer where one is expected, a `Date`
-/// where text is expected: each makes the typed read fail, hence the fallback. [choice] Nested values that
-/// JSON would not hold but serde-wasm-bindgen reads (a `Map` as an object, a `Set` or other iterable as an
-/// array, an object with its own `toJSON`) are read as they are, where `JSON.stringify` would write `{}` or
-/// call `toJSON`: documents made of JSON data (what `JSON.parse` and forms produce) give the same report.
+/// The report of a plain object read straight into the typed model ([`crate::object::Json`] and the
+/// core's `dxer::validate_deserializer`): no `JSON.stringify`, no text copied into wasm memory, no
+/// `serde_json::Value`. `None` when the input is not a plain object or when the core's direct path cannot
+/// answer; the caller then validates `JSON.stringify(input)`, which gives the same report.
 pub(crate) fn direct_object(value: &JsValue, opts: &Options) -> Option<Report> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
+    if !crate::object::plain_object(value) {
         return None;
     }
-    let proto: JsValue = js_sys::Object::get_prototype_of(value).into();
-    let plain: JsValue = js_sys::Object::get_prototype_of(&js_sys::Object::new().into()).into();
-    if !(proto.is_null() || proto == plain) {
-        return None;
-    }
-    dxer::validate_deserializer(|| serde_wasm_bindgen::Deserializer::from(value.clone()), opts)
+    dxer::validate_deserializer(|| crate::object::Json(value.clone()), opts)
 }
 
 pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<JsString, JsValue> {

@@ -32,6 +32,7 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "full")]
 mod convert;
 mod input;
+mod object;
 #[cfg(feature = "full")]
 mod stats;
 mod typescript;

@@ -108,13 +108,34 @@ test('the size limit: an object whose JSON is longer than maxInputBytes gets the
   assert.equal(dxer.validate(base, 'en', { maxInputBytes: length - 1 }).findings[0].code, 'DXER-J003');
 });
 
-test('the object is read directly: a nested Map is read as an object, where JSON.stringify would write {}', () => {
-  // The documented [choice] of input::direct_object; it also shows that the direct path answers.
+test('the object is read directly, once: no JSON.stringify when the direct path answers', () => {
+  // A getter counts the reads of one member: the direct path reads it once; the stringify fallback again.
+  const counted = (object) => {
+    let reads = 0;
+    const value = object.record_id;
+    Object.defineProperty(object, 'record_id', { enumerable: true, get: () => { reads++; return value; } });
+    return () => reads;
+  };
+  const valid = parsed(fixtures('valid')[0]);
+  const reads = counted(valid);
+  assert.equal(dxer.validate(valid).ok, true);
+  assert.equal(reads(), 1, 'a valid record: read once, straight into the model');
+  const invalid = { ...parsed(fixtures('valid')[0]), status: 42 };
+  const invalidReads = counted(invalid);
+  assert.equal(dxer.validate(invalid).ok, false);
+  assert.ok(invalidReads() >= 2, 'a record the schema refuses: read again through JSON.stringify');
+});
+
+test('values JSON does not hold as they are (Map, Set, [] for an object, toJSON, class instances): as JSON.stringify writes them', () => {
   const base = parsed(fixtures('valid')[0]);
-  const withMap = { ...base, reglament: { ...base.reglament, general: new Map(Object.entries(base.reglament.general)) } };
-  assert.equal(dxer.validate(withMap).ok, true);
-  assert.equal(dxer.validate(JSON.stringify(withMap)).ok, false);
-  // An array or a class instance at the top is not a plain object: the text path, as before.
+  const general = base.reglament.general;
+  const at = (g) => ({ ...base, reglament: { ...base.reglament, general: g } });
+  same(at(new Map(Object.entries(general))), 'Map for an object');
+  same(at([]), 'empty array for an object');
+  same(at(Object.entries(general)), 'entries for an object');
+  same(at({ ...general, channels: new Set(general.channels) }), 'Set for an array');
+  same(at({ ...general, toJSON: () => general }), 'toJSON');
+  same(at({ ...general, service_code: new String(general.service_code) }), 'String object');
   class Doc { constructor(o) { Object.assign(this, o); } }
   same(new Doc(base), 'class instance');
   same([base], 'array');
