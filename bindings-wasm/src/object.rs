@@ -84,9 +84,37 @@ impl<'de> de::Deserializer<'de> for Json {
         }
     }
 
+    /// A map or a struct only from a plain object (serde's structs also read an array of their fields in
+    /// order; serde_json's `deserialize_map` does not).
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotJson> {
+        if plain_object(&self.0) {
+            self.deserialize_any(visitor)
+        } else {
+            Err(de::Error::custom("expected an object"))
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, NotJson> {
+        self.deserialize_map(visitor)
+    }
+
+    /// A sequence only from an array.
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotJson> {
+        if Array::is_array(&self.0) {
+            self.deserialize_any(visitor)
+        } else {
+            Err(de::Error::custom("expected an array"))
+        }
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit unit_struct
-        newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        newtype_struct tuple tuple_struct enum identifier ignored_any
     }
 }
 
