@@ -66,6 +66,7 @@ fn js_text(text: &JsString, opts: &Options) -> Doc {
 /// core's `dxer::validate_deserializer`): no `JSON.stringify`, no text copied into wasm memory, no
 /// `serde_json::Value`. `None` when the input is not a plain object or when the core's direct path cannot
 /// answer; the caller then validates `JSON.stringify(input)`, which gives the same report.
+#[cfg(feature = "object-direct")]
 pub(crate) fn direct_object(value: &JsValue, opts: &Options) -> Option<Report> {
     if !crate::object::plain_object(value) {
         return None;

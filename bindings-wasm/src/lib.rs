@@ -6,8 +6,8 @@
 //!
 //! Conventions at the boundary:
 //! - documents (records, reglaments) are accepted as JSON text (the fast path), as a `Uint8Array` of
-//!   UTF-8 bytes, or as a plain object (read into the typed model by `validate` where the core's direct path
-//!   can answer, otherwise serialized with the engine's native `JSON.stringify`); a document
+//!   UTF-8 bytes, or as a plain object (serialized with the engine's native `JSON.stringify`; the
+//!   `object-direct` feature reads it into the typed model instead, measured slower); a document
 //!   longer than `maxInputBytes` is refused from its length before it is copied into wasm memory (the
 //!   core's `DXER-J003`), and a string holding an unpaired UTF-16 surrogate is refused with the core's
 //!   `DXER-J006` (the engine would otherwise hand it over with U+FFFD in its place);
@@ -32,6 +32,7 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "full")]
 mod convert;
 mod input;
+#[cfg(feature = "object-direct")]
 mod object;
 #[cfg(feature = "full")]
 mod stats;
@@ -172,8 +173,8 @@ fn options(value: &JsValue) -> Result<Options, JsValue> {
 
 /// Validates one DXER record or bare reglament and returns every finding.
 ///
-/// `input` is JSON text, a `Uint8Array` of UTF-8 JSON, or an object (read straight into the typed model,
-/// or serialized with `JSON.stringify` where only the full pipeline can tell: the same report either way). Invalid JSON, invalid UTF-8, wrong types and deep nesting come back as findings
+/// `input` is JSON text (the fast path), a `Uint8Array` of UTF-8 JSON, or an object (serialized with
+/// `JSON.stringify`; read straight into the typed model in a build with the `object-direct` feature). Invalid JSON, invalid UTF-8, wrong types and deep nesting come back as findings
 /// (`DXER-J…`, `DXER-S…`), never as a thrown error. `lang` (`az` by default) picks the language of each
 /// finding's `text`; `message` always has all three.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Report")]
@@ -184,6 +185,7 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let lang = Lang::parse(lang)?;
     let opts = self::options(&options)?;
+    #[cfg(feature = "object-direct")]
     if let Some(report) = input::direct_object(&input, &opts) {
         return report_js(&report, lang);
     }
@@ -300,6 +302,13 @@ pub fn schema(
         }
     };
     JSON::parse(text).map_err(|_| error("schema: the embedded schema is not JSON"))
+}
+
+/// Whether this build reads objects straight into the model (the `object-direct` feature; for its tests).
+#[cfg(feature = "object-direct")]
+#[wasm_bindgen(js_name = objectDirect)]
+pub fn object_direct() -> bool {
+    true
 }
 
 /// The version of dxer in this package.
