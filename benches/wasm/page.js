@@ -2,18 +2,10 @@
 // records and leaves the figures in window.benchResult.
 import init, * as dxer from './pkg/dxer.js';
 import { Ajv2020, addFormats } from './ajv.js';
-
-function time(fn, minMs) {
-  for (let i = 0; i < 10; i++) fn();
-  let n = 0;
-  const start = performance.now();
-  let now = start;
-  while (now - start < minMs) { fn(); n++; now = performance.now(); }
-  return (now - start) / n;
-}
+import { compare } from './timing.js';
 
 async function run() {
-  const { records, schema, minMs } = await (await fetch('./data.json')).json();
+  const { records, schema, timing } = await (await fetch('./data.json')).json();
   const texts = records.map((r) => r.text);
   const objects = texts.map((t) => JSON.parse(t));
 
@@ -40,17 +32,11 @@ async function run() {
     };
   });
 
-  const per = (ms) => (ms / records.length) * 1000; // microseconds per record
-  const rows = {
-    dxer_text: per(time(() => { for (const t of texts) dxer.validate(t); }, minMs)),
-    dxer_object: per(time(() => { for (const o of objects) dxer.validate(o); }, minMs)),
-    ajv_parse_and_validate: per(time(() => { for (const t of texts) check(JSON.parse(t)); }, minMs)),
-    ajv_object: per(time(() => { for (const o of objects) check(o); }, minMs)),
+  const m = compare(dxer, check, texts, objects, timing);
+  window.benchResult = {
+    userAgent: navigator.userAgent, records: records.length, dxerStartup, ajvStartup, rows: m.rows, ratio: m.ratio,
+    rounds: m.rounds, warmMs: m.warmMs, ms: m.ms, verdicts,
   };
-  if (typeof dxer.validateObjectSwb === 'function') {
-    rows.dxer_object_serde_wasm_bindgen = per(time(() => { for (const o of objects) dxer.validateObjectSwb(o); }, minMs));
-  }
-  window.benchResult = { userAgent: navigator.userAgent, records: records.length, dxerStartup, ajvStartup, rows, verdicts };
 }
 
 run().catch((e) => { window.benchResult = { error: `${e.message}\n${e.stack}` }; });

@@ -31,12 +31,12 @@ variant() {
     DXER_WASM_FEATURES="$features" ./scripts/build-wasm > "target/wasm-variants/build-$name.log" 2>&1; then
     echo "build failed: see target/wasm-variants/build-$name.log"; failed=1; return
   fi
-  node benches/wasm/node-speed.mjs "target/wasm-variants/pkg-$name" | sed "s/^{/{\"variant\":\"$name\",/" | tee -a "$out"
+  node benches/wasm/node-speed.mjs "target/wasm-variants/pkg-$name" --no-ajv --rounds 5 --warm-ms 500 | sed "s/^{/{\"variant\":\"$name\",/" | tee -a "$out"
 }
 
 mkdir -p target/wasm-variants
 failed=0
-all=(o3 o3-oz os oz o3-nolto o3-coldz os-hot3 swb)
+all=(o3 o3-oz os oz o3-nolto o3-coldz os-hot3)
 for v in "${@:-${all[@]}}"; do
   case $v in
     o3) variant o3 -O3 "" ;;                                     # the package's profile
@@ -46,7 +46,6 @@ for v in "${@:-${all[@]}}"; do
     o3-nolto) variant o3-nolto -O3 "--config 'profile.wasm-release.lto=false' --config 'profile.wasm-release.codegen-units=16'" ;;
     o3-coldz) variant o3-coldz -O3 "--config 'profile.wasm-release.lto=\"thin\"' $(cold_args z)" ;;
     os-hot3) variant os-hot3 -O3 "--config 'profile.wasm-release.opt-level=\"s\"' $(hot_args 3)" ;;
-    swb) variant swb -O3 "" swb-probe ;;                        # adds validateObjectSwb
     *) echo "unknown variant $v"; exit 2 ;;
   esac
 done

@@ -4,15 +4,19 @@
 //! would put U+FFFD in its place: both with the core's own report (`dxer::oversized`,
 //! `dxer::unpaired_surrogate`), thrown as an `Error` where a function needs the document itself.
 
-use dxer::{Finding, Options, Report};
+#[cfg(feature = "full")]
+use dxer::Finding;
+use dxer::{Options, Report};
 use js_sys::{JsString, Reflect, Uint8Array, JSON};
 use serde::Deserialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{error, report_js, to_js, Lang, LocalizedFinding};
+use crate::{error, report_js, to_js, LocalizedFinding};
+#[cfg(feature = "full")]
 use dxer::model::Record;
+use dxer::Lang;
 
 /// A document argument: JSON text, UTF-8 bytes, or a value `JSON.stringify` accepts; or the core's report
 /// refusing it before it is copied (`DXER-J003` too large, `DXER-J006` an unpaired surrogate).
@@ -59,6 +63,18 @@ fn js_text(text: &JsString, opts: &Options) -> Doc {
     Doc::Text(converted)
 }
 
+/// The report of a plain object read straight into the typed model ([`crate::object::Json`] and the
+/// core's `dxer::validate_deserializer`): no `JSON.stringify`, no text copied into wasm memory, no
+/// `serde_json::Value`. `None` when the input is not a plain object or when the core's direct path cannot
+/// answer; the caller then validates `JSON.stringify(input)`, which gives the same report.
+#[cfg(feature = "object-direct")]
+pub(crate) fn direct_object(value: &JsValue, opts: &Options) -> Option<Report> {
+    if !crate::object::plain_object(value) {
+        return None;
+    }
+    dxer::validate_deserializer(|| crate::object::Json(value.clone()), opts)
+}
+
 pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<JsString, JsValue> {
     match JSON::stringify(value) {
         Ok(text) => text.dyn_into::<JsString>().map_err(|_| {
@@ -89,10 +105,12 @@ pub(crate) fn typed<T: for<'de> Deserialize<'de>>(value: &JsValue, what: &str, s
     T::deserialize(&value).map_err(|e| error(format!("{what}: not {shape}: {e}")))
 }
 
+#[cfg(feature = "full")]
 pub(crate) fn record(value: &JsValue) -> Result<Record, JsValue> {
     typed(value, "record", "a DXER record")
 }
 
+#[cfg(feature = "full")]
 /// A record that passes validation (the door every conversion goes through, [`dxer::parse_record`]).
 pub(crate) fn valid_record(value: &JsValue) -> Result<Record, JsValue> {
     let opts = Options::default();
@@ -104,6 +122,7 @@ pub(crate) fn valid_record(value: &JsValue) -> Result<Record, JsValue> {
     parsed.map(|valid| valid.value).map_err(|report| refused(&report))
 }
 
+#[cfg(feature = "full")]
 fn refused(report: &Report) -> JsValue {
     let errors: Vec<&Finding> = report.by_severity(dxer::Severity::Error).collect();
     let first =

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::input::{stringify, typed};
-use crate::{cal, error, to_js};
+use crate::workflow::cal;
+use crate::{error, to_js};
 
 /// `StatsOptions` of the TypeScript declarations.
 #[derive(Default, Deserialize)]

@@ -31,12 +31,14 @@ use crate::Options;
 use serde_json::Value;
 
 mod bounds;
+mod foreign;
 mod strict;
 #[cfg(test)]
 mod tests;
 mod walk;
 
 pub(crate) use bounds::{reglament_within_schema, within_schema};
+pub use foreign::validate_deserializer;
 pub(crate) use strict::{next_quote_or_backslash, Hints, Strict};
 pub(crate) use walk::Walker;
 

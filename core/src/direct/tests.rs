@@ -343,3 +343,40 @@ fn valid_fixtures_take_the_direct_path() {
         assert!(validate_text(&text, DocumentKind::Auto, &opts).is_some(), "{name}");
     }
 }
+
+#[test]
+fn a_foreign_deserializer_gives_the_report_of_the_text_or_falls_back() {
+    let opts = Options::default();
+    let (mut answered, mut compared) = (0, 0);
+    for (name, text) in fixtures("valid") {
+        let value: Value = serde_json::from_str(&text).unwrap();
+        // Each valid fixture is answered (from a `Value`, as a host's deserializer would hand it over).
+        let report = crate::validate_deserializer(|| &value, &opts).unwrap_or_else(|| panic!("{name}: no answer"));
+        assert_eq!(report, crate::validate(serde_json::to_string(&value).unwrap().as_str(), &opts), "{name}");
+        for mutated in mutations(&value).iter().step_by(5) {
+            compared += 1;
+            if let Some(report) = crate::validate_deserializer(|| mutated, &opts) {
+                answered += 1;
+                let text = serde_json::to_string(mutated).unwrap();
+                assert_eq!(report, crate::validate(text.as_str(), &opts), "{name}: {text}");
+            }
+        }
+        // Near the size limit the text decides (`DXER-J003`): up to half of the limit is answered.
+        let length = serde_json::to_string(&value).unwrap().len();
+        let tight = Options { max_input_bytes: length, ..Options::default() };
+        assert!(crate::validate_deserializer(|| &value, &tight).is_none(), "{name}");
+        let roomy = Options { max_input_bytes: 4 * length, ..Options::default() };
+        assert!(crate::validate_deserializer(|| &value, &roomy).is_some(), "{name}");
+        let off = Options { direct: false, ..Options::default() };
+        assert!(crate::validate_deserializer(|| &value, &off).is_none(), "{name}");
+    }
+    assert!(answered > 100 && compared > answered, "answered {answered} of {compared}");
+}
+
+#[test]
+fn a_foreign_deserializer_falls_back_on_a_replacement_character() {
+    let (_, text) = fixtures("valid").remove(0);
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["reglament"]["general"]["service_code"] = json!("a\u{FFFD}b");
+    assert!(crate::validate_deserializer(|| &value, &Options::default()).is_none());
+}
