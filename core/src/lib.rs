@@ -44,6 +44,7 @@ pub mod text;
 pub(crate) mod validate;
 
 pub use codelists::CodeLists;
+pub use direct::host;
 pub use options::{Options, RuleLevel};
 pub use report::{DocumentKind, Finding, Message, Report, Severity};
 pub use validate::{input_too_large, oversized, parse_record, unpaired_surrogate, validate, InputSize, Source, Valid};

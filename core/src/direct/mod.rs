@@ -31,6 +31,7 @@ use crate::Options;
 use serde_json::Value;
 
 mod bounds;
+pub mod host;
 mod strict;
 #[cfg(test)]
 mod tests;
@@ -88,15 +89,25 @@ fn validate_with(
     opts: &Options,
     typed: impl Fn(DocumentKind) -> Option<Subject>,
 ) -> Option<(Report, Subject)> {
+    check_typed(read_typed(kind, opts, typed)?, opts)
+}
+
+/// The typed document of `kind` (for `Auto`, a record, else a bare reglament), when the options let the
+/// direct path answer at all.
+fn read_typed(kind: DocumentKind, opts: &Options, typed: impl Fn(DocumentKind) -> Option<Subject>) -> Option<Subject> {
     if opts.max_list_items < 32 || opts.max_string_bytes < 64 {
         return None;
     }
-    let subject = match kind {
-        DocumentKind::Record | DocumentKind::Reglament => typed(kind)?,
+    match kind {
+        DocumentKind::Record | DocumentKind::Reglament => typed(kind),
         // A document that reads as a record has `reglament`, one that reads as a bare reglament has
         // `general` and no `reglament`: what `Auto` decides on the parsed JSON.
-        DocumentKind::Auto => typed(DocumentKind::Record).or_else(|| typed(DocumentKind::Reglament))?,
-    };
+        DocumentKind::Auto => typed(DocumentKind::Record).or_else(|| typed(DocumentKind::Reglament)),
+    }
+}
+
+/// The rest of the direct path on a typed document: the walk (limits and text hygiene), then the rules.
+fn check_typed(subject: Subject, opts: &Options) -> Option<(Report, Subject)> {
     let kind = match subject {
         Subject::Record(_) => DocumentKind::Record,
         Subject::Reglament(_) => DocumentKind::Reglament,
