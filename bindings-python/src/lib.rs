@@ -12,6 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod calendar;
 mod conv;
 mod convert;
+mod direct;
 mod errors;
 mod options;
 mod registry;
@@ -36,6 +37,7 @@ fn _dxer(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registry::RegistryFinding>()?;
     m.add_function(wrap_pyfunction!(report::validate, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_direct_read, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::apply_event, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::duties, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::status_at, m)?)?;
