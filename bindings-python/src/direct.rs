@@ -88,6 +88,9 @@ impl<'py> HostNode for PyNode<'py> {
 }
 
 /// A document to validate: read into the typed model already, or an input for the core to read.
+// Held in the chunks of `validate_many` (a `Vec` per 32 documents): boxing the typed one would cost an
+// allocation per document, the room an `Input` leaves unused costs none.
+#[allow(clippy::large_enum_variant)]
 pub enum Doc<'a> {
     /// A dict read straight into the typed model (under the GIL); validated without it.
     Typed(Typed),

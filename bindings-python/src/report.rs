@@ -295,7 +295,7 @@ pub fn validate<'py>(
         let opts = args.build()?;
         let doc = direct::document(record, Arg::Name("record"), &opts)?;
         let found = py.detach(|| run_chunk(vec![doc], &opts)).map_err(|p| internal(py, &p))?;
-        let report = settle(py, &[record.clone()], |_| Arg::Name("record"), found, &opts)?;
+        let report = settle(py, std::slice::from_ref(record), |_| Arg::Name("record"), found, &opts)?;
         Ok(Report::new(
             report.into_iter().next().unwrap_or_else(|| dxer::Report {
                 ok: true,
@@ -377,6 +377,8 @@ const CHUNK: usize = 32;
 const STACK: usize = 64 * 1024 * 1024;
 
 type Chunk<'a> = (usize, Vec<Doc<'a>>);
+/// The reports of a chunk: `None` where the direct path stepped aside after reading a dict.
+type Found = Vec<Option<dxer::Report>>;
 
 /// Validates every object on up to `threads` threads, in order.
 ///
@@ -401,7 +403,7 @@ fn validate_all(
     }
     let (tx, rx) = std::sync::mpsc::channel::<Chunk<'_>>();
     let rx = Mutex::new(rx);
-    let work = || -> Result<Vec<(usize, Vec<Option<dxer::Report>>)>, String> {
+    let work = || -> Result<Vec<(usize, Found)>, String> {
         let mut done = Vec::new();
         loop {
             // The sender is dropped when every chunk is sent (or on error): then recv fails and work ends.
@@ -467,7 +469,7 @@ fn settle(
     py: Python<'_>,
     objects: &[Bound<'_, PyAny>],
     arg: impl Fn(usize) -> Arg<'static>,
-    found: Vec<Option<dxer::Report>>,
+    found: Found,
     opts: &dxer::Options,
 ) -> PyResult<Vec<dxer::Report>> {
     found
@@ -492,7 +494,7 @@ fn convert_chunk<'a>(c: usize, part: &'a [Bound<'_, PyAny>], opts: &dxer::Option
 
 /// Validates a chunk (each document is freed by its validation, while it is in cache); `None` where the
 /// direct path stepped aside after reading a dict.
-fn run_chunk(inputs: Vec<Doc<'_>>, opts: &dxer::Options) -> Result<Vec<Option<dxer::Report>>, String> {
+fn run_chunk(inputs: Vec<Doc<'_>>, opts: &dxer::Options) -> Result<Found, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         inputs.into_iter().map(|input| input.validate(opts)).collect()
     }))
