@@ -17,9 +17,12 @@
 //! 3. [`Walker`], one pass over the typed value that checks the size limits (conservatively: any doubt
 //!    falls back) and runs the text-hygiene rules of [`crate::rules::text`] at the same pointers.
 //!
-//! A differential test mutates every field of every valid fixture and asserts that this path (from text and
-//! from a value) and the full pipeline give the same report whenever this path answers; the `validate`
-//! fuzz target asserts the same on arbitrary input.
+//! It reads JSON text, a parsed `serde_json::Value`, or a host language's own objects ([`host`]: a binding
+//! describes its dicts and lists, and they are read without a `Value`).
+//!
+//! A differential test mutates every field of every valid fixture and asserts that this path (from text,
+//! from a value and from a host's objects) and the full pipeline give the same report whenever this path
+//! answers; the `validate` fuzz target asserts the same on arbitrary input.
 
 use serde::de::{self, Deserialize};
 use serde::ser::Serialize;
