@@ -48,6 +48,10 @@ def base_records() -> list[dict[str, Any]]:
                 data = json.loads(path.read_text("utf-8"))
             except (ValueError, RecursionError):
                 continue
+            try:
+                json.dumps(data, ensure_ascii=False).encode()
+            except UnicodeEncodeError:
+                continue  # a lone surrogate (DXER-J006): as a dict, a bad argument
             if isinstance(data, dict) and "reglament" in data:
                 out.extend([data] * weight)
     return out
