@@ -37,7 +37,8 @@ fn _dxer(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registry::RegistryFinding>()?;
     m.add_function(wrap_pyfunction!(report::validate, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_many, m)?)?;
-    m.add_function(wrap_pyfunction!(report::_direct_read, m)?)?;
+    // Private, for the tests: set as an attribute, so that it is not in `__all__`.
+    m.setattr("_direct_read", wrap_pyfunction!(report::_direct_read, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::apply_event, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::duties, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::status_at, m)?)?;
