@@ -12,6 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod calendar;
 mod conv;
 mod convert;
+mod direct;
 mod errors;
 mod options;
 mod registry;
@@ -37,6 +38,8 @@ fn _dxer(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::validate, m)?)?;
     m.add_function(wrap_pyfunction!(options::check_options, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_many, m)?)?;
+    // Private, for the tests: set as an attribute, so that it is not in `__all__`.
+    m.setattr("_direct_read", wrap_pyfunction!(report::_direct_read, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::apply_event, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::duties, m)?)?;
     m.add_function(wrap_pyfunction!(workflow::status_at, m)?)?;

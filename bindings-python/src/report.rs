@@ -5,7 +5,8 @@ use std::sync::{Mutex, OnceLock};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::conv::{self, Arg, Input};
+use crate::conv::{self, Arg};
+use crate::direct::{self, Doc};
 use crate::errors::{guard, internal, panic_text, type_error, value_error};
 use crate::options::{self, OptionArgs};
 
@@ -292,8 +293,9 @@ pub fn validate<'py>(
             max_variant_combinations,
         };
         let opts = args.build()?;
-        let input = conv::input(record, Arg::Name("record"), &opts)?;
-        let report = py.detach(move || run_chunk(vec![input], &opts)).map_err(|p| internal(py, &p))?;
+        let doc = direct::document(record, Arg::Name("record"), &opts)?;
+        let found = py.detach(|| run_chunk(vec![doc], &opts)).map_err(|p| internal(py, &p))?;
+        let report = settle(py, std::slice::from_ref(record), |_| Arg::Name("record"), found, &opts)?;
         Ok(Report::new(
             report.into_iter().next().unwrap_or_else(|| dxer::Report {
                 ok: true,
@@ -374,7 +376,9 @@ const CHUNK: usize = 32;
 /// Stack of each worker thread (virtual memory; deep documents within the caller's limits must fit).
 const STACK: usize = 64 * 1024 * 1024;
 
-type Chunk<'a> = (usize, Vec<Input<'a>>);
+type Chunk<'a> = (usize, Vec<Doc<'a>>);
+/// The reports of a chunk: `None` where the direct path stepped aside after reading a dict.
+type Found = Vec<Option<dxer::Report>>;
 
 /// Validates every object on up to `threads` threads, in order.
 ///
@@ -391,13 +395,15 @@ fn validate_all(
     let convert = |c: usize, part| convert_chunk(c, part, opts);
     let chunks = objects.len().div_ceil(CHUNK);
     let workers = threads.min(chunks).saturating_sub(1);
+    let arg = |i| Arg::Item("records", i);
     if workers == 0 {
         let inputs = convert(0, objects)?;
-        return py.detach(move || run_chunk(inputs, opts)).map_err(|p| internal(py, &p));
+        let found = py.detach(move || run_chunk(inputs, opts)).map_err(|p| internal(py, &p))?;
+        return settle(py, objects, arg, found, opts);
     }
     let (tx, rx) = std::sync::mpsc::channel::<Chunk<'_>>();
     let rx = Mutex::new(rx);
-    let work = || -> Result<Vec<(usize, Vec<dxer::Report>)>, String> {
+    let work = || -> Result<Vec<(usize, Found)>, String> {
         let mut done = Vec::new();
         loop {
             // The sender is dropped when every chunk is sent (or on error): then recv fails and work ends.
@@ -453,26 +459,66 @@ fn validate_all(
         }
         let mut parts = joined.map_err(|p| internal(py, &p))?;
         parts.sort_by_key(|(c, _)| *c);
-        Ok(parts.into_iter().flat_map(|(_, r)| r).collect())
+        settle(py, objects, arg, parts.into_iter().flat_map(|(_, r)| r).collect(), opts)
     })
 }
 
-/// Reads the objects of chunk `c`.
-fn convert_chunk<'a>(c: usize, part: &'a [Bound<'_, PyAny>], opts: &dxer::Options) -> PyResult<Vec<Input<'a>>> {
-    part.iter().enumerate().map(|(j, o)| conv::input(o, Arg::Item("records", c * CHUNK + j), opts)).collect()
+/// The reports of `objects` from what the direct path `found`: where it stepped aside after reading a dict
+/// (`None`, rare: a limit in doubt), the dict is converted to a `serde_json::Value` and validated in full.
+fn settle(
+    py: Python<'_>,
+    objects: &[Bound<'_, PyAny>],
+    arg: impl Fn(usize) -> Arg<'static>,
+    found: Found,
+    opts: &dxer::Options,
+) -> PyResult<Vec<dxer::Report>> {
+    found
+        .into_iter()
+        .zip(objects)
+        .enumerate()
+        .map(|(i, (report, obj))| match report {
+            Some(report) => Ok(report),
+            None => {
+                let input = conv::input(obj, arg(i), opts)?;
+                let report = py.detach(|| run_chunk(vec![Doc::Input(input)], opts)).map_err(|p| internal(py, &p))?;
+                report.into_iter().flatten().next().ok_or_else(|| internal(py, "no report"))
+            }
+        })
+        .collect()
 }
 
-/// Validates a chunk, freeing each document right after its validation (while it is in cache).
-fn run_chunk(inputs: Vec<Input<'_>>, opts: &dxer::Options) -> Result<Vec<dxer::Report>, String> {
+/// Reads the objects of chunk `c` (dicts straight into the typed model where the direct path takes them).
+fn convert_chunk<'a>(c: usize, part: &'a [Bound<'_, PyAny>], opts: &dxer::Options) -> PyResult<Vec<Doc<'a>>> {
+    part.iter().enumerate().map(|(j, o)| direct::document(o, Arg::Item("records", c * CHUNK + j), opts)).collect()
+}
+
+/// Validates a chunk (each document is freed by its validation, while it is in cache); `None` where the
+/// direct path stepped aside after reading a dict.
+fn run_chunk(inputs: Vec<Doc<'_>>, opts: &dxer::Options) -> Result<Found, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        inputs
-            .into_iter()
-            .map(|input| {
-                let report = input.validate(opts);
-                drop(input);
-                report
-            })
-            .collect()
+        inputs.into_iter().map(|input| input.validate(opts)).collect()
     }))
     .map_err(|p| panic_text(p.as_ref()))
+}
+
+/// Whether the direct path reads the dict `record` straight into the typed model and answers for it
+/// (without a `serde_json::Value` or the full pipeline): for the tests, which check that it does for the
+/// documents it should. Private (`dxer._dxer._direct_read`): not part of the API.
+#[pyfunction]
+#[pyo3(signature = (record, *, kind=None, max_depth=None, max_list_items=None, max_string_bytes=None))]
+pub fn _direct_read(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    kind: Option<String>,
+    max_depth: Option<usize>,
+    max_list_items: Option<usize>,
+    max_string_bytes: Option<usize>,
+) -> PyResult<bool> {
+    guard(py, || {
+        let opts = OptionArgs { kind, max_depth, max_list_items, max_string_bytes, ..OptionArgs::default() }.build()?;
+        Ok(match direct::document(record, Arg::Name("record"), &opts)? {
+            Doc::Typed(typed) => py.detach(|| typed.validate(&opts)).is_some(),
+            Doc::Input(_) => false,
+        })
+    })
 }

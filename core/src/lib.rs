@@ -45,7 +45,7 @@ pub mod text;
 pub(crate) mod validate;
 
 pub use codelists::CodeLists;
-pub use direct::validate_deserializer;
+pub use direct::{host, validate_deserializer};
 pub use lang::{Lang, UnknownLang};
 pub use options::{Options, OptionsError, RuleLevel, MAX_COUNT};
 pub use report::{DocumentKind, Finding, Message, Report, Severity};

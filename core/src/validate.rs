@@ -320,7 +320,7 @@ pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
     }
     let value = match input.to_value(opts) {
         Ok(v) => v,
-        Err(f) => return finish(opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![*f]),
+        Err(f) => return finish(opts, opts.kind.resolve_for(&Value::Null), vec![*f]),
     };
     validate_value(&value, opts)
 }
@@ -418,7 +418,7 @@ pub(crate) fn validate_str(text: &str, kind: DocumentKind, opts: &Options) -> (R
                     }
                     run(&value, &opts)
                 }
-                Err(f) => (finish(&opts, DocumentKind::Auto.resolve_for(&Value::Null), vec![*f]), None),
+                Err(f) => (finish(&opts, kind.resolve_for(&Value::Null), vec![*f]), None),
             }
         }
     };

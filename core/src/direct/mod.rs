@@ -17,9 +17,12 @@
 //! 3. [`Walker`], one pass over the typed value that checks the size limits (conservatively: any doubt
 //!    falls back) and runs the text-hygiene rules of [`crate::rules::text`] at the same pointers.
 //!
-//! A differential test mutates every field of every valid fixture and asserts that this path (from text and
-//! from a value) and the full pipeline give the same report whenever this path answers; the `validate`
-//! fuzz target asserts the same on arbitrary input.
+//! It reads JSON text, a parsed `serde_json::Value`, or a host language's own objects ([`host`]: a binding
+//! describes its dicts and lists, and they are read without a `Value`).
+//!
+//! A differential test mutates every field of every valid fixture and asserts that this path (from text,
+//! from a value and from a host's objects) and the full pipeline give the same report whenever this path
+//! answers; the `validate` fuzz target asserts the same on arbitrary input.
 
 use serde::de::{self, Deserialize};
 use serde::ser::Serialize;
@@ -32,6 +35,7 @@ use serde_json::Value;
 
 mod bounds;
 mod foreign;
+pub mod host;
 mod strict;
 #[cfg(test)]
 mod tests;
@@ -90,15 +94,25 @@ fn validate_with(
     opts: &Options,
     typed: impl Fn(DocumentKind) -> Option<Subject>,
 ) -> Option<(Report, Subject)> {
+    check_typed(read_typed(kind, opts, typed)?, opts)
+}
+
+/// The typed document of `kind` (for `Auto`, a record, else a bare reglament), when the options let the
+/// direct path answer at all.
+fn read_typed(kind: DocumentKind, opts: &Options, typed: impl Fn(DocumentKind) -> Option<Subject>) -> Option<Subject> {
     if opts.max_list_items < 32 || opts.max_string_bytes < 64 {
         return None;
     }
-    let subject = match kind {
-        DocumentKind::Record | DocumentKind::Reglament => typed(kind)?,
+    match kind {
+        DocumentKind::Record | DocumentKind::Reglament => typed(kind),
         // A document that reads as a record has `reglament`, one that reads as a bare reglament has
         // `general` and no `reglament`: what `Auto` decides on the parsed JSON.
-        DocumentKind::Auto => typed(DocumentKind::Record).or_else(|| typed(DocumentKind::Reglament))?,
-    };
+        DocumentKind::Auto => typed(DocumentKind::Record).or_else(|| typed(DocumentKind::Reglament)),
+    }
+}
+
+/// The rest of the direct path on a typed document: the walk (limits and text hygiene), then the rules.
+fn check_typed(subject: Subject, opts: &Options) -> Option<(Report, Subject)> {
     let kind = match subject {
         Subject::Record(_) => DocumentKind::Record,
         Subject::Reglament(_) => DocumentKind::Reglament,

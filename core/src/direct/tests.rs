@@ -139,6 +139,64 @@ fn same_report(text: &str, opts: &Options, what: &str) -> bool {
     true
 }
 
+/// A host's document, as a binding describes it: here a `serde_json::Value` (its members in its own order).
+#[derive(Clone, Copy)]
+enum Node<'v> {
+    Value(&'v Value),
+    Name(&'v str),
+}
+
+type Items<'v> = std::iter::Map<std::slice::Iter<'v, Value>, fn(&'v Value) -> Node<'v>>;
+type Members<'v> = std::iter::Map<serde_json::map::Iter<'v>, fn((&'v String, &'v Value)) -> (Node<'v>, Node<'v>)>;
+
+impl<'v> host::HostNode for Node<'v> {
+    type Items = Items<'v>;
+    type Members = Members<'v>;
+
+    fn read(&self) -> Option<host::HostValue<'_, Self>> {
+        use host::HostValue as H;
+        let value = match *self {
+            Node::Name(name) => return Some(H::Str(name)),
+            Node::Value(v) => v,
+        };
+        Some(match value {
+            Value::Null => H::Null,
+            Value::Bool(b) => H::Bool(*b),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => H::Int(i),
+                (_, Some(u)) => H::UInt(u),
+                _ => H::Float(n.as_f64()?),
+            },
+            Value::String(s) => H::Str(s),
+            Value::Array(items) => H::List(items.len(), items.iter().map(Node::Value as fn(&'v Value) -> Node<'v>)),
+            Value::Object(map) => H::Object(map.len(), map.iter().map(member as fn((&'v String, &'v Value)) -> _)),
+        })
+    }
+}
+
+fn member<'v>((name, value): (&'v String, &'v Value)) -> (Node<'v>, Node<'v>) {
+    (Node::Name(name), Node::Value(value))
+}
+
+/// The direct path from a host's objects: exactly the path from a parsed value, when it answers.
+fn from_host(value: &Value, opts: &Options) -> Option<Report> {
+    host::Typed::read(&Node::Value(value), opts)?.validate(opts)
+}
+
+/// The direct path from a host's objects answers for the documents the path from a parsed value answers for,
+/// with the same report, which is the full pipeline's.
+fn same_from_host(text: &str, opts: &Options, what: &str) -> bool {
+    let Ok(value) = serde_json::from_str::<Value>(text) else { return false };
+    let from_value = validate_value(&value, opts.kind, opts).map(|(report, _)| report);
+    let from_host = from_host(&value, opts);
+    if let Some(report) = &from_host {
+        let no_direct = Options { direct: false, ..opts.clone() };
+        assert_eq!(report, &crate::validate(&value, &no_direct), "{what} (from a host's objects): {text}");
+    }
+    assert_eq!(from_host, from_value, "{what} (from a host's objects): {text}");
+    from_host.is_some()
+}
+
 #[test]
 fn direct_path_matches_the_full_pipeline_on_every_mutation() {
     let opts = Options::default();
@@ -181,7 +239,14 @@ fn direct_path_matches_the_full_pipeline_on_every_mutation() {
             .chunks(chunk)
             .map(|part| {
                 let opts = &opts;
-                scope.spawn(move || part.iter().filter(|(name, text)| same_report(text, opts, name)).count())
+                scope.spawn(move || {
+                    part.iter()
+                        .filter(|(name, text)| {
+                            let host = same_from_host(text, opts, name);
+                            same_report(text, opts, name) || host
+                        })
+                        .count()
+                })
             })
             .collect();
         for handle in handles {
@@ -215,6 +280,7 @@ fn direct_path_matches_on_the_conformance_fixtures_and_with_tight_limits() {
                 let no_direct = Options { direct: false, ..opts.clone() };
                 assert_eq!(crate::validate(&text, &opts), crate::validate(&text, &no_direct), "{name}");
                 answered += usize::from(same_report(&text, &opts, &name));
+                same_from_host(&text, &opts, &name);
             }
         }
     }
