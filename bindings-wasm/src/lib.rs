@@ -55,7 +55,9 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 #[cfg(feature = "full")]
 fn date(value: &str, what: &str) -> Result<chrono::NaiveDate, JsValue> {
-    value.parse::<chrono::NaiveDate>().map_err(|_| error(format!("{what}: {value:?} is not a date; expected YYYY-MM-DD")))
+    value
+        .parse::<chrono::NaiveDate>()
+        .map_err(|_| error(format!("{what}: {value:?} is not a date; expected YYYY-MM-DD")))
 }
 
 /// The `lang` argument, read by the core's [`Lang`] (`az` when missing).
