@@ -28,12 +28,12 @@ pub struct OptionArgs<'py> {
     pub today: Option<Bound<'py, PyAny>>,
     pub rule_levels: Option<Bound<'py, PyAny>>,
     pub codelists: Option<Bound<'py, PyAny>>,
-    pub hours_per_working_day: Option<u32>,
-    pub max_depth: Option<usize>,
-    pub max_input_bytes: Option<usize>,
-    pub max_list_items: Option<usize>,
-    pub max_string_bytes: Option<usize>,
-    pub max_variant_combinations: Option<usize>,
+    pub hours_per_working_day: Option<Bound<'py, PyAny>>,
+    pub max_depth: Option<Bound<'py, PyAny>>,
+    pub max_input_bytes: Option<Bound<'py, PyAny>>,
+    pub max_list_items: Option<Bound<'py, PyAny>>,
+    pub max_string_bytes: Option<Bound<'py, PyAny>>,
+    pub max_variant_combinations: Option<Bound<'py, PyAny>>,
 }
 
 /// The options the core reads from `value`, a refusal being `dxer.ArgumentValueError` with the core's message.
@@ -67,17 +67,22 @@ impl OptionArgs<'_> {
                 }
                 map.insert("rule_levels".into(), Value::Object(codes));
             }
+            // The counts go to the core as they were given (a bool, a float, a negative or huge number
+            // included), so that the core's contract judges them, with its message.
             let counts = [
-                ("hours_per_working_day", self.hours_per_working_day.map(|h| h as usize)),
-                ("max_depth", self.max_depth),
-                ("max_input_bytes", self.max_input_bytes),
-                ("max_list_items", self.max_list_items),
-                ("max_string_bytes", self.max_string_bytes),
-                ("max_variant_combinations", self.max_variant_combinations),
+                ("hours_per_working_day", &self.hours_per_working_day),
+                ("max_depth", &self.max_depth),
+                ("max_input_bytes", &self.max_input_bytes),
+                ("max_list_items", &self.max_list_items),
+                ("max_string_bytes", &self.max_string_bytes),
+                ("max_variant_combinations", &self.max_variant_combinations),
             ];
             for (name, n) in counts {
-                if let Some(n) = n {
-                    map.insert(name.into(), n.into());
+                if let Some(n) = n.as_ref().filter(|n| !n.is_none()) {
+                    if !n.is_instance_of::<pyo3::types::PyInt>() && !n.is_instance_of::<pyo3::types::PyFloat>() {
+                        return Err(type_error(name, "int", n));
+                    }
+                    map.insert(name.into(), conv::to_value_strict(n, Arg::Name(name), 1)?);
                 }
             }
             let mut opts = core_options(py, Value::Object(map))?;

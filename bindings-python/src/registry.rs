@@ -41,24 +41,17 @@ impl Registry {
         if let Some(kw) = kwargs {
             for (key, value) in kw.iter() {
                 let key: String = key.extract()?;
-                let none = value.is_none();
                 match key.as_str() {
                     "lang" => lang = value.extract()?,
                     "today" => args.today = Some(value),
                     "rule_levels" => args.rule_levels = Some(value),
                     "codelists" => args.codelists = Some(value),
-                    "hours_per_working_day" if !none => args.hours_per_working_day = Some(value.extract()?),
-                    "max_depth" if !none => args.max_depth = Some(value.extract()?),
-                    "max_input_bytes" if !none => args.max_input_bytes = Some(value.extract()?),
-                    "max_list_items" if !none => args.max_list_items = Some(value.extract()?),
-                    "max_string_bytes" if !none => args.max_string_bytes = Some(value.extract()?),
-                    "max_variant_combinations" if !none => args.max_variant_combinations = Some(value.extract()?),
-                    "hours_per_working_day"
-                    | "max_depth"
-                    | "max_input_bytes"
-                    | "max_list_items"
-                    | "max_string_bytes"
-                    | "max_variant_combinations" => {}
+                    "hours_per_working_day" => args.hours_per_working_day = Some(value),
+                    "max_depth" => args.max_depth = Some(value),
+                    "max_input_bytes" => args.max_input_bytes = Some(value),
+                    "max_list_items" => args.max_list_items = Some(value),
+                    "max_string_bytes" => args.max_string_bytes = Some(value),
+                    "max_variant_combinations" => args.max_variant_combinations = Some(value),
                     other => {
                         return Err(crate::errors::argument_error(
                             kw.py(),
@@ -157,12 +150,12 @@ impl Registry {
         today: Option<Bound<'py, PyAny>>,
         rule_levels: Option<Bound<'py, PyAny>>,
         codelists: Option<Bound<'py, PyAny>>,
-        hours_per_working_day: Option<u32>,
-        max_depth: Option<usize>,
-        max_input_bytes: Option<usize>,
-        max_list_items: Option<usize>,
-        max_string_bytes: Option<usize>,
-        max_variant_combinations: Option<usize>,
+        hours_per_working_day: Option<Bound<'py, PyAny>>,
+        max_depth: Option<Bound<'py, PyAny>>,
+        max_input_bytes: Option<Bound<'py, PyAny>>,
+        max_list_items: Option<Bound<'py, PyAny>>,
+        max_string_bytes: Option<Bound<'py, PyAny>>,
+        max_variant_combinations: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Registry> {
         guard(py, || {
             let args = OptionArgs {

@@ -271,12 +271,12 @@ pub fn validate<'py>(
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
     codelists: Option<Bound<'py, PyAny>>,
-    hours_per_working_day: Option<u32>,
-    max_depth: Option<usize>,
-    max_input_bytes: Option<usize>,
-    max_list_items: Option<usize>,
-    max_string_bytes: Option<usize>,
-    max_variant_combinations: Option<usize>,
+    hours_per_working_day: Option<Bound<'py, PyAny>>,
+    max_depth: Option<Bound<'py, PyAny>>,
+    max_input_bytes: Option<Bound<'py, PyAny>>,
+    max_list_items: Option<Bound<'py, PyAny>>,
+    max_string_bytes: Option<Bound<'py, PyAny>>,
+    max_variant_combinations: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Report> {
     guard(py, || {
         let lang = options::lang(lang)?;
@@ -323,12 +323,12 @@ pub fn validate_many<'py>(
     today: Option<Bound<'py, PyAny>>,
     rule_levels: Option<Bound<'py, PyAny>>,
     codelists: Option<Bound<'py, PyAny>>,
-    hours_per_working_day: Option<u32>,
-    max_depth: Option<usize>,
-    max_input_bytes: Option<usize>,
-    max_list_items: Option<usize>,
-    max_string_bytes: Option<usize>,
-    max_variant_combinations: Option<usize>,
+    hours_per_working_day: Option<Bound<'py, PyAny>>,
+    max_depth: Option<Bound<'py, PyAny>>,
+    max_input_bytes: Option<Bound<'py, PyAny>>,
+    max_list_items: Option<Bound<'py, PyAny>>,
+    max_string_bytes: Option<Bound<'py, PyAny>>,
+    max_variant_combinations: Option<Bound<'py, PyAny>>,
     threads: Option<usize>,
 ) -> PyResult<Vec<Report>> {
     guard(py, || {

@@ -92,9 +92,9 @@ impl Policy {
         submit_within: Option<&Bound<'_, PyAny>>,
         review_within: Option<&Bound<'_, PyAny>>,
         fix_within: Option<&Bound<'_, PyAny>>,
-        due_soon_margin: Option<u32>,
-        max_returns: Option<u32>,
-        register_only_without_errors: Option<bool>,
+        due_soon_margin: Option<&Bound<'_, PyAny>>,
+        max_returns: Option<&Bound<'_, PyAny>>,
+        register_only_without_errors: Option<&Bound<'_, PyAny>>,
         register_card_within: Option<&Bound<'_, PyAny>>,
         ehis_supply_within: Option<&Bound<'_, PyAny>>,
         regime_start: Option<&Bound<'_, PyAny>>,
@@ -109,14 +109,24 @@ impl Policy {
         if let Some(v) = fix_within {
             p.fix_within = period_arg(v, "fix_within")?;
         }
+        // Read here rather than by PyO3's own conversion, so that a wrong value is a dxer.DxerError.
+        let read = |v: &Bound<'_, PyAny>, arg: &str| -> PyResult<u32> {
+            if v.is_instance_of::<pyo3::types::PyBool>() {
+                return Err(crate::errors::type_error(arg, "int", v));
+            }
+            v.extract::<u32>().map_err(|e| crate::errors::extraction(v.py(), arg, e))
+        };
         if let Some(v) = due_soon_margin {
-            p.due_soon_margin = v;
+            p.due_soon_margin = read(v, "due_soon_margin")?;
         }
-        if max_returns.is_some() {
-            p.max_returns = max_returns;
+        if let Some(v) = max_returns.filter(|v| !v.is_none()) {
+            p.max_returns = Some(read(v, "max_returns")?);
         }
         if let Some(v) = register_only_without_errors {
-            p.register_only_without_errors = v;
+            p.register_only_without_errors = v
+                .cast::<pyo3::types::PyBool>()
+                .map_err(|_| crate::errors::type_error("register_only_without_errors", "bool", v))?
+                .is_true();
         }
         if let Some(v) = register_card_within {
             p.register_card_within = period_arg(v, "register_card_within")?;

@@ -69,8 +69,6 @@ def test_a_value_dxer_cannot_take_is_an_argument_value_error() -> None:
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: dxer.validate(b"{}", max_depth=-1),
-        lambda: dxer.validate(b"{}", max_input_bytes=2**80),
         lambda: dxer.validate_many([b"{}"], threads=-2),
         lambda: dxer.Calendar().add(DAY, working_days=-1),
         lambda: dxer.Calendar().days_off(2**40),
@@ -80,6 +78,34 @@ def test_a_value_dxer_cannot_take_is_an_argument_value_error() -> None:
 def test_a_number_out_of_range_is_an_argument_range_error(call: Callable[[], object]) -> None:
     e = raises_dxer(OverflowError, call)
     assert isinstance(e, dxer.ArgumentRangeError) and isinstance(e, ValueError)
+
+
+@pytest.mark.parametrize("value", [-1, 0, True, 2.0, 2**80])
+def test_counts_are_judged_by_the_core_options_contract(value: object) -> None:
+    # Every count reaches the core as given, so a bool, a float, a negative or a huge number is refused there,
+    # with the core's message, in the constructors too.
+    for call in (
+        lambda: dxer.validate(b"{}", max_depth=value),  # type: ignore[arg-type]
+        lambda: dxer.validate_many([b"{}"], max_list_items=value),  # type: ignore[arg-type]
+        lambda: dxer.Registry(max_depth=value),  # type: ignore[arg-type]
+    ):
+        e = raises_dxer(ValueError, call)
+        assert "max_" in str(e)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "kind"),
+    [
+        ({"due_soon_margin": -1}, OverflowError),
+        ({"due_soon_margin": "2"}, TypeError),
+        ({"due_soon_margin": True}, TypeError),
+        ({"max_returns": 2**40}, OverflowError),
+        ({"register_only_without_errors": 1}, TypeError),
+    ],
+)
+def test_the_policy_constructor_raises_dxer_errors(kwargs: dict[str, object], kind: type[Exception]) -> None:
+    e = raises_dxer(kind, lambda: dxer.Policy(**kwargs))  # type: ignore[arg-type]
+    assert next(iter(kwargs)) in str(e)
 
 
 def _public_callables() -> list[tuple[str, Callable[..., object]]]:

@@ -52,10 +52,6 @@ def kwargs_of(options: dict[str, Any]) -> dict[str, Any] | None:
     for name, value in options.items():
         if name not in KWARGS:
             return None  # camelCase, unknown members, lang and codelists: no such keyword (or not an option)
-        if isinstance(value, bool):
-            # A Python bool is an int (True == 1): pyo3 reads max_list_items=True as 1 before the core
-            # sees it. check_options (the dict form) refuses it like JSON does.
-            return None
         if name == "today" and isinstance(value, str):
             try:
                 value = dt.date.fromisoformat(value)
