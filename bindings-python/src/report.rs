@@ -506,13 +506,13 @@ fn run_chunk(inputs: Vec<Doc<'_>>, opts: &dxer::Options) -> Result<Found, String
 /// documents it should. Private (`dxer._dxer._direct_read`): not part of the API.
 #[pyfunction]
 #[pyo3(signature = (record, *, kind=None, max_depth=None, max_list_items=None, max_string_bytes=None))]
-pub fn _direct_read(
-    py: Python<'_>,
-    record: &Bound<'_, PyAny>,
+pub fn _direct_read<'py>(
+    py: Python<'py>,
+    record: &Bound<'py, PyAny>,
     kind: Option<String>,
-    max_depth: Option<usize>,
-    max_list_items: Option<usize>,
-    max_string_bytes: Option<usize>,
+    max_depth: Option<Bound<'py, PyAny>>,
+    max_list_items: Option<Bound<'py, PyAny>>,
+    max_string_bytes: Option<Bound<'py, PyAny>>,
 ) -> PyResult<bool> {
     guard(py, || {
         let opts = OptionArgs { kind, max_depth, max_list_items, max_string_bytes, ..OptionArgs::default() }.build()?;
