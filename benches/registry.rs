@@ -54,7 +54,7 @@ fn generate(n: usize) -> String {
 const CARDS: &str = r#"[{"code": "IS-IAMAS", "name": {"az": "İdentifikasiya, Autentifikasiya və Miqrasiya Avtomatlaşdırılmış Sistemi"},
   "owner": "DIN", "operator": "DIN", "legal_act": {"type": "law", "number": "614-IQ", "date": "1999-02-14",
   "title": {"az": "Şəxsiyyət vəsiqəsi haqqında Qanun"}}, "purpose": {"az": "Şəxsiyyət vəsiqələrinin uçotu"},
-  "personal_data": true, "hosting": "g_cloud"}]"#;
+  "personal_data": true, "personal_data_register": {}, "hosting": "g_cloud"}]"#;
 
 /// Peak resident memory of the process so far.
 fn peak_memory() -> String {
