@@ -36,7 +36,7 @@ fn _dxer(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registry::Registry>()?;
     m.add_class::<registry::RegistryFinding>()?;
     m.add_function(wrap_pyfunction!(report::validate, m)?)?;
-    m.add_function(wrap_pyfunction!(options::check_options, m)?)?;
+    m.add_function(wrap_pyfunction!(options::options_as_read, m)?)?;
     m.add_function(wrap_pyfunction!(report::validate_many, m)?)?;
     // Private, for the tests: set as an attribute, so that it is not in `__all__`.
     m.setattr("_direct_read", wrap_pyfunction!(report::_direct_read, m)?)?;

@@ -101,8 +101,8 @@ impl OptionArgs<'_> {
 /// defaults filled in), or `dxer.ArgumentValueError` with the core's message. The dict is the serialised
 /// form the command reads with `--options FILE.json` and JavaScript passes as its options object.
 #[pyfunction]
-#[pyo3(signature = (options=None))]
-pub fn check_options<'py>(py: Python<'py>, options: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(name = "check_options", signature = (options=None))]
+pub fn options_as_read<'py>(py: Python<'py>, options: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
     crate::errors::guard(py, || {
         let value = match options.as_ref().filter(|o| !o.is_none()) {
             Some(obj) if obj.cast::<PyDict>().is_ok() => conv::to_value_strict(obj, Arg::Name("options"), 8)?,
