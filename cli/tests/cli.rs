@@ -1,21 +1,10 @@
 //! Runs the `dxer` binary on the fixtures: output and exit codes.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::PathBuf;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn dxer() -> Command {
-    let mut cmd = Command::cargo_bin("dxer").unwrap();
-    cmd.current_dir(root());
-    cmd
-}
-
-const VALID: &str = "tests/fixtures/valid/identity-card/input.json";
+mod common;
+use common::{dxer, root, VALID};
 
 #[test]
 fn validate_a_valid_record_exits_0() {

@@ -2,22 +2,20 @@
 //! is loud, file names cannot steer the terminal. Every run has a time limit, so that a read that blocks
 //! (a FIFO, `/dev/zero`) fails the test instead of hanging the suite.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-const VALID: &str = "tests/fixtures/valid/identity-card/input.json";
+mod common;
+use common::{root, VALID};
+
 const LIMIT: Duration = Duration::from_secs(60);
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn dxer() -> Command {
-    let mut cmd = Command::cargo_bin("dxer").unwrap();
-    cmd.current_dir(root()).timeout(LIMIT);
+/// The binary with the time limit every run here has.
+fn dxer() -> assert_cmd::Command {
+    let mut cmd = common::dxer();
+    cmd.timeout(LIMIT);
     cmd
 }
 

@@ -2,21 +2,10 @@
 //! `--options FILE.json`, and through the flags where each of its members has one. The command accepts
 //! and refuses exactly what the core (and Python, and WebAssembly) do.
 
-use assert_cmd::Command;
 use serde_json::Value;
-use std::path::PathBuf;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn dxer() -> Command {
-    let mut cmd = Command::cargo_bin("dxer").unwrap();
-    cmd.current_dir(root());
-    cmd
-}
-
-const VALID: &str = "tests/fixtures/valid/identity-card/input.json";
+mod common;
+use common::{dxer, root, VALID};
 
 fn cases() -> Vec<Value> {
     let text = std::fs::read_to_string(root().join("tests/options/cases.json")).unwrap();
