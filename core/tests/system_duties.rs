@@ -18,6 +18,9 @@ use dxer::registry::{Hosting, InformationSystem, Registry};
 use dxer::{Options, RuleLevel};
 use serde_json::{json, Value};
 
+mod common;
+use common::set_at;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -32,16 +35,6 @@ fn cal() -> &'static Calendar {
 
 fn example(name: &str) -> String {
     std::fs::read_to_string(root().join("examples/information-systems").join(name)).unwrap()
-}
-
-fn set_at(doc: &mut Value, pointer: &str, value: &Value) {
-    let (parent, name) = pointer.rsplit_once('/').unwrap();
-    let parent = doc.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}: no parent")).as_object_mut().unwrap();
-    if value.is_null() {
-        parent.remove(name);
-    } else {
-        parent.insert(name.to_string(), value.clone());
-    }
 }
 
 struct Case {

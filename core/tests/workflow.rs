@@ -9,6 +9,9 @@ use dxer::registry::workflow::{
     allowed_events, apply, due_findings, duties, next_state, status_at, DutyKind, Event, Policy, Standing,
 };
 
+mod common;
+use common::set_at;
+
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
@@ -283,16 +286,6 @@ fn a_record_with_errors_cannot_be_registered() {
 }
 
 /// Sets (or, with `null`, removes) the member at `pointer` of `doc`.
-fn set_at(doc: &mut serde_json::Value, pointer: &str, value: &serde_json::Value) {
-    let (parent, name) = pointer.rsplit_once('/').unwrap();
-    let parent = doc.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}: no parent")).as_object_mut().unwrap();
-    if value.is_null() {
-        parent.remove(name);
-    } else {
-        parent.insert(name.to_string(), value.clone());
-    }
-}
-
 /// The shared workflow fixtures (`tests/fixtures/workflow/<case>/case.json`), which the Python and
 /// WebAssembly suites run too: a record (a fixture with members set or removed), a policy, dated events with
 /// the state and open duties after each or the finding that refuses it, and the due findings on a date.

@@ -1,4 +1,7 @@
-//! What the property tests share: the valid fixtures they mutate and a reproducible proptest set-up.
+//! What the integration tests share: the valid fixtures the property tests mutate, a reproducible proptest
+//! set-up, and setting a member of a JSON document by its pointer.
+
+#![allow(dead_code)] // each test file uses its own part
 
 use std::path::PathBuf;
 
@@ -33,5 +36,16 @@ pub fn config(cases: u32, seed: u64) -> Config {
         rng_algorithm: RngAlgorithm::ChaCha,
         rng_seed: RngSeed::Fixed(seed),
         ..Config::default()
+    }
+}
+
+/// Sets the member at `pointer` (its parent must exist) to `value`, or removes it when `value` is null.
+pub fn set_at(doc: &mut serde_json::Value, pointer: &str, value: &serde_json::Value) {
+    let (parent, name) = pointer.rsplit_once('/').unwrap();
+    let parent = doc.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}: no parent")).as_object_mut().unwrap();
+    if value.is_null() {
+        parent.remove(name);
+    } else {
+        parent.insert(name.to_string(), value.clone());
     }
 }
