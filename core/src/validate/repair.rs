@@ -20,6 +20,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use once_cell::sync::Lazy;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::model::{Record, Reglament};
@@ -133,6 +134,16 @@ impl Repair<'_> {
     /// Repairs until the copy deserializes into the types (each repair is one deserialization).
     fn typed(&mut self, kind: DocumentKind) -> Option<Subject> {
         for _ in 0..MAX_REPAIRS {
+            // Without path tracking first: the copy the schema's errors repaired usually deserializes at
+            // once, and tracking the path costs as much again; only a refusal is deserialized again to
+            // locate it (the same deserializer: the same outcome).
+            let plain = match kind {
+                DocumentKind::Reglament => Reglament::deserialize(&self.doc).map(Subject::Reglament),
+                _ => Record::deserialize(&self.doc).map(Subject::Record),
+            };
+            if let Ok(subject) = plain {
+                return Some(subject);
+            }
             let (at, message) = match kind {
                 DocumentKind::Reglament => match serde_path_to_error::deserialize::<_, Reglament>(&self.doc) {
                     Ok(r) => return Some(Subject::Reglament(r)),
