@@ -479,8 +479,8 @@ fn settle(
         .map(|(i, (report, obj))| match report {
             Some(report) => Ok(report),
             None => {
-                let input = conv::input(obj, arg(i), opts)?;
-                let report = py.detach(|| run_chunk(vec![Doc::Input(input)], opts)).map_err(|p| internal(py, &p))?;
+                let doc = direct::full(obj, arg(i), opts)?;
+                let report = py.detach(|| run_chunk(vec![doc], opts)).map_err(|p| internal(py, &p))?;
                 report.into_iter().flatten().next().ok_or_else(|| internal(py, "no report"))
             }
         })
@@ -518,7 +518,7 @@ pub fn _direct_read<'py>(
         let opts = OptionArgs { kind, max_depth, max_list_items, max_string_bytes, ..OptionArgs::default() }.build()?;
         Ok(match direct::document(record, Arg::Name("record"), &opts)? {
             Doc::Typed(typed) => py.detach(|| typed.validate(&opts)).is_some(),
-            Doc::Input(_) => false,
+            Doc::Input(_) | Doc::Full(_) => false,
         })
     })
 }
