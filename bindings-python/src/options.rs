@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use dxer::{Lang, Options};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 use serde_json::{Map, Value};
 
 use crate::conv::{self, Arg};
-use crate::errors::{argument_value_error, parse_error, type_error, value_error};
+use crate::errors::{argument_error, argument_value_error, parse_error, type_error, value_error};
 
 /// `"az"`, `"en"` or `"ru"`, read by the core's [`Lang`].
 pub fn lang(lang: &str) -> PyResult<&'static str> {
@@ -34,6 +34,73 @@ pub struct OptionArgs<'py> {
     pub max_list_items: Option<Bound<'py, PyAny>>,
     pub max_string_bytes: Option<Bound<'py, PyAny>>,
     pub max_variant_combinations: Option<Bound<'py, PyAny>>,
+}
+
+/// The option keywords of the validating entry points, as the core's options contract names them
+/// (`Options::from_value`, snake_case; `direct` is not a keyword: the direct path is not the caller's
+/// choice here), besides `lang` and `codelists`, which are not serialised options.
+pub const KEYWORDS: &[&str] = &[
+    "kind",
+    "today",
+    "rule_levels",
+    "codelists",
+    "hours_per_working_day",
+    "max_depth",
+    "max_input_bytes",
+    "max_list_items",
+    "max_string_bytes",
+    "max_variant_combinations",
+];
+
+/// What the `**options` of an entry point said: the core's options and the language of messages.
+pub struct Read {
+    pub opts: Options,
+    pub lang: &'static str,
+}
+
+/// Reads the `**options` of the entry point `entry` (named in messages, e.g. `"validate"`), the one reader
+/// of every validating entry point: `lang` (a `str`, read by the core's `Lang`), `codelists`, and the
+/// core's options by their keywords (read by the core's contract, which judges every value), except those
+/// in `refused` (a registry's records are records: `Registry` takes no `kind`). `None` is the default of
+/// each. An unknown keyword or a `lang` that is not a `str` is `dxer.ArgumentError` (a `TypeError`).
+pub fn read(entry: &str, kwargs: Option<&Bound<'_, PyDict>>, refused: &[&str]) -> PyResult<Read> {
+    let mut args = OptionArgs::default();
+    let mut lang = "az";
+    for (key, value) in kwargs.into_iter().flat_map(|kw| kw.iter()) {
+        let py = key.py();
+        let name: String = key.extract().map_err(|_| argument_error(py, format!("{entry}(): keywords are str")))?;
+        if name != "lang" && (refused.contains(&name.as_str()) || !KEYWORDS.contains(&name.as_str())) {
+            let takes = KEYWORDS.iter().filter(|k| !refused.contains(k)).copied().collect::<Vec<_>>().join(", ");
+            return Err(argument_error(
+                py,
+                format!("{entry}() got an unexpected keyword argument '{name}' (it takes lang, {takes})"),
+            ));
+        }
+        let value = Some(value).filter(|v| !v.is_none());
+        match name.as_str() {
+            "lang" => {
+                let given = value.ok_or_else(|| argument_error(py, "lang: expected str, got None".to_string()))?;
+                let text = given.cast::<PyString>().map_err(|_| type_error("lang", "str", &given))?;
+                lang = self::lang(text.to_str()?)?;
+            }
+            "kind" => {
+                args.kind = match value {
+                    Some(v) => Some(v.extract::<String>().map_err(|_| type_error("kind", "str", &v))?),
+                    None => None,
+                }
+            }
+            "today" => args.today = value,
+            "rule_levels" => args.rule_levels = value,
+            "codelists" => args.codelists = value,
+            "hours_per_working_day" => args.hours_per_working_day = value,
+            "max_depth" => args.max_depth = value,
+            "max_input_bytes" => args.max_input_bytes = value,
+            "max_list_items" => args.max_list_items = value,
+            "max_string_bytes" => args.max_string_bytes = value,
+            _ => args.max_variant_combinations = value,
+        }
+    }
+    Ok(Read { opts: args.build()?, lang })
 }
 
 /// The options the core reads from `value`, a refusal being `dxer.ArgumentValueError` with the core's message.

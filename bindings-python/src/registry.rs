@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use crate::calendar::calendar_arg;
 use crate::conv::{self, Arg};
 use crate::errors::{guard, type_error, validation_error};
-use crate::options::{self, OptionArgs};
+use crate::options;
 use crate::report::{items, Finding, Report};
 use crate::workflow::policy_arg;
 
@@ -31,37 +31,11 @@ fn summary_py<'py>(py: Python<'py>, s: LoadSummary) -> PyResult<Bound<'py, PyDic
 }
 
 impl Registry {
-    fn build(args: &OptionArgs<'_>, lang: &str) -> PyResult<Registry> {
-        Ok(Registry { inner: Core::with_options(args.build()?), lang: options::lang(lang)? })
-    }
-
-    fn from_kwargs(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Registry> {
-        let mut args = OptionArgs::default();
-        let mut lang = "az".to_string();
-        if let Some(kw) = kwargs {
-            for (key, value) in kw.iter() {
-                let key: String = key.extract()?;
-                match key.as_str() {
-                    "lang" => lang = value.extract()?,
-                    "today" => args.today = Some(value),
-                    "rule_levels" => args.rule_levels = Some(value),
-                    "codelists" => args.codelists = Some(value),
-                    "hours_per_working_day" => args.hours_per_working_day = Some(value),
-                    "max_depth" => args.max_depth = Some(value),
-                    "max_input_bytes" => args.max_input_bytes = Some(value),
-                    "max_list_items" => args.max_list_items = Some(value),
-                    "max_string_bytes" => args.max_string_bytes = Some(value),
-                    "max_variant_combinations" => args.max_variant_combinations = Some(value),
-                    other => {
-                        return Err(crate::errors::argument_error(
-                            kw.py(),
-                            format!("Registry: unexpected keyword argument {other:?}"),
-                        ))
-                    }
-                }
-            }
-        }
-        Registry::build(&args, &lang)
+    /// A registry with the options of `**options` (`entry` names the constructor in messages).
+    fn from_kwargs(entry: &str, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Registry> {
+        // A registry holds records: no `kind`.
+        let options::Read { opts, lang } = options::read(entry, kwargs, &["kind"])?;
+        Ok(Registry { inner: Core::with_options(opts), lang })
     }
 
     /// Runs one load of the core with the GIL released.
@@ -138,40 +112,9 @@ impl Registry {
     /// An empty registry; records are validated with these options (which also apply to the
     /// cross-record findings), messages are in `lang`.
     #[new]
-    #[pyo3(signature = (
-        *, lang="az", today=None, rule_levels=None, codelists=None,
-        hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_list_items=None,
-        max_string_bytes=None, max_variant_combinations=None
-    ))]
-    #[allow(clippy::too_many_arguments)]
-    fn new<'py>(
-        py: Python<'py>,
-        lang: &str,
-        today: Option<Bound<'py, PyAny>>,
-        rule_levels: Option<Bound<'py, PyAny>>,
-        codelists: Option<Bound<'py, PyAny>>,
-        hours_per_working_day: Option<Bound<'py, PyAny>>,
-        max_depth: Option<Bound<'py, PyAny>>,
-        max_input_bytes: Option<Bound<'py, PyAny>>,
-        max_list_items: Option<Bound<'py, PyAny>>,
-        max_string_bytes: Option<Bound<'py, PyAny>>,
-        max_variant_combinations: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Registry> {
-        guard(py, || {
-            let args = OptionArgs {
-                kind: None,
-                today,
-                rule_levels,
-                codelists,
-                hours_per_working_day,
-                max_depth,
-                max_input_bytes,
-                max_list_items,
-                max_string_bytes,
-                max_variant_combinations,
-            };
-            Registry::build(&args, lang)
-        })
+    #[pyo3(signature = (**options))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Registry> {
+        guard(py, || Registry::from_kwargs("Registry", options))
     }
 
     /// A registry of the records in `text`: one JSON record or a JSON array of records.
@@ -179,7 +122,7 @@ impl Registry {
     #[pyo3(signature = (text, **options))]
     fn from_json(py: Python<'_>, text: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Registry> {
         guard(py, || {
-            let mut r = Registry::from_kwargs(options)?;
+            let mut r = Registry::from_kwargs("Registry.from_json", options)?;
             r.load_json(py, text)?;
             Ok(r)
         })
@@ -190,7 +133,7 @@ impl Registry {
     #[pyo3(signature = (text, **options))]
     fn from_json_lines(py: Python<'_>, text: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Registry> {
         guard(py, || {
-            let mut r = Registry::from_kwargs(options)?;
+            let mut r = Registry::from_kwargs("Registry.from_json_lines", options)?;
             r.load_json_lines(py, text)?;
             Ok(r)
         })
@@ -205,7 +148,7 @@ impl Registry {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Registry> {
         guard(py, || {
-            let mut r = Registry::from_kwargs(options)?;
+            let mut r = Registry::from_kwargs("Registry.from_records", options)?;
             r.load_values(py, records)?;
             Ok(r)
         })
@@ -216,7 +159,7 @@ impl Registry {
     #[pyo3(signature = (paths, **options))]
     fn from_files(py: Python<'_>, paths: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Registry> {
         guard(py, || {
-            let mut r = Registry::from_kwargs(options)?;
+            let mut r = Registry::from_kwargs("Registry.from_files", options)?;
             r.load_files(py, paths)?;
             Ok(r)
         })

@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList};
 use crate::conv::{self, Arg};
 use crate::direct::{self, Doc};
 use crate::errors::{guard, internal, panic_text, type_error, value_error};
-use crate::options::{self, OptionArgs};
+use crate::options;
 
 /// One finding: a located, explained problem in a record.
 #[pyclass(frozen, eq, module = "dxer._dxer", name = "Finding")]
@@ -257,42 +257,14 @@ impl Report {
 
 /// Validates one DXER record or bare reglament and reports every finding.
 #[pyfunction]
-#[pyo3(signature = (
-    record, *, lang="az", kind=None, today=None, rule_levels=None, codelists=None,
-    hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_list_items=None,
-    max_string_bytes=None, max_variant_combinations=None
-))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (record, **options))]
 pub fn validate<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
-    lang: &str,
-    kind: Option<String>,
-    today: Option<Bound<'py, PyAny>>,
-    rule_levels: Option<Bound<'py, PyAny>>,
-    codelists: Option<Bound<'py, PyAny>>,
-    hours_per_working_day: Option<Bound<'py, PyAny>>,
-    max_depth: Option<Bound<'py, PyAny>>,
-    max_input_bytes: Option<Bound<'py, PyAny>>,
-    max_list_items: Option<Bound<'py, PyAny>>,
-    max_string_bytes: Option<Bound<'py, PyAny>>,
-    max_variant_combinations: Option<Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Report> {
     guard(py, || {
-        let lang = options::lang(lang)?;
-        let args = OptionArgs {
-            kind,
-            today,
-            rule_levels,
-            codelists,
-            hours_per_working_day,
-            max_depth,
-            max_input_bytes,
-            max_list_items,
-            max_string_bytes,
-            max_variant_combinations,
-        };
-        let opts = args.build()?;
+        let options::Read { opts, lang } = options::read("validate", options, &[])?;
         let doc = direct::document(record, Arg::Name("record"), &opts)?;
         let found = py.detach(|| run_chunk(vec![doc], &opts)).map_err(|p| internal(py, &p))?;
         let report = settle(py, std::slice::from_ref(record), |_| Arg::Name("record"), found, &opts)?;
@@ -309,43 +281,15 @@ pub fn validate<'py>(
 
 /// Validates many records in parallel (the GIL is released; order is preserved).
 #[pyfunction]
-#[pyo3(signature = (
-    records, *, lang="az", kind=None, today=None, rule_levels=None, codelists=None,
-    hours_per_working_day=None, max_depth=None, max_input_bytes=None, max_list_items=None,
-    max_string_bytes=None, max_variant_combinations=None, threads=None
-))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (records, *, threads=None, **options))]
 pub fn validate_many<'py>(
     py: Python<'py>,
     records: &Bound<'py, PyAny>,
-    lang: &str,
-    kind: Option<String>,
-    today: Option<Bound<'py, PyAny>>,
-    rule_levels: Option<Bound<'py, PyAny>>,
-    codelists: Option<Bound<'py, PyAny>>,
-    hours_per_working_day: Option<Bound<'py, PyAny>>,
-    max_depth: Option<Bound<'py, PyAny>>,
-    max_input_bytes: Option<Bound<'py, PyAny>>,
-    max_list_items: Option<Bound<'py, PyAny>>,
-    max_string_bytes: Option<Bound<'py, PyAny>>,
-    max_variant_combinations: Option<Bound<'py, PyAny>>,
     threads: Option<usize>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Vec<Report>> {
     guard(py, || {
-        let lang = options::lang(lang)?;
-        let args = OptionArgs {
-            kind,
-            today,
-            rule_levels,
-            codelists,
-            hours_per_working_day,
-            max_depth,
-            max_input_bytes,
-            max_list_items,
-            max_string_bytes,
-            max_variant_combinations,
-        };
-        let opts = args.build()?;
+        let options::Read { opts, lang } = options::read("validate_many", options, &[])?;
         if threads == Some(0) {
             return Err(value_error("threads", "must be at least 1"));
         }
@@ -503,19 +447,17 @@ fn run_chunk(inputs: Vec<Doc<'_>>, opts: &dxer::Options) -> Result<Found, String
 
 /// Whether the direct path reads the dict `record` straight into the typed model and answers for it
 /// (without a `serde_json::Value` or the full pipeline): for the tests, which check that it does for the
-/// documents it should. Private (`dxer._dxer._direct_read`): not part of the API.
+/// documents it should. Private (`dxer._dxer._direct_read`): not part of the API. Takes the options of
+/// `validate`.
 #[pyfunction]
-#[pyo3(signature = (record, *, kind=None, max_depth=None, max_list_items=None, max_string_bytes=None))]
+#[pyo3(signature = (record, **options))]
 pub fn _direct_read<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
-    kind: Option<String>,
-    max_depth: Option<Bound<'py, PyAny>>,
-    max_list_items: Option<Bound<'py, PyAny>>,
-    max_string_bytes: Option<Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<bool> {
     guard(py, || {
-        let opts = OptionArgs { kind, max_depth, max_list_items, max_string_bytes, ..OptionArgs::default() }.build()?;
+        let opts = options::read("_direct_read", options, &[])?.opts;
         Ok(match direct::document(record, Arg::Name("record"), &opts)? {
             Doc::Typed(typed) => py.detach(|| typed.validate(&opts)).is_some(),
             Doc::Input(_) | Doc::Full(_) => false,
