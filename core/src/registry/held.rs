@@ -171,7 +171,17 @@ pub(crate) struct Held {
     pub(crate) bytes: Option<super::ByteRange>,
     pub(crate) index: usize,
     /// The findings of its report (the report's kind is always a record's).
-    pub(crate) findings: Box<[Finding]>,
+    pub(crate) findings: Findings,
+}
+
+/// Where the findings of a held record are.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Findings {
+    /// Its own (none for most records).
+    Own(Box<[Finding]>),
+    /// Those of the load problem at this index: a record with errors is a load problem too, and its
+    /// findings are held once.
+    OfProblem(usize),
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::entries::{Entry, LoadProblem, LoadSummary, RegistryFinding};
-use super::held::{Facts, Held, TextAt};
+use super::held::{Facts, Findings, Held, TextAt};
 use super::infosystem::{parse_cards, CardProblem, InformationSystem};
 use super::load::{
     ids_of, load_item, map_parallel, map_parallel_chunks, split_top_level, validate_record, ByteRange, Item, Loaded,
@@ -330,8 +330,10 @@ impl Registry {
         summary: &mut LoadSummary,
     ) {
         let indexed = item.held.is_some();
+        let mut findings = Findings::Own(Box::default());
         if !item.report.ok || !indexed {
             summary.problems += 1;
+            findings = Findings::OfProblem(self.problems.len());
             self.problems.push(LoadProblem {
                 source: source.map(str::to_string),
                 line: item.line,
@@ -340,8 +342,10 @@ impl Registry {
                 record_id: item.record_id,
                 version: item.version,
                 indexed,
-                findings: item.report.findings.clone(),
+                findings: item.report.findings,
             });
+        } else if !item.report.findings.is_empty() {
+            findings = Findings::Own(item.report.findings.into_boxed_slice());
         }
         if let Some((facts, (start, end))) = item.held {
             summary.indexed += 1;
@@ -355,7 +359,7 @@ impl Registry {
                 line: item.line,
                 bytes: item.bytes,
                 index,
-                findings: item.report.findings.into_boxed_slice(),
+                findings,
             });
         }
     }
@@ -425,8 +429,12 @@ impl Registry {
     }
 
     fn report_of(&self, h: &Held) -> Report {
-        let ok = !h.findings.iter().any(|f| f.severity == Severity::Error);
-        Report { ok, kind: DocumentKind::Record, findings: h.findings.to_vec() }
+        let findings = match &h.findings {
+            Findings::Own(own) => own,
+            Findings::OfProblem(p) => self.problems[*p].findings.as_slice(),
+        };
+        let ok = !findings.iter().any(|f| f.severity == Severity::Error);
+        Report { ok, kind: DocumentKind::Record, findings: findings.to_vec() }
     }
 
     /// Every indexed record, in load order.
