@@ -30,7 +30,7 @@ fmt: ## Format the Rust code.
 # `--workspace` keeps the features of the test build, so nothing is compiled twice.
 test-rust: ## Rust tests: unit, conformance fixtures, robustness, workflow, registry, CLI, doc examples; benches once.
 	$(CARGO) test --workspace --locked
-	$(CARGO) test --workspace --locked --bench validate --bench registry
+	$(CARGO) test --workspace --locked --bench validate --bench registry --bench registry_cli
 
 shacl: ## CPSV-AP exports of the fixtures and examples conform to the official SHACL shapes (pySHACL).
 	./scripts/check-shacl

@@ -8,53 +8,13 @@
 //! and 100k records in under 2 s on 2 cores.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use dxer::registry::Registry;
-use serde_json::{json, Value};
+use records::{generate, CARDS};
+use serde_json::Value;
 
-const PROVIDERS: &[&str] = &["DIN", "EN", "DVX", "EEMSN", "SN", "ETN", "IN", "KTN", "ASAN", "DMX", "DSMF", "AZERSU"];
-const FORMS: &[&str] = &["electronic", "in_person", "mixed"];
-
-fn fixture() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid/identity-card/input.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("identity-card fixture")).expect("valid JSON")
-}
-
-/// `n` records as JSON Lines.
-fn generate(n: usize) -> String {
-    let base = fixture();
-    let mut out = String::with_capacity(n * 9_000);
-    for i in 0..n {
-        let mut r = base.clone();
-        r["record_id"] = json!(format!("REC-B-{i:07}"));
-        let g = &mut r["reglament"]["general"];
-        g["service_code"] = json!(format!("DX-{i:06}"));
-        // One service in 97 still belongs to the renamed 2013 ministry (DXER-P002, DXER-X004).
-        g["provider"] = json!(if i % 97 == 0 { "RITN" } else { PROVIDERS[i % PROVIDERS.len()] });
-        g["form"] = json!(FORMS[i % FORMS.len()]);
-        if i % 50 == 49 {
-            g["components"] = json!([format!("DX-{:06}", i - 1), format!("DX-{:06}", i - 2)]);
-        }
-        if i % 4 == 0 {
-            r["reglament"]["standard"]["fees"] = json!({"free": true});
-        } else {
-            r["reglament"]["standard"]["fees"]["tiers"][0]["amount"] = json!(format!("{}.00", 5 + i % 20));
-        }
-        if i % 10 == 0 {
-            r["status"] = json!("registered");
-        }
-        out.push_str(&r.to_string());
-        out.push('\n');
-    }
-    out
-}
-
-const CARDS: &str = r#"[{"code": "IS-IAMAS", "name": {"az": "İdentifikasiya, Autentifikasiya və Miqrasiya Avtomatlaşdırılmış Sistemi"},
-  "owner": "DIN", "operator": "DIN", "legal_act": {"type": "law", "number": "614-IQ", "date": "1999-02-14",
-  "title": {"az": "Şəxsiyyət vəsiqəsi haqqında Qanun"}}, "purpose": {"az": "Şəxsiyyət vəsiqələrinin uçotu"},
-  "personal_data": true, "personal_data_register": {}, "hosting": "g_cloud"}]"#;
+mod records;
 
 /// Peak resident memory of the process so far.
 fn peak_memory() -> String {

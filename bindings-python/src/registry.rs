@@ -66,12 +66,12 @@ impl Registry {
         Ok(self.load(py, move |r| r.add_inputs(inputs)))
     }
 
-    fn record_dicts<'py, 'a>(
+    fn record_dicts<'py>(
         &self,
         py: Python<'py>,
-        records: impl Iterator<Item = &'a dxer::model::Record>,
+        records: impl Iterator<Item = dxer::model::Record>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        records.map(|r| conv::ser_to_py(py, r)).collect()
+        records.map(|r| conv::ser_to_py(py, &r)).collect()
     }
 }
 
@@ -286,7 +286,6 @@ impl Registry {
         guard(py, || {
             self.inner
                 .entries()
-                .iter()
                 .map(|e| {
                     let d = PyDict::new(py);
                     d.set_item("record", conv::ser_to_py(py, &e.record)?)?;
@@ -294,7 +293,7 @@ impl Registry {
                     d.set_item("line", e.line)?;
                     d.set_item("bytes", e.bytes.map(|b| (b.start, b.end)))?;
                     d.set_item("index", e.index)?;
-                    d.set_item("report", Report::new(e.report.clone(), self.lang))?;
+                    d.set_item("report", Report::new(e.report, self.lang))?;
                     Ok(d)
                 })
                 .collect()
@@ -350,7 +349,7 @@ impl Registry {
 
     /// The latest version of a record id (dict), or None.
     fn latest<'py>(&self, py: Python<'py>, record_id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        guard(py, || self.inner.latest(record_id).map(|r| conv::ser_to_py(py, r)).transpose())
+        guard(py, || self.inner.latest(record_id).map(|r| conv::ser_to_py(py, &r)).transpose())
     }
 
     /// The latest version of every record id, sorted by record id.

@@ -393,7 +393,7 @@ pub fn due(
 ) -> Result<ExitCode, InputError> {
     let mut rows = Vec::new();
     for record in registry.latest_versions() {
-        for f in due_findings(record, on, policy, calendar) {
+        for f in due_findings(&record, on, policy, calendar) {
             rows.push((record.record_id.to_string(), record.version, f));
         }
     }

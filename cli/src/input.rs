@@ -353,7 +353,7 @@ impl<R: BufRead> Lines<R> {
             if buf.is_empty() {
                 break;
             }
-            let end = buf.iter().position(|b| *b == b'\n');
+            let end = memchr::memchr(b'\n', buf);
             let part = &buf[..end.unwrap_or(buf.len())];
             let keep = keep_at_most.saturating_sub(bytes.len()).min(part.len());
             bytes.extend_from_slice(&part[..keep]);

@@ -393,6 +393,17 @@ pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Val
 /// too, when its structure is valid: a leading byte order mark is read past (`DXER-J005`), member names given
 /// twice are `DXER-J004`; then the direct path answers, or the three layers do.
 pub(crate) fn validate_str(text: &str, kind: DocumentKind, opts: &Options) -> (Report, Option<rules::Subject>) {
+    let (report, subject, _) = validate_str_via(text, kind, opts);
+    (report, subject)
+}
+
+/// [`validate_str`], and whether the direct path read the typed document (then serde's reader gives the
+/// same document from the text without its byte order mark).
+pub(crate) fn validate_str_via(
+    text: &str,
+    kind: DocumentKind,
+    opts: &Options,
+) -> (Report, Option<rules::Subject>, bool) {
     let (body, bom) = strip_bom(text);
     let mut extra = Vec::new();
     if bom {
@@ -404,6 +415,7 @@ pub(crate) fn validate_str(text: &str, kind: DocumentKind, opts: &Options) -> (R
     // With a name given twice, the parsed value holds one of the two: the three layers judge it, the direct
     // path (whose types refuse some duplicates and not others) steps aside.
     let direct = if duplicates.is_empty() { crate::direct::validate_source(body, kind, opts) } else { None };
+    let was_direct = direct.is_some();
     let (report, subject) = match direct {
         Some((report, subject)) => (report, Some(subject)),
         None => {
@@ -422,7 +434,7 @@ pub(crate) fn validate_str(text: &str, kind: DocumentKind, opts: &Options) -> (R
             }
         }
     };
-    (with_findings(report, extra, opts), subject)
+    (with_findings(report, extra, opts), subject, was_direct)
 }
 
 /// `report` with more findings (each rule's level applied to them too).

@@ -116,7 +116,7 @@ fn a_byte_order_mark_changes_nothing_else() {
     let summary = registry.load_source("records.json", &array);
     assert_eq!((summary.items, summary.indexed), (2, 2));
     let marks: usize =
-        registry.entries().iter().map(|e| e.report.findings.iter().filter(|f| f.code == "DXER-J005").count()).sum();
+        registry.entries().map(|e| e.report.findings.iter().filter(|f| f.code == "DXER-J005").count()).sum();
     assert_eq!(marks, 1);
     // One record in a .json file behind the mark is indexed too.
     let mut registry = Registry::new();
@@ -160,7 +160,7 @@ fn exports_do_not_publish_a_link_that_is_not_a_web_address() {
             let lower = out.to_lowercase();
             assert!(!lower.contains("javascript:") && !lower.contains("data:text"), "{name}: {bad:?} in {out}");
         }
-        let html = dxer::convert::render::to_html(record, "az", Publication::Internal).unwrap().to_lowercase();
+        let html = dxer::convert::render::to_html(&record, "az", Publication::Internal).unwrap().to_lowercase();
         for link in ["href=\"javascript", "href=\"data:", "href=\" "] {
             assert!(!html.contains(link), "{name}: {link} in the rendering");
         }

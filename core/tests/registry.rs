@@ -224,7 +224,7 @@ fn json_lines_keep_line_numbers_of_broken_lines() {
     let text = format!("{good}\n\n  \r\n{{\"record_id\": \"REC-2\", \"version\": 1,\n{good}\r\n");
     let registry = Registry::from_json_lines(&text);
     assert_eq!(registry.len(), 2, "both copies of the good record are indexed");
-    assert_eq!(registry.entries()[1].line, Some(5));
+    assert_eq!(registry.entry(1).unwrap().line, Some(5));
     assert_eq!(registry.problems().len(), 1);
     let p = &registry.problems()[0];
     assert_eq!((p.line, p.index, p.indexed), (Some(4), 1, false));
@@ -243,7 +243,7 @@ fn structurally_invalid_records_are_reported_with_their_findings_but_not_indexed
     cyrillic["reglament"]["general"]["name"]["az"] = json!("Vəsiqәnin verilməsi");
     let text = jsonl(&[rec("REC-1", 1, "DX-000001", "DIN", "submitted"), wrong, cyrillic, json!("a string")]);
     let registry = Registry::from_json_lines(&text);
-    assert_eq!(registry.records().map(|r| r.record_id.as_str()).collect::<Vec<_>>(), ["REC-1", "REC-3"]);
+    assert_eq!(registry.records().map(|r| r.record_id.to_string()).collect::<Vec<_>>(), ["REC-1", "REC-3"]);
     let p = registry.problems();
     assert_eq!(p.len(), 3);
     assert_eq!(
@@ -257,14 +257,14 @@ fn structurally_invalid_records_are_reported_with_their_findings_but_not_indexed
     assert_eq!(p[1].findings[0].fix.as_deref(), Some("Vəsiqənin verilməsi"));
     assert_eq!((p[2].line, p[2].indexed, p[2].findings[0].code.as_str()), (Some(4), false, "DXER-S003"));
     // The indexed record keeps its own report.
-    assert!(!registry.entries()[1].report.ok);
+    assert!(!registry.entry(1).unwrap().report.ok);
 }
 
 #[test]
 fn json_loads_one_record_or_an_array_with_element_lines() {
     let one = Registry::from_json(&serde_json::to_string_pretty(&base()).unwrap());
     assert_eq!((one.len(), one.problems().len()), (1, 0));
-    assert_eq!(one.entries()[0].line, Some(1));
+    assert_eq!(one.entry(0).unwrap().line, Some(1));
 
     let a = rec("REC-1", 1, "DX-000001", "DIN", "submitted");
     let b = rec("REC-2", 1, "DX-000002", "EN", "submitted");
@@ -272,9 +272,9 @@ fn json_loads_one_record_or_an_array_with_element_lines() {
     let lines_of_a = serde_json::to_string_pretty(&a).unwrap().lines().count();
     let registry = Registry::from_json(&text);
     assert_eq!(registry.len(), 2);
-    assert_eq!(registry.entries()[0].line, Some(2));
-    assert_eq!(registry.entries()[1].line, Some(2 + lines_of_a + 1));
-    assert_eq!(registry.entries()[1].index, 2);
+    assert_eq!(registry.entry(0).unwrap().line, Some(2));
+    assert_eq!(registry.entry(1).unwrap().line, Some(2 + lines_of_a + 1));
+    assert_eq!(registry.entry(1).unwrap().index, 2);
     let p = &registry.problems()[0];
     assert_eq!((p.line, p.index, p.indexed), (Some(2 + lines_of_a), 1, false));
     assert!(p.findings.iter().any(|f| f.code == "DXER-S003" && f.pointer == "/record_id"));
@@ -349,14 +349,14 @@ fn indexes_by_service_code_provider_and_latest_version() {
     ]));
     let versions: Vec<u32> = registry.by_service_code("DX-000001").map(|r| r.version).collect();
     assert_eq!(versions, [2, 1]);
-    let din: Vec<&str> = registry.by_provider("DIN").map(|r| r.reglament.general.service_code.as_str()).collect();
+    let din: Vec<String> = registry.by_provider("DIN").map(|r| r.reglament.general.service_code.to_string()).collect();
     assert_eq!(din, ["DX-000001", "DX-000001", "DX-000003"]);
     assert_eq!(registry.by_provider("XIN").count(), 0);
     assert_eq!(registry.by_service_code("DX-999999").count(), 0);
     assert_eq!(registry.latest("REC-1").unwrap().version, 2);
     assert!(registry.latest("REC-9").is_none());
-    let latest: Vec<(&str, u32)> = registry.latest_versions().map(|r| (r.record_id.as_str(), r.version)).collect();
-    assert_eq!(latest, [("REC-1", 2), ("REC-2", 1), ("REC-3", 1)]);
+    let latest: Vec<(String, u32)> = registry.latest_versions().map(|r| (r.record_id.to_string(), r.version)).collect();
+    assert_eq!(latest, [("REC-1".to_string(), 2), ("REC-2".to_string(), 1), ("REC-3".to_string(), 1)]);
     assert_eq!(registry.service_codes().collect::<Vec<_>>(), ["DX-000001", "DX-000002", "DX-000003"]);
     assert_eq!(registry.provider_codes().collect::<Vec<_>>(), ["DIN", "EN"]);
 }
@@ -393,7 +393,7 @@ fn loading_is_deterministic_whatever_the_threads() {
         c.load_json_lines(&format!("{}{line}", "\n".repeat(i)));
     }
     let dump = |r: &Registry| {
-        let entries: Vec<_> = r.entries().iter().map(|e| (e.record.clone(), e.line, e.report.clone())).collect();
+        let entries: Vec<_> = r.entries().map(|e| (e.record.clone(), e.line, e.report.clone())).collect();
         let problems: Vec<_> =
             r.problems().iter().map(|p| (p.line, p.record_id.clone(), p.indexed, p.findings.clone())).collect();
         serde_json::to_string(&(entries, problems, r.check(), r.stats())).unwrap()
@@ -887,7 +887,7 @@ fn loads_carry_their_source_line_and_bytes() {
     assert_eq!((problem.source.as_deref(), problem.line), (Some("in/lines.ndjson"), Some(3)));
     let range = problem.bytes.unwrap();
     assert_eq!(&text[range.start..range.end], "{broken");
-    let second = &registry.entries()[1];
+    let second = registry.entry(1).unwrap();
     assert_eq!((second.line, second.bytes.map(|r| r.start)), (Some(4), Some(at(&b))));
     assert_eq!(&text[second.bytes.unwrap().start..second.bytes.unwrap().end], b);
     // The duplicate service code: both findings name the file and the line of their record.
@@ -900,9 +900,9 @@ fn loads_carry_their_source_line_and_bytes() {
     let array = format!("[\n{a},\n  {b}\n]");
     let mut registry = Registry::new();
     registry.load_source("two.json", &array);
-    let lines: Vec<_> = registry.entries().iter().map(|e| (e.line, e.source.clone())).collect();
+    let lines: Vec<_> = registry.entries().map(|e| (e.line, e.source.clone())).collect();
     assert_eq!(lines, [(Some(2), Some("two.json".into())), (Some(3), Some("two.json".into()))]);
-    let r = registry.entries()[1].bytes.unwrap();
+    let r = registry.entry(1).unwrap().bytes.unwrap();
     assert_eq!(&array[r.start..r.end], b);
 
     // One by one: a text, a value, a broken text; no lines, no bytes, no source.
@@ -914,7 +914,7 @@ fn loads_carry_their_source_line_and_bytes() {
         RecordInput::Text("{".into()),
     ]);
     assert_eq!((summary.items, summary.indexed, summary.problems), (3, 2, 1));
-    assert!(registry.entries().iter().all(|e| e.line.is_none() && e.bytes.is_none() && e.source.is_none()));
+    assert!(registry.entries().all(|e| e.line.is_none() && e.bytes.is_none() && e.source.is_none()));
     let broken = &registry.problems()[0];
     assert_eq!((broken.index, broken.line, broken.findings[0].code.as_str()), (2, None, "DXER-J001"));
 }

@@ -55,7 +55,11 @@ fn pieces_load_as_the_whole_text_does() {
     let lines = text.split_inclusive('\n').count();
     for cuts in [vec![], vec![1], vec![3], vec![2, 4, 6], (1..lines).collect::<Vec<_>>()] {
         let pieces = in_pieces(&text, &cuts);
-        assert_eq!(pieces.entries(), whole.entries(), "cut before lines {cuts:?}");
+        assert_eq!(
+            pieces.entries().collect::<Vec<_>>(),
+            whole.entries().collect::<Vec<_>>(),
+            "cut before lines {cuts:?}"
+        );
         assert_eq!(pieces.problems(), whole.problems(), "cut before lines {cuts:?}");
     }
     // The byte ranges point into the whole text.

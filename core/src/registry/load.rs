@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::held::{Facts, TextBlock};
 use crate::model::Record;
 use crate::report::{DocumentKind, Report};
 use crate::Options;
@@ -82,11 +83,31 @@ pub(super) struct Loaded {
     pub(super) line: Option<usize>,
     pub(super) bytes: Option<ByteRange>,
     pub(super) report: Report,
-    // Not boxed: a 1.5 KB allocation per record costs glibc more than moving it (each such request
-    // consolidates the small chunks freed since the last one).
-    pub(super) record: Option<Record>,
+    /// What the registry keeps of a record it indexes: its facts and the range of its text in the block.
+    pub(super) held: Option<(Facts, (usize, usize))>,
     pub(super) record_id: Option<String>,
     pub(super) version: Option<u32>,
+}
+
+/// The items of a block loaded together, and the compact texts of those it indexes.
+pub(super) struct LoadedBlock {
+    pub(super) items: Vec<Loaded>,
+    pub(super) text: TextBlock,
+}
+
+impl LoadedBlock {
+    /// A block for `items` items of about `bytes` of text in all.
+    pub(super) fn new(items: usize, bytes: usize) -> LoadedBlock {
+        LoadedBlock { items: Vec::with_capacity(items), text: TextBlock::with_capacity(bytes) }
+    }
+
+    /// Adds the outcome of validating a typed record (a record whose report has `DXER-S…`/`DXER-J…`
+    /// findings is not indexed); the typed record is dropped once its facts and text are taken.
+    pub(super) fn push_typed(&mut self, report: Report, record: Option<Record>, ids: (Option<String>, Option<u32>)) {
+        let held =
+            record.filter(|_| !structurally_invalid(&report)).map(|r| (Facts::of(&r), self.text.push_record(&r)));
+        self.items.push(Loaded { line: None, bytes: None, report, held, record_id: ids.0, version: ids.1 });
+    }
 }
 
 /// One item of a text: where it starts and its text.
@@ -105,23 +126,30 @@ pub(super) fn structurally_invalid(report: &Report) -> bool {
     report.findings.iter().any(|f| f.code.starts_with("DXER-J") || f.code.starts_with("DXER-S"))
 }
 
-pub(super) fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
+/// Validates one item of a text; a record it indexes leaves its facts, and its text in `block`.
+pub(super) fn load_item(item: &Item<'_>, opts: &Options, block: &mut TextBlock) -> Loaded {
     let line = Some(item.line);
     // A record the schema accepts goes straight into its type (the same report, without a `Value`); a
     // leading byte order mark and duplicate names are the validator's to report, as for one document.
-    match crate::validate::validate_str(item.text, DocumentKind::Record, opts) {
-        (report, Some(crate::rules::Subject::Record(record))) => {
+    match crate::validate::validate_str_via(item.text, DocumentKind::Record, opts) {
+        (report, Some(crate::rules::Subject::Record(record)), direct) => {
             let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
-            Loaded { line, bytes: None, report, record: Some(record), record_id, version }
+            // What the direct path read, serde's reader reads the same from the text; anything else is
+            // kept as the typed record's serialisation (see `held`).
+            let range = match direct {
+                true => block.push_compact(crate::validate::strip_bom(item.text).0),
+                false => block.push_record(&record),
+            };
+            Loaded { line, bytes: None, report, held: Some((Facts::of(&record), range)), record_id, version }
         }
-        (report, _) => {
+        (report, _, _) => {
             // No typed record: its ids, where the text has them (read again only on this path).
             let (text, _) = crate::validate::strip_bom(item.text);
             let (record_id, version) = match text.len() <= opts.max_input_bytes {
                 true => serde_json::from_str::<Value>(text).map(|v| ids_of(&v)).unwrap_or((None, None)),
                 false => (None, None),
             };
-            Loaded { line, bytes: None, report, record: None, record_id, version }
+            Loaded { line, bytes: None, report, held: None, record_id, version }
         }
     }
 }
@@ -199,6 +227,12 @@ pub(super) fn map_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + 
 /// Like [`map_parallel`], the results left in the blocks the threads made (in order): a registry moves
 /// each record once more into its entries, not through a whole second copy of every result.
 pub(super) fn map_parallel_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<Vec<R>> {
+    map_parallel_chunks(items, |part| part.iter().map(&f).collect())
+}
+
+/// Maps `f` over blocks of `items` (consecutive, in order, covering them all), on every thread as
+/// [`map_parallel`] does, and returns one result per block, in order.
+pub(super) fn map_parallel_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         use std::sync::atomic::{AtomicUsize, Ordering};
@@ -209,15 +243,15 @@ pub(super) fn map_parallel_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) 
             let blocks: Vec<&[T]> = items.chunks(block).collect();
             let next = AtomicUsize::new(0);
             let work = || {
-                let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+                let mut done: Vec<(usize, R)> = Vec::new();
                 loop {
                     let b = next.fetch_add(1, Ordering::Relaxed);
                     let Some(part) = blocks.get(b) else { break };
-                    done.push((b, part.iter().map(&f).collect()));
+                    done.push((b, f(part)));
                 }
                 done
             };
-            let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+            let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
                 let helpers: Vec<_> =
                     (1..threads).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok()).collect();
                 let mut done = work();
@@ -233,7 +267,7 @@ pub(super) fn map_parallel_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) 
             return done.into_iter().map(|(_, part)| part).collect();
         }
     }
-    vec![items.iter().map(f).collect()]
+    vec![f(items)]
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 pub mod versions;
 pub mod workflow;
 
+mod entries;
+mod held;
 pub mod infosystem;
 mod load;
 pub mod stats;
@@ -12,11 +14,12 @@ mod stats_html;
 mod store;
 pub mod system_duties;
 
+pub use entries::{Entry, LoadProblem, LoadSummary, RegistryFinding};
 pub use infosystem::{
     CardProblem, Hosting, InfoSystemDataSource, InformationSystem, LifecycleEvent, LifecycleKind,
     PersonalDataRegisterEntry,
 };
 pub use load::{ByteRange, Preceding, RecordInput, TextFormat};
 pub use stats::{MostUsed, Stats, StatsRow};
-pub use store::{Entry, LoadProblem, LoadSummary, Registry, RegistryFinding};
+pub use store::Registry;
 pub use system_duties::{SystemDuty, SystemDutyKind, SystemDutyStatus, SystemFinding};

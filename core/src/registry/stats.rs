@@ -25,11 +25,13 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::store::{in_force, Registry, RegistryFinding};
+use super::entries::RegistryFinding;
+use super::held::Facts;
+use super::load::map_parallel;
+use super::store::{in_force, Registry};
 use super::workflow::{status_at, Policy, Standing};
 use crate::calendar::Calendar;
-use crate::convert::publish::Publication;
-use crate::model::{Channel, IdentificationMethod, Record, RecordStatus, ServiceForm};
+use crate::model::{RecordStatus, ServiceForm};
 
 /// One column of the statistics table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,30 +244,28 @@ impl StatsRow {
         ]
     }
 
-    fn count(&mut self, r: &Record) {
-        let g = &r.reglament.general;
-        let es = r.eservice.as_ref();
+    /// Counts a service in force, by what the registry holds of it ([`Facts`], read from the record when
+    /// it was loaded: what each column means is read there).
+    fn count(&mut self, r: &Facts) {
+        let t = &r.traits;
         let b = |yes: bool| u64::from(yes);
         self.services += 1;
         self.approved += b(matches!(r.status, RecordStatus::Registered | RecordStatus::Amended));
-        self.electronic += b(g.form == ServiceForm::Electronic);
-        self.in_person += b(g.form == ServiceForm::InPerson);
-        self.mixed += b(g.form == ServiceForm::Mixed);
-        self.ehis_integrated += b(es.is_some_and(|e| e.ehis_integration));
-        let channels = g.channels.stated().map(Vec::as_slice).unwrap_or_default();
-        self.on_portal += b(channels.contains(&Channel::EgovPortal));
-        self.on_own_site += b(channels.contains(&Channel::ProviderWebsite));
-        self.without_authentication += b(es.is_some_and(|e| e.identification.contains(&IdentificationMethod::None)));
-        self.e_payment += b(es.is_some_and(|e| e.e_payment));
+        self.electronic += b(t.form == ServiceForm::Electronic);
+        self.in_person += b(t.form == ServiceForm::InPerson);
+        self.mixed += b(t.form == ServiceForm::Mixed);
+        self.ehis_integrated += b(t.ehis_integrated);
+        self.on_portal += b(t.on_portal);
+        self.on_own_site += b(t.on_own_site);
+        self.without_authentication += b(t.without_authentication);
+        self.e_payment += b(t.e_payment);
         // Fees the source does not state count as neither.
-        let free = r.reglament.standard.fees.stated().map(|f| f.free);
-        self.free += b(free == Some(true));
-        self.paid += b(free == Some(false));
-        self.proactive += b(g.proactive);
-        self.composite += b(!g.components.is_empty());
-        self.with_variants += b(r.reglament.variants.is_some());
-        // What open data publishes (the one policy of `convert::publish`): `open_data` alone is not enough.
-        self.open_data += b(Publication::Public.admits(r).is_ok());
+        self.free += b(t.free == Some(true));
+        self.paid += b(t.free == Some(false));
+        self.proactive += b(t.proactive);
+        self.composite += b(!r.components.is_empty());
+        self.with_variants += b(t.with_variants);
+        self.open_data += b(t.open_data);
     }
 
     fn add(&mut self, o: &StatsRow) {
@@ -330,9 +330,19 @@ impl Registry {
         let lists = &self.options().codelists;
         let mut rows: BTreeMap<&str, StatsRow> = BTreeMap::new();
         let mut undated = Vec::new();
-        for (_, at) in self.latest_entries() {
-            let r = &self.entries()[at].record;
-            let code = r.reglament.general.provider.as_str();
+        let latest: Vec<usize> = self.latest_entries().into_values().collect();
+        // The open duties of each service in force, when asked for: read from its record (on every thread).
+        let in_force_at: Vec<usize> = latest.iter().copied().filter(|&at| in_force(self.facts(at).status)).collect();
+        let mut duty_lists = match duties {
+            Some((on, policy, calendar)) => {
+                map_parallel(&in_force_at, |&at| status_at(&self.record_at(at), on, policy, calendar))
+            }
+            None => Vec::new(),
+        }
+        .into_iter();
+        for at in latest {
+            let r = self.facts(at);
+            let code = &*r.provider;
             let row = rows.entry(code).or_insert_with(|| {
                 let label = lists.provider(code).map(|p| &p.label);
                 StatsRow {
@@ -348,8 +358,8 @@ impl Registry {
                 continue;
             }
             row.count(r);
-            if let Some((on, policy, calendar)) = duties {
-                match status_at(r, on, policy, calendar) {
+            if let Some(listed) = duty_lists.next() {
+                match listed {
                     Ok(list) => {
                         let overdue = list.iter().filter(|s| s.standing == Standing::Overdue).count() as u64;
                         row.overdue_duties = Some(row.overdue_duties.unwrap_or(0) + overdue);
@@ -387,16 +397,15 @@ impl Registry {
     /// is shown with the first record id.
     pub fn most_used(&self, usage: &BTreeMap<String, u64>, top: usize) -> (Vec<MostUsed>, Vec<String>) {
         let lists = &self.options().codelists;
-        let mut by_code: BTreeMap<&str, &Record> = BTreeMap::new();
+        let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, at) in self.latest_entries() {
-            let r = &self.entries()[at].record;
-            by_code.entry(r.reglament.general.service_code.as_str()).or_insert(r);
+            by_code.entry(&self.facts(at).service_code).or_insert(at);
         }
-        let mut known: Vec<(&str, u64, &Record)> = Vec::new();
+        let mut known: Vec<(&str, u64, usize)> = Vec::new();
         let mut unknown = Vec::new();
         for (code, &count) in usage {
             match by_code.get(code.as_str()) {
-                Some(r) => known.push((code.as_str(), count, r)),
+                Some(r) => known.push((code.as_str(), count, *r)),
                 None => unknown.push(code.clone()),
             }
         }
@@ -405,7 +414,8 @@ impl Registry {
             .into_iter()
             .take(top)
             .enumerate()
-            .map(|(i, (code, count, r))| {
+            .map(|(i, (code, count, at))| {
+                let r = self.record_at(at);
                 let g = &r.reglament.general;
                 MostUsed {
                     rank: u32::try_from(i + 1).unwrap_or(u32::MAX),

@@ -16,97 +16,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
+use super::entries::{Entry, LoadProblem, LoadSummary, RegistryFinding};
+use super::held::{Facts, Findings, Held, TextAt};
 use super::infosystem::{parse_cards, CardProblem, InformationSystem};
 use super::load::{
-    ids_of, load_item, map_parallel, map_parallel_blocks, split_top_level, structurally_invalid, validate_record,
-    ByteRange, Item, Loaded, Preceding, RecordInput, TextFormat,
+    ids_of, load_item, map_parallel, map_parallel_chunks, split_top_level, validate_record, ByteRange, Item, Loaded,
+    LoadedBlock, Preceding, RecordInput, TextFormat,
 };
 use crate::codelists::ProviderStatus;
 use crate::model::{Record, RecordStatus};
 use crate::report::{DocumentKind, Finding, Report, Severity};
 use crate::rules::finding;
 use crate::{Options, RuleLevel};
-
-/// One record held by the registry, with its own validation report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    /// The record.
-    pub record: Record,
-    /// Where it was loaded from (a file name, as the caller named it); `None` when not named.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// Line (1-based) where it starts in the text it was loaded from; `None` for records passed as values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// Its bytes in the text it was loaded from; `None` for records passed as values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<ByteRange>,
-    /// Position (0-based) among the items of the text or vector it was loaded from.
-    pub index: usize,
-    /// What [`crate::validate`] reports on the record by itself (possibly warnings only).
-    pub report: Report,
-}
-
-/// An item that did not load cleanly: it does not parse, lacks the record's structure (not indexed), or
-/// has errors of its own (indexed all the same).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoadProblem {
-    /// Where it was loaded from (a file name, as the caller named it); `None` when not named.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// Line (1-based) where the item starts in its text; `None` for records passed as values and for a text
-    /// that is not JSON at all (the `DXER-J001` finding then says where it breaks).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// Its bytes in the text it was loaded from; `None` for records passed as values and for a text that
-    /// is not JSON at all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<ByteRange>,
-    /// Position (0-based) among the items of the text or vector.
-    pub index: usize,
-    /// The item's `record_id`, when it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub record_id: Option<String>,
-    /// The item's `version`, when it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<u32>,
-    /// Whether the record was indexed in spite of its findings (it has the record's structure).
-    pub indexed: bool,
-    /// The item's own findings; their pointers, and the line and column a `DXER-J001` names, are relative
-    /// to the item (add `line - 1` to a JSON Lines item's line).
-    pub findings: Vec<Finding>,
-}
-
-/// What one load added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct LoadSummary {
-    /// Items read (records, array elements or non-blank lines).
-    pub items: usize,
-    /// Records indexed.
-    pub indexed: usize,
-    /// Items listed as problems (not indexed, or indexed with errors).
-    pub problems: usize,
-}
-
-/// A cross-record finding, located at one record version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RegistryFinding {
-    /// The record concerned.
-    pub record_id: String,
-    /// Its version.
-    pub version: u32,
-    /// Where that record was loaded from, when the load was named.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// Line where that record starts in the text it was loaded from, when it came from text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// The finding; its `pointer` is inside the record.
-    #[serde(flatten)]
-    pub finding: Finding,
-}
 
 /// All records of the registry, indexed by service code and by provider, with the registration cards of
 /// the information systems.
@@ -147,10 +68,18 @@ pub struct RegistryFinding {
 /// assert_eq!(stats.rows[0].provider, "DIN");
 /// assert_eq!(stats.totals.services, 2);
 /// ```
+///
+/// The registry holds each record compactly (its compact JSON text and the facts its indexes, checks and
+/// statistics read: about the size of the input in all), so the methods that give records read them
+/// again from their text and return them owned ([`Registry::records`], [`Registry::latest`], …).
 #[derive(Debug, Clone)]
 pub struct Registry {
     opts: Options,
-    entries: Vec<Entry>,
+    held: Vec<Held>,
+    /// The compact texts of the records, a block of records per string (see `held`).
+    texts: Vec<Box<str>>,
+    /// The names of the sources loaded, each once (what `Held::source` indexes).
+    sources: Vec<Box<str>>,
     problems: Vec<LoadProblem>,
     by_service: BTreeMap<String, Vec<usize>>,
     by_provider: BTreeMap<String, Vec<usize>>,
@@ -176,7 +105,9 @@ impl Registry {
         opts.kind = DocumentKind::Record;
         Registry {
             opts,
-            entries: Vec::new(),
+            held: Vec::new(),
+            texts: Vec::new(),
+            sources: Vec::new(),
             problems: Vec::new(),
             by_service: BTreeMap::new(),
             by_provider: BTreeMap::new(),
@@ -274,8 +205,9 @@ impl Registry {
     ) -> LoadSummary {
         let whole = |this: &mut Registry| {
             let report = crate::validate(text, &this.opts);
-            let item = Loaded { line: None, bytes: None, report, record: None, record_id: None, version: None };
-            this.absorb_from(source, vec![vec![item]], before.items)
+            let mut block = LoadedBlock::new(1, 0);
+            block.push_typed(report, None, (None, None));
+            this.absorb_from(source, vec![block], before.items)
         };
         // A leading byte order mark is read past: reported (`DXER-J005`) with the first item of a JSON text,
         // and by the validator with the first line of JSON Lines.
@@ -304,12 +236,16 @@ impl Registry {
         };
         let opts = &self.opts;
         let base = text.as_ptr() as usize;
-        let loaded = map_parallel_blocks(&items, |item| {
-            let start = before.bytes + (item.text.as_ptr() as usize - base);
-            Loaded { bytes: Some(ByteRange { start, end: start + item.text.len() }), ..load_item(item, opts) }
+        let mut loaded = map_parallel_chunks(&items, |part| {
+            let mut block = LoadedBlock::new(part.len(), part.iter().map(|i| i.text.len()).sum());
+            for item in part {
+                let start = before.bytes + (item.text.as_ptr() as usize - base);
+                let loaded = load_item(item, opts, &mut block.text);
+                block.items.push(Loaded { bytes: Some(ByteRange { start, end: start + item.text.len() }), ..loaded });
+            }
+            block
         });
-        let mut loaded = loaded;
-        if let Some(first) = loaded.iter_mut().flatten().next().filter(|_| bom) {
+        if let Some(first) = loaded.iter_mut().flat_map(|b| b.items.iter_mut()).next().filter(|_| bom) {
             let mark = crate::validate::bom_finding();
             let empty = crate::report::Report::new(first.report.kind, Vec::new());
             let report = std::mem::replace(&mut first.report, empty);
@@ -322,15 +258,21 @@ impl Registry {
     /// each is validated on its own; problems carry no line (a text's `DXER-J001` says where it breaks).
     pub fn add_inputs(&mut self, inputs: Vec<RecordInput>) -> LoadSummary {
         let opts = &self.opts;
-        let loaded = map_parallel_blocks(&inputs, |input| match input {
-            RecordInput::Text(text) => {
-                Loaded { line: None, ..load_item(&Item { line: 1, text: text.trim_end() }, opts) }
+        let loaded = map_parallel_chunks(&inputs, |part| {
+            let mut block = LoadedBlock::new(part.len(), 0);
+            for input in part {
+                match input {
+                    RecordInput::Text(text) => {
+                        let loaded = load_item(&Item { line: 1, text: text.trim_end() }, opts, &mut block.text);
+                        block.items.push(Loaded { line: None, ..loaded });
+                    }
+                    RecordInput::Value(value) => {
+                        let (report, record) = crate::validate::validate_record_value(value, opts);
+                        block.push_typed(report, record, ids_of(value));
+                    }
+                }
             }
-            RecordInput::Value(value) => {
-                let (report, record) = crate::validate::validate_record_value(value, opts);
-                let (record_id, version) = ids_of(value);
-                Loaded { line: None, bytes: None, report, record, record_id, version }
-            }
+            block
         });
         self.absorb_from(None, loaded, 0)
     }
@@ -339,87 +281,165 @@ impl Registry {
     pub fn add_records(&mut self, records: Vec<Record>) -> LoadSummary {
         let opts = &self.opts;
         let reports = map_parallel(&records, |record| validate_record(record, opts));
-        let loaded = records
-            .into_iter()
-            .zip(reports)
-            .map(|(record, report)| {
-                let (record_id, version) = (Some(record.record_id.to_string()), Some(record.version));
-                let record = if structurally_invalid(&report) { None } else { Some(record) };
-                Loaded { line: None, bytes: None, report, record, record_id, version }
-            })
-            .collect();
-        self.absorb(loaded)
+        let mut block = LoadedBlock::new(records.len(), 0);
+        for (record, report) in records.into_iter().zip(reports) {
+            let ids = (Some(record.record_id.to_string()), Some(record.version));
+            block.push_typed(report, Some(record), ids);
+        }
+        self.absorb_from(None, vec![block], 0)
     }
 
     /// Validates and adds one record; returns its report. A record without the record's structure
     /// (`DXER-S…` findings, e.g. an empty required list) is not indexed.
     pub fn add(&mut self, record: Record) -> Report {
         let report = validate_record(&record, &self.opts);
-        let (record_id, version) = (Some(record.record_id.to_string()), Some(record.version));
-        let record = if structurally_invalid(&report) { None } else { Some(record) };
-        self.absorb(vec![Loaded { line: None, bytes: None, report: report.clone(), record, record_id, version }]);
+        let ids = (Some(record.record_id.to_string()), Some(record.version));
+        let mut block = LoadedBlock::new(1, 0);
+        block.push_typed(report.clone(), Some(record), ids);
+        self.absorb_from(None, vec![block], 0);
         report
     }
 
-    fn absorb(&mut self, loaded: Vec<Loaded>) -> LoadSummary {
-        self.absorb_from(None, vec![loaded], 0)
-    }
-
-    fn absorb_from(&mut self, source: Option<&str>, blocks: Vec<Vec<Loaded>>, first_index: usize) -> LoadSummary {
-        let items = blocks.iter().map(Vec::len).sum();
+    fn absorb_from(&mut self, source: Option<&str>, blocks: Vec<LoadedBlock>, first_index: usize) -> LoadSummary {
+        let items = blocks.iter().map(|b| b.items.len()).sum();
         let mut summary = LoadSummary { items, ..LoadSummary::default() };
-        self.entries.reserve(items);
-        for (index, item) in (first_index..).zip(blocks.into_iter().flatten()) {
-            let indexed = item.record.is_some();
-            if !item.report.ok || !indexed {
-                summary.problems += 1;
-                self.problems.push(LoadProblem {
-                    source: source.map(str::to_string),
-                    line: item.line,
-                    bytes: item.bytes,
-                    index,
-                    record_id: item.record_id,
-                    version: item.version,
-                    indexed,
-                    findings: item.report.findings.clone(),
-                });
+        self.held.reserve(items);
+        let source_at = source.map(|name| self.source_index(name));
+        let mut index = first_index;
+        for block in blocks {
+            // The block's texts, kept when it indexes a record (without the room left over).
+            let block_at = self.texts.len();
+            if block.items.iter().any(|i| i.held.is_some()) {
+                self.texts.push(block.text.text.into_boxed_str());
             }
-            if let Some(record) = item.record {
-                summary.indexed += 1;
-                let at = self.entries.len();
-                self.by_service.entry(record.reglament.general.service_code.to_string()).or_default().push(at);
-                self.by_provider.entry(record.reglament.general.provider.to_string()).or_default().push(at);
-                self.entries.push(Entry {
-                    record,
-                    source: source.map(str::to_string),
-                    line: item.line,
-                    bytes: item.bytes,
-                    index,
-                    report: item.report,
-                });
+            for item in block.items {
+                self.absorb_item(source, source_at, index, block_at, item, &mut summary);
+                index += 1;
             }
         }
         summary
     }
 
+    fn absorb_item(
+        &mut self,
+        source: Option<&str>,
+        source_at: Option<u32>,
+        index: usize,
+        block: usize,
+        item: Loaded,
+        summary: &mut LoadSummary,
+    ) {
+        let indexed = item.held.is_some();
+        let mut findings = Findings::Own(Box::default());
+        if !item.report.ok || !indexed {
+            summary.problems += 1;
+            findings = Findings::OfProblem(self.problems.len());
+            self.problems.push(LoadProblem {
+                source: source.map(str::to_string),
+                line: item.line,
+                bytes: item.bytes,
+                index,
+                record_id: item.record_id,
+                version: item.version,
+                indexed,
+                findings: item.report.findings,
+            });
+        } else if !item.report.findings.is_empty() {
+            findings = Findings::Own(item.report.findings.into_boxed_slice());
+        }
+        if let Some((facts, (start, end))) = item.held {
+            summary.indexed += 1;
+            let at = self.held.len();
+            push_index(&mut self.by_service, &facts.service_code, at);
+            push_index(&mut self.by_provider, &facts.provider, at);
+            self.held.push(Held {
+                facts,
+                text: TextAt { block, start, end },
+                source: source_at,
+                line: item.line,
+                bytes: item.bytes,
+                index,
+                findings,
+            });
+        }
+    }
+
+    /// The index of a source name in `sources`, added when new.
+    fn source_index(&mut self, name: &str) -> u32 {
+        let found = self.sources.iter().rposition(|s| **s == *name);
+        let at = found.unwrap_or_else(|| {
+            self.sources.push(name.into());
+            self.sources.len() - 1
+        });
+        u32::try_from(at).unwrap_or(u32::MAX)
+    }
+
+    /// The compact JSON text of the record held at `at`.
+    pub(crate) fn text_of(&self, at: usize) -> &str {
+        let TextAt { block, start, end } = self.held[at].text;
+        &self.texts[block][start..end]
+    }
+
+    /// The record held at `at`, read again from its text.
+    pub(crate) fn record_at(&self, at: usize) -> Record {
+        // The text is what serde read the record from, or its serialisation (see `held`): it reads back.
+        serde_json::from_str(self.text_of(at)).unwrap_or_else(|e| unreachable!("a held record reads back: {e}"))
+    }
+
+    /// What the registry holds of the record at `at`.
+    pub(crate) fn facts(&self, at: usize) -> &Facts {
+        &self.held[at].facts
+    }
+
+    fn source_of(&self, held: &Held) -> Option<String> {
+        held.source.and_then(|i| self.sources.get(i as usize)).map(|s| s.to_string())
+    }
+
     /// Number of records indexed (every version counts).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.held.len()
     }
 
     /// Whether no record is indexed.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.held.is_empty()
     }
 
-    /// Every indexed record with its report, in load order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Every indexed record with where it came from and its report, in load order (each record read again
+    /// from the registry's compact form as the iterator reaches it).
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = Entry> + '_ {
+        (0..self.held.len()).map(move |at| self.entry_at(at))
+    }
+
+    /// The indexed record at `position` in load order (`0..len()`), with where it came from and its report.
+    pub fn entry(&self, position: usize) -> Option<Entry> {
+        (position < self.held.len()).then(|| self.entry_at(position))
+    }
+
+    fn entry_at(&self, at: usize) -> Entry {
+        let h = &self.held[at];
+        Entry {
+            record: self.record_at(at),
+            source: self.source_of(h),
+            line: h.line,
+            bytes: h.bytes,
+            index: h.index,
+            report: self.report_of(h),
+        }
+    }
+
+    fn report_of(&self, h: &Held) -> Report {
+        let findings = match &h.findings {
+            Findings::Own(own) => own,
+            Findings::OfProblem(p) => self.problems[*p].findings.as_slice(),
+        };
+        let ok = !findings.iter().any(|f| f.severity == Severity::Error);
+        Report { ok, kind: DocumentKind::Record, findings: findings.to_vec() }
     }
 
     /// Every indexed record, in load order.
-    pub fn records(&self) -> impl Iterator<Item = &Record> {
-        self.entries.iter().map(|e| &e.record)
+    pub fn records(&self) -> impl ExactSizeIterator<Item = Record> + '_ {
+        (0..self.held.len()).map(move |at| self.record_at(at))
     }
 
     /// Items that did not load cleanly, in load order.
@@ -428,17 +448,17 @@ impl Registry {
     }
 
     /// Records (every version) with this service code, in load order.
-    pub fn by_service_code<'a>(&'a self, code: &str) -> impl Iterator<Item = &'a Record> + 'a {
+    pub fn by_service_code<'a>(&'a self, code: &str) -> impl Iterator<Item = Record> + 'a {
         self.indexed(self.by_service.get(code))
     }
 
     /// Records (every version) of this provider code, in load order.
-    pub fn by_provider<'a>(&'a self, code: &str) -> impl Iterator<Item = &'a Record> + 'a {
+    pub fn by_provider<'a>(&'a self, code: &str) -> impl Iterator<Item = Record> + 'a {
         self.indexed(self.by_provider.get(code))
     }
 
-    fn indexed<'a>(&'a self, at: Option<&'a Vec<usize>>) -> impl Iterator<Item = &'a Record> + 'a {
-        at.into_iter().flatten().map(move |i| &self.entries[*i].record)
+    fn indexed<'a>(&'a self, at: Option<&'a Vec<usize>>) -> impl Iterator<Item = Record> + 'a {
+        at.into_iter().flatten().map(move |i| self.record_at(*i))
     }
 
     /// The distinct service codes, sorted.
@@ -452,29 +472,29 @@ impl Registry {
     }
 
     /// The latest version of a record id (of two equal versions, the one loaded first).
-    pub fn latest(&self, record_id: &str) -> Option<&Record> {
-        let mut best: Option<&Record> = None;
-        for r in self.records().filter(|r| r.record_id.as_str() == record_id) {
-            if best.is_none_or(|b| r.version > b.version) {
-                best = Some(r);
+    pub fn latest(&self, record_id: &str) -> Option<Record> {
+        let mut best: Option<usize> = None;
+        for (at, h) in self.held.iter().enumerate().filter(|(_, h)| &*h.facts.record_id == record_id) {
+            if best.is_none_or(|b| h.facts.version > self.held[b].facts.version) {
+                best = Some(at);
             }
         }
-        best
+        best.map(|at| self.record_at(at))
     }
 
     /// The latest version of every record id, sorted by record id.
-    pub fn latest_versions(&self) -> impl Iterator<Item = &Record> {
-        self.latest_entries().into_values().map(|i| &self.entries[i].record)
+    pub fn latest_versions(&self) -> impl Iterator<Item = Record> + '_ {
+        self.latest_entries().into_values().map(|at| self.record_at(at))
     }
 
     /// Record id → index of the entry holding its latest version.
     pub(crate) fn latest_entries(&self) -> BTreeMap<&str, usize> {
         let mut latest: BTreeMap<&str, usize> = BTreeMap::new();
-        for (i, e) in self.entries.iter().enumerate() {
+        for (i, h) in self.held.iter().enumerate() {
             latest
-                .entry(e.record.record_id.as_str())
+                .entry(&h.facts.record_id)
                 .and_modify(|best| {
-                    if e.record.version > self.entries[*best].record.version {
+                    if h.facts.version > self.held[*best].facts.version {
                         *best = i;
                     }
                 })
@@ -565,20 +585,20 @@ impl Registry {
     }
 
     pub(crate) fn locate(&self, at: usize, finding: Finding) -> RegistryFinding {
-        let e = &self.entries[at];
+        let h = &self.held[at];
         RegistryFinding {
-            record_id: e.record.record_id.to_string(),
-            version: e.record.version,
-            source: e.source.clone(),
-            line: e.line,
+            record_id: h.facts.record_id.to_string(),
+            version: h.facts.version,
+            source: self.source_of(h),
+            line: h.line,
             finding,
         }
     }
 
     fn check_duplicate_versions(&self, out: &mut Vec<RegistryFinding>) {
         let mut seen: BTreeSet<(&str, u32)> = BTreeSet::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            let (id, version) = (e.record.record_id.as_str(), e.record.version);
+        for (i, h) in self.held.iter().enumerate() {
+            let (id, version) = (&*h.facts.record_id, h.facts.version);
             if !seen.insert((id, version)) {
                 let f = finding("DXER-X006", "/version", &[("record_id", id), ("version", &version.to_string())]);
                 out.push(self.locate(i, f));
@@ -591,11 +611,11 @@ impl Registry {
             // Record id → its latest entry carrying this code.
             let mut holders: BTreeMap<&str, usize> = BTreeMap::new();
             for &i in at {
-                let r = &self.entries[i].record;
+                let r = self.facts(i);
                 holders
-                    .entry(r.record_id.as_str())
+                    .entry(&r.record_id)
                     .and_modify(|best| {
-                        if r.version > self.entries[*best].record.version {
+                        if r.version > self.facts(*best).version {
                             *best = i;
                         }
                     })
@@ -618,22 +638,22 @@ impl Registry {
 
     fn check_components(&self, latest: &BTreeMap<&str, usize>, out: &mut Vec<RegistryFinding>) {
         for &i in latest.values() {
-            let r = &self.entries[i].record;
+            let r = self.facts(i);
             if !in_force(r.status) {
                 continue;
             }
-            for (n, component) in r.reglament.general.components.iter().enumerate() {
+            for (n, component) in r.components.iter().enumerate() {
                 let pointer = format!("/reglament/general/components/{n}");
-                let Some(at) = self.by_service.get(component.as_str()) else {
-                    out.push(self.locate(i, finding("DXER-X002", &pointer, &[("code", component.as_str())])));
+                let Some(at) = self.by_service.get(&**component) else {
+                    out.push(self.locate(i, finding("DXER-X002", &pointer, &[("code", component)])));
                     continue;
                 };
                 // The services with this code: the latest version of each record id that ever had it.
-                let ids: BTreeSet<&str> = at.iter().map(|&j| self.entries[j].record.record_id.as_str()).collect();
+                let ids: BTreeSet<&str> = at.iter().map(|&j| &*self.facts(j).record_id).collect();
                 let statuses: Vec<RecordStatus> =
-                    ids.iter().filter_map(|id| latest.get(id)).map(|&j| self.entries[j].record.status).collect();
+                    ids.iter().filter_map(|id| latest.get(id)).map(|&j| self.facts(j).status).collect();
                 if let Some(status) = statuses.first().filter(|_| statuses.iter().all(|s| !in_force(*s))) {
-                    let args = [("code", component.as_str()), ("status", status.code())];
+                    let args = [("code", &**component), ("status", status.code())];
                     out.push(self.locate(i, finding("DXER-X003", &pointer, &args)));
                 }
             }
@@ -645,9 +665,9 @@ impl Registry {
         // Provider code → (first entry by record id, number of services in force).
         let mut held: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for &i in latest.values() {
-            let r = &self.entries[i].record;
+            let r = self.facts(i);
             if in_force(r.status) {
-                held.entry(r.reglament.general.provider.as_str()).or_insert((i, 0)).1 += 1;
+                held.entry(&r.provider).or_insert((i, 0)).1 += 1;
             }
         }
         for (code, (first, count)) in held {
@@ -665,14 +685,26 @@ impl Registry {
     fn check_information_systems(&self, latest: &BTreeMap<&str, usize>, out: &mut Vec<RegistryFinding>) {
         let registered: BTreeSet<&str> = self.systems.iter().map(|c| c.code.as_str()).collect();
         for &i in latest.values() {
-            let r = &self.entries[i].record;
-            let Some(es) = r.eservice.as_ref().filter(|_| in_force(r.status)) else { continue };
-            for (n, code) in es.information_systems.iter().enumerate() {
-                if !registered.contains(code.as_str()) {
+            let r = self.facts(i);
+            if !in_force(r.status) {
+                continue;
+            }
+            for (n, code) in r.information_systems.iter().enumerate() {
+                if !registered.contains(&**code) {
                     let pointer = format!("/eservice/information_systems/{n}");
-                    out.push(self.locate(i, finding("DXER-X005", &pointer, &[("code", code.as_str())])));
+                    out.push(self.locate(i, finding("DXER-X005", &pointer, &[("code", code)])));
                 }
             }
+        }
+    }
+}
+
+/// Adds `at` to the list of `key` in an index.
+fn push_index(index: &mut BTreeMap<String, Vec<usize>>, key: &str, at: usize) {
+    match index.get_mut(key) {
+        Some(list) => list.push(at),
+        None => {
+            index.insert(key.to_string(), vec![at]);
         }
     }
 }
