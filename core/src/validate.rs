@@ -398,15 +398,16 @@ pub(crate) fn validate_str(text: &str, kind: DocumentKind, opts: &Options) -> (R
     if bom {
         extra.push(bom_finding());
     }
-    // Within the input limit only (a text past it is refused unread); a text that is not JSON gives no
-    // duplicates below (its scan is dropped).
-    let duplicates = if body.len() <= opts.max_input_bytes { input::duplicate_members(body) } else { Vec::new() };
-    // With a name given twice, the parsed value holds one of the two: the three layers judge it, the direct
-    // path (whose types refuse some duplicates and not others) steps aside.
-    let direct = if duplicates.is_empty() { crate::direct::validate_source(body, kind, opts) } else { None };
-    let (report, subject) = match direct {
+    // With a name given twice, the parsed value holds one of the two: the three layers judge it, and the
+    // direct path steps aside (its strict reader refuses a name given twice in any object), so the text is
+    // scanned for such names only when the direct path does not answer.
+    let (report, subject) = match crate::direct::validate_source(body, kind, opts) {
         Some((report, subject)) => (report, Some(subject)),
         None => {
+            // Within the input limit only (a text past it is refused unread); a text that is not JSON gives
+            // no duplicates below (its scan is dropped).
+            let duplicates =
+                if body.len() <= opts.max_input_bytes { input::duplicate_members(body) } else { Vec::new() };
             let opts = match opts.kind == kind {
                 true => Cow::Borrowed(opts),
                 false => Cow::Owned(Options { kind, ..opts.clone() }),

@@ -36,6 +36,7 @@ use serde_json::Value;
 mod bounds;
 mod foreign;
 pub mod host;
+mod keys;
 mod strict;
 #[cfg(test)]
 mod tests;

@@ -133,9 +133,11 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
     }
 }
 
-/// Phrases that leave a closed list open ("and so on"), in each language (matched in lower case): the
-/// refusal grounds (`DXER-G003`) and the documents (`DXER-R006`) must each be an exact list.
-const OPEN_ENDED: &[&str] = &[
+/// Phrases that leave a list open, in each language (matched in lower case): the first [`OPEN_ENDED`] leave
+/// any closed list open ("and so on": the refusal grounds of `DXER-G003` and the documents of `DXER-R006`
+/// must each be an exact list); the rest only a document list (a document named "other documents"; a
+/// refusal ground may speak of "other documents" without leaving its own list open).
+const OPEN_PHRASES: [&str; 22] = [
     "və s.",
     "və sair",
     "və digər",
@@ -152,17 +154,52 @@ const OPEN_ENDED: &[&str] = &[
     "иных случаях",
     "других случаях",
     "и прочее",
+    // A document list only.
+    "digər sənədlər",
+    "başqa sənədlər",
+    "other documents",
+    "другие документы",
+    "иные документы",
+    "прочие документы",
 ];
 
-/// Phrases that leave only a document list open: a document named "other documents". (A refusal ground
-/// may speak of "other documents" without leaving its own list open.)
-const OPEN_DOCUMENT_LIST: &[&str] =
-    &["digər sənədlər", "başqa sənədlər", "other documents", "другие документы", "иные документы", "прочие документы"];
+/// How many of [`OPEN_PHRASES`] leave any list open (the rest, only a document list).
+const OPEN_ENDED: usize = 16;
 
-/// The first phrase of `phrases` in a text of language `lang`, compared in lower case.
-fn open_phrase<'p>(text: &str, lang: &str, phrases: &[&'p str]) -> Option<&'p str> {
+/// For each byte, the phrases of [`OPEN_PHRASES`] that start with it (bit `i` for phrase `i`).
+const FIRST_BYTE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < OPEN_PHRASES.len() {
+        table[OPEN_PHRASES[i].as_bytes()[0] as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// The phrases of [`OPEN_PHRASES`] that a text of language `lang` holds, compared in lower case (bit `i`
+/// for phrase `i`), in one pass over the text.
+fn open_phrases(text: &str, lang: &str) -> u32 {
     let lower = if lang == "az" { to_lower_az(text) } else { text.to_lowercase() };
-    phrases.iter().find(|p| lower.contains(*p)).copied()
+    let bytes = lower.as_bytes();
+    let mut held = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let mut starting = FIRST_BYTE[b as usize] & !held;
+        while starting != 0 {
+            let phrase = starting.trailing_zeros();
+            starting &= starting - 1;
+            if bytes[i..].starts_with(OPEN_PHRASES[phrase as usize].as_bytes()) {
+                held |= 1 << phrase;
+            }
+        }
+    }
+    held
+}
+
+/// The first phrase of [`OPEN_PHRASES`] in `held` (bits of [`open_phrases`]), among the first `among`.
+fn first_phrase(held: u32, among: usize) -> Option<&'static str> {
+    let held = held & ((1u32 << among) - 1);
+    (held != 0).then(|| OPEN_PHRASES[held.trailing_zeros() as usize])
 }
 
 /// `DXER-R006`: a required document whose name leaves the list open ("və s.", "digər sənədlər"): presidential
@@ -172,7 +209,7 @@ fn document_list(ctx: &Ctx<'_>, out: &mut Emitter) {
         let names = [(Some(&d.name.az), "az"), (d.name.en.as_ref(), "en"), (d.name.ru.as_ref(), "ru")];
         for (name, lang) in names {
             let Some(name) = name else { continue };
-            let phrase = open_phrase(name, lang, OPEN_ENDED).or_else(|| open_phrase(name, lang, OPEN_DOCUMENT_LIST));
+            let phrase = first_phrase(open_phrases(name, lang), OPEN_PHRASES.len());
             if let Some(phrase) = phrase {
                 out.emit("DXER-R006", &ctx.at(&format!("/standard/documents/{i}/name/{lang}")), &[("phrase", phrase)]);
             }
@@ -188,7 +225,7 @@ pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &m
         let texts = [(Some(&g.text.az), "az"), (g.text.en.as_ref(), "en"), (g.text.ru.as_ref(), "ru")];
         for (text, lang) in texts {
             let Some(text) = text else { continue };
-            if let Some(phrase) = open_phrase(text, lang, OPEN_ENDED) {
+            if let Some(phrase) = first_phrase(open_phrases(text, lang), OPEN_ENDED) {
                 out.emit("DXER-G003", &format!("{path}/{i}/text/{lang}"), &[("phrase", phrase)]);
             }
         }
