@@ -52,15 +52,47 @@ fn js_text(text: &JsString, opts: &Options) -> Doc {
     if let Some(report) = dxer::oversized(dxer::InputSize::AtLeast(u64::from(text.length())), opts) {
         return Doc::Refused(report);
     }
+    // The engine's `isWellFormed` (ES2024) says at once whether the text has an unpaired surrogate;
+    // without it, only a text with U+FFFD can have lost one, and the code units are read one by one then.
+    let well_formed = has_is_well_formed().then(|| text.is_well_formed());
     let converted = String::from(text);
-    // Only a text with U+FFFD can have lost a surrogate: the code units are read one by one only then.
-    if converted.contains('\u{FFFD}') && !text.is_valid_utf16() {
+    let suspect = match well_formed {
+        Some(well_formed) => !well_formed,
+        None => has_replacement(&converted) && !text.is_valid_utf16(),
+    };
+    if suspect {
         let units: Vec<u16> = text.iter().collect();
         if let Some(report) = dxer::unpaired_surrogate(&units, opts) {
             return Doc::Refused(report);
         }
     }
     Doc::Text(converted)
+}
+
+thread_local! {
+    static IS_WELL_FORMED: bool = Reflect::get(&js_sys::global(), &"String".into())
+        .and_then(|string| Reflect::get(&string, &"prototype".into()))
+        .and_then(|prototype| Reflect::get(&prototype, &"isWellFormed".into()))
+        .is_ok_and(|f| f.is_function());
+}
+
+/// Whether the engine's strings have `isWellFormed` (Chrome 111, Firefox 119, Safari 16.4, Node 20).
+fn has_is_well_formed() -> bool {
+    IS_WELL_FORMED.with(|has| *has)
+}
+
+/// Whether `text` holds U+FFFD (its UTF-8 is EF BF BD), found byte by byte from each EF.
+fn has_replacement(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes[from..].iter().position(|&b| b == 0xEF) {
+        let at = from + at;
+        if bytes[at..].starts_with(&[0xEF, 0xBF, 0xBD]) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The report of a plain object read straight into the typed model ([`crate::object::Json`] and the

@@ -136,6 +136,9 @@ fn same_report(text: &str, opts: &Options, what: &str) -> bool {
     };
     assert_eq!(report, full, "{what}: {text}");
     assert_eq!(from_value.as_ref(), Some(&full), "{what} (from the value): {text}");
+    // Read for its report only (lists not sized from the text): the same.
+    let for_report = validate_text_for(text, opts.kind, opts, Purpose::Report).map(|(report, _)| report);
+    assert_eq!(for_report.as_ref(), Some(&full), "{what} (for the report only): {text}");
     true
 }
 

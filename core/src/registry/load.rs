@@ -109,7 +109,7 @@ pub(super) fn load_item(item: &Item<'_>, opts: &Options) -> Loaded {
     let line = Some(item.line);
     // A record the schema accepts goes straight into its type (the same report, without a `Value`); a
     // leading byte order mark and duplicate names are the validator's to report, as for one document.
-    match crate::validate::validate_str(item.text, DocumentKind::Record, opts) {
+    match crate::validate::validate_str(item.text, DocumentKind::Record, opts, crate::direct::Purpose::Keep) {
         (report, Some(crate::rules::Subject::Record(record))) => {
             let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
             Loaded { line, bytes: None, report, record: Some(record), record_id, version }
