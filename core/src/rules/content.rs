@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{Ctx, Emitter};
 use crate::model::{RefusalGround, ServiceType};
+#[cfg(doc)]
 use crate::text::to_lower_az;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
@@ -166,34 +167,62 @@ const OPEN_PHRASES: [&str; 22] = [
 /// How many of [`OPEN_PHRASES`] leave any list open (the rest, only a document list).
 const OPEN_ENDED: usize = 16;
 
-/// For each byte, the phrases of [`OPEN_PHRASES`] that start with it (bit `i` for phrase `i`).
+/// For each byte, the phrases of [`OPEN_PHRASES`] whose first character, in either case, starts with it
+/// (bit `i` for phrase `i`): an ASCII letter in both cases, and the lead byte of the Cyrillic letters
+/// (`и`, `И`, `д`, `Д`, `п`, `П` all start with D0).
 const FIRST_BYTE: [u32; 256] = {
     let mut table = [0u32; 256];
     let mut i = 0;
     while i < OPEN_PHRASES.len() {
-        table[OPEN_PHRASES[i].as_bytes()[0] as usize] |= 1 << i;
+        let first = OPEN_PHRASES[i].as_bytes()[0];
+        table[first as usize] |= 1 << i;
+        table[first.to_ascii_uppercase() as usize] |= 1 << i;
         i += 1;
     }
     table
 };
 
-/// The phrases of [`OPEN_PHRASES`] that a text of language `lang` holds, compared in lower case (bit `i`
-/// for phrase `i`), in one pass over the text.
+/// The phrases of [`OPEN_PHRASES`] that a text of language `lang` holds in lower case (bit `i` for phrase
+/// `i`): what searching the text lower-cased ([`to_lower_az`] for Azerbaijani, `str::to_lowercase`
+/// otherwise) finds, found in one pass over the text as it is, each character lower-cased only where a
+/// phrase may start.
 fn open_phrases(text: &str, lang: &str) -> u32 {
-    let lower = if lang == "az" { to_lower_az(text) } else { text.to_lowercase() };
-    let bytes = lower.as_bytes();
+    let az = lang == "az";
     let mut held = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let mut starting = FIRST_BYTE[b as usize] & !held;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let mut starting = FIRST_BYTE[usize::from(b)] & !held;
         while starting != 0 {
             let phrase = starting.trailing_zeros();
             starting &= starting - 1;
-            if bytes[i..].starts_with(OPEN_PHRASES[phrase as usize].as_bytes()) {
+            if text.get(i..).is_some_and(|rest| starts_with_lower(rest, OPEN_PHRASES[phrase as usize], az)) {
                 held |= 1 << phrase;
             }
         }
     }
     held
+}
+
+/// Whether `text` lower-cased starts with `phrase` (itself lower-case).
+fn starts_with_lower(text: &str, phrase: &str, az: bool) -> bool {
+    let mut chars = text.chars();
+    phrase.chars().all(|p| chars.next().is_some_and(|c| lower(c, az) == Some(p)))
+}
+
+/// A character lower-cased as the whole text would be; `None` where that gives more than one character
+/// (`İ` outside Azerbaijani: `i` and U+0307, which no phrase holds).
+fn lower(c: char, az: bool) -> Option<char> {
+    match c {
+        'İ' if az => Some('i'),
+        'I' if az => Some('ı'),
+        c if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            }
+        }
+    }
 }
 
 /// The first phrase of [`OPEN_PHRASES`] in `held` (bits of [`open_phrases`]), among the first `among`.
@@ -345,5 +374,64 @@ fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
         if let Some((name, date)) = latest {
             order("review.registered", r.registered, name, Some(date), "/review/registered");
         }
+    }
+}
+
+#[cfg(test)]
+mod open_phrase_tests {
+    use super::*;
+
+    /// The phrases a text holds, found as they were before: the text lower-cased, then searched.
+    fn by_lowering(text: &str, lang: &str) -> u32 {
+        let lower = if lang == "az" { crate::text::to_lower_az(text) } else { text.to_lowercase() };
+        (0..OPEN_PHRASES.len()).filter(|&i| lower.contains(OPEN_PHRASES[i])).fold(0, |held, i| held | 1 << i)
+    }
+
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn phrases_are_found_as_in_the_lower_cased_text() {
+        let mut texts: Vec<String> = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+        for group in ["valid", "invalid", "real"] {
+            for entry in std::fs::read_dir(root.join(group)).unwrap() {
+                let Ok(text) = std::fs::read_to_string(entry.unwrap().path().join("input.json")) else { continue };
+                if let Ok(value) = serde_json::from_str(&text) {
+                    strings(&value, &mut texts);
+                }
+            }
+        }
+        // Every phrase as written, upper-cased, capitalised, inside text, after `İ`, `I` and other letters
+        // whose lower case differs by language or has more than one character.
+        for phrase in OPEN_PHRASES {
+            let mut capital = phrase.chars();
+            let capitalised: String = capital.next().into_iter().flat_map(char::to_uppercase).chain(capital).collect();
+            for p in [phrase.to_string(), phrase.to_uppercase(), capitalised] {
+                for around in ["", "Sənəd İ", "ẞ Σ ", "İİ", "I", "x"] {
+                    texts.push(format!("{around}{p}"));
+                    texts.push(format!("{p}{around}"));
+                    texts.push(format!("{around} {p}."));
+                }
+            }
+        }
+        texts.extend(
+            ["VƏ S.", "Və Sİ", "DİGƏR HALLARDA", "dIgər hallar", "И Т.Д.", "İ̇", "ETC", "AND SO ON"].map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for lang in ["az", "en", "ru"] {
+                let held = open_phrases(text, lang);
+                assert_eq!(held, by_lowering(text, lang), "{lang}: {text:?}");
+                found += usize::from(held != 0);
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 }
