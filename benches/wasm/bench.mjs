@@ -99,7 +99,7 @@ const kb = (x) => `${(x / 1024).toFixed(0)} KB`;
 console.log(`dxer-wasm vs ajv ${ajvVersion} — ${result.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0]}, ${result.records} records (valid fixtures + examples/records)`);
 console.log(`  time per record (median of ${result.rounds} rounds of ${timing.ms} ms after ${result.warmMs} ms of warm-up per row):`);
 console.log(`    dxer  validate(JSON text)        schema + rules ${us(r.dxer_text)}`);
-console.log(`    dxer  validate(object)           schema + rules ${us(r.dxer_object)}   (read straight into the model)`);
+console.log(`    dxer  validate(object)           schema + rules ${us(r.dxer_object)}   (JSON.stringify inside; straight into the model in an object-direct build)`);
 console.log(`    dxer  validate(JSON.stringify(o))                ${us(r.dxer_object_stringified)}`);
 console.log(`    ajv   validate(JSON.parse(text)) schema only    ${us(r.ajv_parse_and_validate)}`);
 console.log(`    ajv   validate(object)           schema only    ${us(r.ajv_object)}`);

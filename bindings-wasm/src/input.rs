@@ -54,13 +54,34 @@ fn js_text(text: &JsString, opts: &Options) -> Doc {
     }
     let converted = String::from(text);
     // Only a text with U+FFFD can have lost a surrogate: the code units are read one by one only then.
-    if converted.contains('\u{FFFD}') && !text.is_valid_utf16() {
+    let suspect = has_replacement(&converted) && !text.is_valid_utf16();
+    if suspect {
         let units: Vec<u16> = text.iter().collect();
         if let Some(report) = dxer::unpaired_surrogate(&units, opts) {
             return Doc::Refused(report);
         }
     }
     Doc::Text(converted)
+}
+
+/// Whether `text` holds U+FFFD (its UTF-8 is EF BF BD): eight bytes at a time, looking closer only at
+/// the words that hold an EF (which Azerbaijani, English and Russian text hardly ever has).
+fn has_replacement(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const REPLACEMENT: [u8; 3] = [0xEF, 0xBF, 0xBD];
+    let bytes = text.as_bytes();
+    let at = |i: usize| bytes[i..].starts_with(&REPLACEMENT);
+    let mut i = 0;
+    for c in bytes.chunks_exact(8) {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ (ONES * 0xEF);
+        // Non-zero when a byte of the word is EF (and sometimes when one is not: the bytes are looked at).
+        if x.wrapping_sub(ONES) & !x & HIGH != 0 && (i..i + 8).any(at) {
+            return true;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).any(at)
 }
 
 /// The report of a plain object read straight into the typed model ([`crate::object::Json`] and the

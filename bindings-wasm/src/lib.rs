@@ -12,7 +12,8 @@
 //!   core's `DXER-J003`), and a string holding an unpaired UTF-16 surrogate is refused with the core's
 //!   `DXER-J006` (the engine would otherwise hand it over with U+FFFD in its place);
 //! - dates are `"YYYY-MM-DD"` strings; counts are whole numbers;
-//! - results are plain JS objects (serialized with `serde_json`, parsed with the engine's `JSON.parse`);
+//! - results are plain JS objects (serialized with `serde_json`, parsed with the engine's `JSON.parse`; a
+//!   report without findings is built directly);
 //! - every failure is a thrown JS `Error` with a clear message; a failure that the core reports as a
 //!   finding (workflow) carries it as `error.finding` (and `error.code`, `error.pointer`); a conversion
 //!   refused because the record is invalid carries the validation report as `error.report`.
@@ -99,7 +100,45 @@ fn localized(findings: &[Finding], lang: Lang) -> Vec<LocalizedFinding<'_>> {
 }
 
 fn report_js(report: &Report, lang: Lang) -> Result<JsValue, JsValue> {
+    if report.findings.is_empty() {
+        return Ok(empty_report(report.ok, report.kind));
+    }
     to_js(&LocalizedReport { ok: report.ok, kind: report.kind, findings: localized(&report.findings, lang) })
+}
+
+thread_local! {
+    /// The names and kinds an empty report is built of, made once: the common report (a valid record) is
+    /// then a few calls into JS, with no text to write and parse.
+    static EMPTY_REPORT: [JsValue; 6] = [
+        "ok".into(),
+        "kind".into(),
+        "findings".into(),
+        kind_name(DocumentKind::Auto).into(),
+        kind_name(DocumentKind::Record).into(),
+        kind_name(DocumentKind::Reglament).into(),
+    ];
+}
+
+/// A document kind as the report writes it (`"record"`).
+fn kind_name(kind: DocumentKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// `{ok, kind, findings: []}`: the object `to_js` would give for a report without findings, members in the
+/// same order.
+fn empty_report(ok: bool, kind: DocumentKind) -> JsValue {
+    EMPTY_REPORT.with(|[ok_key, kind_key, findings_key, auto, record, reglament]| {
+        let report = js_sys::Object::new();
+        let kind = match kind {
+            DocumentKind::Auto => auto,
+            DocumentKind::Record => record,
+            DocumentKind::Reglament => reglament,
+        };
+        let _ = Reflect::set(&report, ok_key, &JsValue::from_bool(ok));
+        let _ = Reflect::set(&report, kind_key, kind);
+        let _ = Reflect::set(&report, findings_key, &js_sys::Array::new());
+        report.into()
+    })
 }
 
 // ---- validation -------------------------------------------------------------------------------------

@@ -137,3 +137,16 @@ test('entry points that need a record throw the J006 finding', () => {
   assert.throws(() => dxer.toHtml(text), (e) => e.report.findings[0].code === 'DXER-J006');
   assert.throws(() => dxer.fromCpsvJsonLd(text), (e) => e.code === 'DXER-J006');
 });
+
+test('a lone surrogate is found wherever it falls in the converted bytes, a real U+FFFD is not one', () => {
+  // The binding looks for U+FFFD (EF BF BD) eight bytes at a time: every offset of a word, and a last
+  // partial word, with one- and two-byte characters before it.
+  for (const before of ['', 'ə']) {
+    for (let k = 0; k < 20; k++) {
+      const pad = before + 'a'.repeat(k);
+      assert.deepEqual(codes(dxer.validate(`"${pad}\ud800"`, 'en')), ['DXER-J006'], `lone at ${k}`);
+      assert.deepEqual(codes(dxer.validate(`"${pad}\ud800${'b'.repeat(k)}"`, 'en')), ['DXER-J006'], `lone at ${k}, more after`);
+      assert.ok(!codes(dxer.validate(`"${pad}\ufffd"`, 'en')).includes('DXER-J006'), `real at ${k}`);
+    }
+  }
+});

@@ -330,26 +330,48 @@ pub fn hidden_character_name(c: char) -> Option<&'static str> {
 /// assert_eq!(dxer::text::hidden_characters("Bir\r\niki\tüç", true), []);
 /// ```
 pub fn hidden_characters(text: &str, multi_line: bool) -> Vec<(usize, char)> {
-    // Most texts have no byte that can start one: controls, and the lead bytes of U+0080-U+009F, U+061C,
-    // U+180E, U+2000-U+2FFF and U+F000-U+FFFF.
-    if !text.bytes().any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF)) {
-        return Vec::new();
-    }
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut chars = text.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
+    // The characters before byte `counted`: counted only when a hidden character is found.
+    let (mut counted, mut chars) = (0, 0);
+    for (at, &b) in bytes.iter().enumerate() {
+        if !MAY_START_HIDDEN[usize::from(b)] {
+            continue;
+        }
+        // Never a continuation byte: `at` starts a character.
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
         let allowed = multi_line
             && match c {
                 '\t' | '\n' => true,
-                '\r' => chars.peek().is_some_and(|(_, next)| *next == '\n'),
+                '\r' => bytes.get(at + 1) == Some(&b'\n'),
                 _ => false,
             };
         if !allowed && hidden_character_name(c).is_some() {
-            out.push((i + 1, c));
+            chars += bytes[counted..at].iter().filter(|&&b| !is_continuation(b)).count();
+            counted = at;
+            out.push((chars + 1, c));
         }
     }
     out
 }
+
+/// Whether `b` continues a character of UTF-8 (`0b10xx_xxxx`).
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// The bytes that can start a hidden character: controls, DELETE, and the lead bytes of U+0080-U+009F,
+/// U+061C, U+180E, U+2000-U+2FFF and U+F000-U+FFFF. Most texts have none, or only a few (typographic
+/// quotes and dashes are U+20xx), so one pass over the bytes looks at few characters.
+const MAY_START_HIDDEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF);
+        b += 1;
+    }
+    table
+};
 
 /// Whether `url` is a web address dxer links to (rule `DXER-U001`): an `https://` or `http://` scheme (in
 /// any letter case, nothing before it), a host after it, and no space, control or hidden character.

@@ -6,6 +6,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::direct::Purpose;
 use crate::locate::Position;
 use crate::model::{Record, Reglament};
 use crate::options::{finish, Options};
@@ -312,10 +313,10 @@ pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
         return finish(opts, opts.kind.resolve_for(&Value::Null), vec![f]);
     }
     if let Some(text) = input.as_text() {
-        return validate_str(text, opts.kind, opts).0;
+        return validate_str(text, opts.kind, opts, Purpose::Report).0;
     }
     // A document the schema accepts goes straight into the types, with the same report.
-    if let Some((report, _)) = crate::direct::validate_source(input, opts.kind, opts) {
+    if let Some((report, _)) = crate::direct::validate_source(input, opts.kind, opts, Purpose::Report) {
         return report;
     }
     let value = match input.to_value(opts) {
@@ -368,12 +369,12 @@ pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Val
         return Err(finish(opts, DocumentKind::Record, vec![f]));
     }
     if let Some(text) = input.as_text() {
-        return match validate_str(text, DocumentKind::Record, opts) {
+        return match validate_str(text, DocumentKind::Record, opts, Purpose::Keep) {
             (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: record, report }),
             (report, _) => Err(report),
         };
     }
-    match crate::direct::validate_source(input, DocumentKind::Record, opts) {
+    match crate::direct::validate_source(input, DocumentKind::Record, opts, Purpose::Keep) {
         Some((report, rules::Subject::Record(record))) if report.ok => return Ok(Valid { value: record, report }),
         Some((report, _)) => return Err(report),
         None => {}
@@ -391,9 +392,15 @@ pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Val
 
 /// Validates JSON text as a document of `kind` (`opts.kind` is not read) and returns the typed document
 /// too, when its structure is valid: a leading byte order mark is read past (`DXER-J005`), member names given
-/// twice are `DXER-J004`; then the direct path answers, or the three layers do.
-pub(crate) fn validate_str(text: &str, kind: DocumentKind, opts: &Options) -> (Report, Option<rules::Subject>) {
-    let (report, subject, _) = validate_str_via(text, kind, opts);
+/// twice are `DXER-J004`; then the direct path answers, or the three layers do. `purpose` says whether the
+/// typed document is kept (then its lists are allocated at their sizes).
+pub(crate) fn validate_str(
+    text: &str,
+    kind: DocumentKind,
+    opts: &Options,
+    purpose: Purpose,
+) -> (Report, Option<rules::Subject>) {
+    let (report, subject, _) = validate_str_via(text, kind, opts, purpose);
     (report, subject)
 }
 
@@ -403,22 +410,25 @@ pub(crate) fn validate_str_via(
     text: &str,
     kind: DocumentKind,
     opts: &Options,
+    purpose: Purpose,
 ) -> (Report, Option<rules::Subject>, bool) {
     let (body, bom) = strip_bom(text);
     let mut extra = Vec::new();
     if bom {
         extra.push(bom_finding());
     }
-    // Within the input limit only (a text past it is refused unread); a text that is not JSON gives no
-    // duplicates below (its scan is dropped).
-    let duplicates = if body.len() <= opts.max_input_bytes { input::duplicate_members(body) } else { Vec::new() };
-    // With a name given twice, the parsed value holds one of the two: the three layers judge it, the direct
-    // path (whose types refuse some duplicates and not others) steps aside.
-    let direct = if duplicates.is_empty() { crate::direct::validate_source(body, kind, opts) } else { None };
+    // With a name given twice, the parsed value holds one of the two: the three layers judge it, and the
+    // direct path steps aside (its strict reader refuses a name given twice in any object), so the text is
+    // scanned for such names only when the direct path does not answer.
+    let direct = crate::direct::validate_source(body, kind, opts, purpose);
     let was_direct = direct.is_some();
     let (report, subject) = match direct {
         Some((report, subject)) => (report, Some(subject)),
         None => {
+            // Within the input limit only (a text past it is refused unread); a text that is not JSON gives
+            // no duplicates below (its scan is dropped).
+            let duplicates =
+                if body.len() <= opts.max_input_bytes { input::duplicate_members(body) } else { Vec::new() };
             let opts = match opts.kind == kind {
                 true => Cow::Borrowed(opts),
                 false => Cow::Owned(Options { kind, ..opts.clone() }),

@@ -36,6 +36,7 @@ use serde_json::Value;
 mod bounds;
 mod foreign;
 pub mod host;
+mod keys;
 mod strict;
 #[cfg(test)]
 mod tests;
@@ -46,30 +47,53 @@ pub use foreign::validate_deserializer;
 pub(crate) use strict::{next_quote_or_backslash, Hints, Strict};
 pub(crate) use walk::Walker;
 
+/// What the typed document is read for: its report only (it is dropped at once, and its lists grow as
+/// serde grows them), or to be kept (a registry holds it: every list is allocated at its size, from a scan
+/// of the text, [`Hints`]). The report is the same either way.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Purpose {
+    Report,
+    Keep,
+}
+
 /// The direct path for whatever `input` is (text or a parsed value), unless `opts.direct` is off.
 pub(crate) fn validate_source<S: crate::Source + ?Sized>(
     input: &S,
     kind: DocumentKind,
     opts: &Options,
+    purpose: Purpose,
 ) -> Option<(Report, Subject)> {
     if !opts.direct {
         return None;
     }
     match (input.as_text(), input.as_value()) {
-        (Some(text), _) => validate_text(text, kind, opts),
+        (Some(text), _) => validate_text_for(text, kind, opts, purpose),
         (_, Some(value)) => validate_value(value, kind, opts),
         _ => None,
     }
 }
 
 /// Validates JSON text as a record (or a reglament, with `kind`) without an intermediate `Value`: the
-/// report and the typed document, or `None` when only the full pipeline can tell.
+/// report and the typed document (its lists at their sizes), or `None` when only the full pipeline can tell.
+#[cfg(test)]
 pub(crate) fn validate_text(text: &str, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
+    validate_text_for(text, kind, opts, Purpose::Keep)
+}
+
+pub(crate) fn validate_text_for(
+    text: &str,
+    kind: DocumentKind,
+    opts: &Options,
+    purpose: Purpose,
+) -> Option<(Report, Subject)> {
     if text.len() > opts.max_input_bytes {
         return None;
     }
     // Scanned once: `Auto` may read the text twice (as a record, then as a bare reglament).
-    let hints = Hints::of(text);
+    let hints = match purpose {
+        Purpose::Keep => Hints::of(text),
+        Purpose::Report => Hints::none(),
+    };
     validate_with(kind, opts, |kind| match kind {
         DocumentKind::Reglament => parse(text, &hints).filter(reglament_within_schema).map(Subject::Reglament),
         _ => parse(text, &hints).filter(within_schema).map(Subject::Record),

@@ -1,6 +1,10 @@
 //! 1. The strict deserializer: what reaches the model's `Deserialize` impls is what the schema allows.
 
+use std::cell::Cell;
+
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+
+use super::keys::{NameSeed, Names};
 
 /// Wraps a deserializer so that what reaches the model's `Deserialize` impls is what the schema allows.
 pub(crate) struct Strict<'h, D>(pub(crate) D, pub(crate) &'h Hints);
@@ -46,8 +50,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
         deserialize_seq,
         deserialize_map,
         deserialize_identifier,
-        deserialize_ignored_any,
     );
+
+    /// A value the model ignores is still read whole, through the strict visitor: a name given twice in it
+    /// is refused as anywhere else.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(Wrap(visitor, self.1))
+    }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
         self.0.deserialize_unit_struct(name, Wrap(v, self.1))
@@ -158,7 +167,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_map(StrictMap(map, self.1))
+        self.0.visit_map(StrictMap(map, self.1, Names::default()))
     }
 
     fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
@@ -207,13 +216,23 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<'_, A> {
     }
 }
 
-pub(crate) struct StrictMap<'h, A>(A, &'h Hints);
+/// An object's members, strict; a name given twice in it is refused ([`super::keys`]).
+pub(crate) struct StrictMap<'h, A>(A, &'h Hints, Names);
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(StrictSeed(seed, self.1))
+        let name = Cell::new(None);
+        let key = self.0.next_key_seed(NameSeed(StrictSeed(seed, self.1), &name))?;
+        if key.is_some() {
+            match name.get() {
+                Some(hash) if self.2.insert(hash) => {}
+                Some(_) => return Err(refused("a member name given twice")),
+                None => return Err(refused("a member name that is not a string")),
+            }
+        }
+        Ok(key)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {

@@ -136,6 +136,9 @@ fn same_report(text: &str, opts: &Options, what: &str) -> bool {
     };
     assert_eq!(report, full, "{what}: {text}");
     assert_eq!(from_value.as_ref(), Some(&full), "{what} (from the value): {text}");
+    // Read for its report only (lists not sized from the text): the same.
+    let for_report = validate_text_for(text, opts.kind, opts, Purpose::Report).map(|(report, _)| report);
+    assert_eq!(for_report.as_ref(), Some(&full), "{what} (for the report only): {text}");
     true
 }
 
@@ -445,4 +448,124 @@ fn a_foreign_deserializer_falls_back_on_a_replacement_character() {
     let mut value: Value = serde_json::from_str(&text).unwrap();
     value["reglament"]["general"]["service_code"] = json!("a\u{FFFD}b");
     assert!(crate::validate_deserializer(|| &value, &Options::default()).is_none());
+}
+
+/// `value` as JSON text in which the object at `target` (a path of member names and item indexes) gives
+/// its first member twice: the second time with `second` as its value, and with the name's first character
+/// written as a `\u` escape when `escaped`.
+fn with_member_twice(value: &Value, target: &[PathStep], second: &Value, escaped: bool) -> String {
+    fn write(value: &Value, path: &mut Vec<String>, target: &str, twice: &(Value, bool), out: &mut String) {
+        match value {
+            Value::Object(map) => {
+                out.push('{');
+                for (i, (name, item)) in map.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::from(name.as_str()).to_string());
+                    out.push(':');
+                    path.push(name.clone());
+                    write(item, path, target, twice, out);
+                    path.pop();
+                }
+                if let (true, Some((name, _))) = (path.join("/") == target, map.iter().next()) {
+                    let mut chars = name.chars();
+                    let first = chars.next().map_or(0, u32::from);
+                    let written = match twice.1 {
+                        true => format!("\"\\u{first:04x}{}\"", chars.as_str()),
+                        false => Value::from(name.as_str()).to_string(),
+                    };
+                    out.push_str(&format!(",{written}:{}", twice.0));
+                }
+                out.push('}');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    path.push(i.to_string());
+                    write(item, path, target, twice, out);
+                    path.pop();
+                }
+                out.push(']');
+            }
+            other => out.push_str(&other.to_string()),
+        }
+    }
+    let target: Vec<String> = target
+        .iter()
+        .map(|s| match s {
+            PathStep::Key(k) => k.clone(),
+            PathStep::Index(i) => i.to_string(),
+        })
+        .collect();
+    let mut out = String::new();
+    write(value, &mut Vec::new(), &target.join("/"), &(second.clone(), escaped), &mut out);
+    out
+}
+
+/// The path of every non-empty object in `value`.
+fn objects(value: &Value, path: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
+    let copy = |path: &[PathStep]| {
+        path.iter()
+            .map(|s| match s {
+                PathStep::Key(k) => PathStep::Key(k.clone()),
+                PathStep::Index(i) => PathStep::Index(*i),
+            })
+            .collect()
+    };
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            out.push(copy(path));
+            for (name, item) in map {
+                path.push(PathStep::Key(name.clone()));
+                objects(item, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(PathStep::Index(i));
+                objects(item, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A member name given twice in any object (with the same value or another, the name written plainly or
+/// with an escape) makes the direct path step aside, so the full pipeline reports `DXER-J004`: the public
+/// entry scans the text for such names only when the direct path does not answer.
+#[test]
+fn a_member_name_given_twice_anywhere_makes_the_direct_path_step_aside() {
+    let mut tried = 0;
+    for (name, text) in fixtures("valid") {
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let mut paths = Vec::new();
+        objects(&value, &mut Vec::new(), &mut paths);
+        for path in &paths {
+            let first = locate(&mut value.clone(), path).as_object().unwrap().values().next().unwrap().clone();
+            for (second, escaped) in [(first.clone(), false), (first, true), (json!(null), false)] {
+                let twice = with_member_twice(&value, path, &second, escaped);
+                assert!(validate_text(&twice, DocumentKind::Auto, &Options::default()).is_none(), "{name}: {twice}");
+                let report = crate::validate(&twice, &Options::default());
+                assert!(report.findings.iter().any(|f| f.code == "DXER-J004"), "{name}: {twice}");
+                tried += 1;
+            }
+        }
+        // Written without a duplicate, the same text is direct (the writer above is sound).
+        assert!(
+            validate_text(
+                &with_member_twice(&value, &[PathStep::Key("-".into())], &json!(0), false),
+                DocumentKind::Auto,
+                &Options::default()
+            )
+            .is_some(),
+            "{name}"
+        );
+    }
+    assert!(tried > 1_000, "{tried}");
 }

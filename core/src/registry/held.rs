@@ -213,7 +213,7 @@ mod tests {
 
     /// What the validator builds of `text`: its report, the typed record and whether the direct path read it.
     fn typed(text: &str, opts: &Options) -> (crate::Report, Option<Record>, bool) {
-        match crate::validate::validate_str_via(text, DocumentKind::Record, opts) {
+        match crate::validate::validate_str_via(text, DocumentKind::Record, opts, crate::direct::Purpose::Report) {
             (report, Some(Subject::Record(record)), direct) => (report, Some(record), direct),
             (report, _, direct) => (report, None, direct),
         }

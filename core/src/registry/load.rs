@@ -131,7 +131,10 @@ pub(super) fn load_item(item: &Item<'_>, opts: &Options, block: &mut TextBlock) 
     let line = Some(item.line);
     // A record the schema accepts goes straight into its type (the same report, without a `Value`); a
     // leading byte order mark and duplicate names are the validator's to report, as for one document.
-    match crate::validate::validate_str_via(item.text, DocumentKind::Record, opts) {
+    // The typed record is read for its facts and dropped (the registry keeps its text), so its lists need not
+    // be sized in advance: read for the report.
+    let purpose = crate::direct::Purpose::Report;
+    match crate::validate::validate_str_via(item.text, DocumentKind::Record, opts, purpose) {
         (report, Some(crate::rules::Subject::Record(record)), direct) => {
             let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
             // What the direct path read, serde's reader reads the same from the text; anything else is

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{Ctx, Emitter};
 use crate::model::{RefusalGround, ServiceType};
+#[cfg(doc)]
 use crate::text::to_lower_az;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
@@ -133,9 +134,11 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
     }
 }
 
-/// Phrases that leave a closed list open ("and so on"), in each language (matched in lower case): the
-/// refusal grounds (`DXER-G003`) and the documents (`DXER-R006`) must each be an exact list.
-const OPEN_ENDED: &[&str] = &[
+/// Phrases that leave a list open, in each language (matched in lower case): the first [`OPEN_ENDED`] leave
+/// any closed list open ("and so on": the refusal grounds of `DXER-G003` and the documents of `DXER-R006`
+/// must each be an exact list); the rest only a document list (a document named "other documents"; a
+/// refusal ground may speak of "other documents" without leaving its own list open).
+const OPEN_PHRASES: [&str; 22] = [
     "və s.",
     "və sair",
     "və digər",
@@ -152,17 +155,80 @@ const OPEN_ENDED: &[&str] = &[
     "иных случаях",
     "других случаях",
     "и прочее",
+    // A document list only.
+    "digər sənədlər",
+    "başqa sənədlər",
+    "other documents",
+    "другие документы",
+    "иные документы",
+    "прочие документы",
 ];
 
-/// Phrases that leave only a document list open: a document named "other documents". (A refusal ground
-/// may speak of "other documents" without leaving its own list open.)
-const OPEN_DOCUMENT_LIST: &[&str] =
-    &["digər sənədlər", "başqa sənədlər", "other documents", "другие документы", "иные документы", "прочие документы"];
+/// How many of [`OPEN_PHRASES`] leave any list open (the rest, only a document list).
+const OPEN_ENDED: usize = 16;
 
-/// The first phrase of `phrases` in a text of language `lang`, compared in lower case.
-fn open_phrase<'p>(text: &str, lang: &str, phrases: &[&'p str]) -> Option<&'p str> {
-    let lower = if lang == "az" { to_lower_az(text) } else { text.to_lowercase() };
-    phrases.iter().find(|p| lower.contains(*p)).copied()
+/// For each byte, the phrases of [`OPEN_PHRASES`] whose first character, in either case, starts with it
+/// (bit `i` for phrase `i`): an ASCII letter in both cases, and the lead byte of the Cyrillic letters
+/// (`и`, `И`, `д`, `Д`, `п`, `П` all start with D0).
+const FIRST_BYTE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < OPEN_PHRASES.len() {
+        let first = OPEN_PHRASES[i].as_bytes()[0];
+        table[first as usize] |= 1 << i;
+        table[first.to_ascii_uppercase() as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// The phrases of [`OPEN_PHRASES`] that a text of language `lang` holds in lower case (bit `i` for phrase
+/// `i`): what searching the text lower-cased ([`to_lower_az`] for Azerbaijani, `str::to_lowercase`
+/// otherwise) finds, found in one pass over the text as it is, each character lower-cased only where a
+/// phrase may start.
+fn open_phrases(text: &str, lang: &str) -> u32 {
+    let az = lang == "az";
+    let mut held = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let mut starting = FIRST_BYTE[usize::from(b)] & !held;
+        while starting != 0 {
+            let phrase = starting.trailing_zeros();
+            starting &= starting - 1;
+            if text.get(i..).is_some_and(|rest| starts_with_lower(rest, OPEN_PHRASES[phrase as usize], az)) {
+                held |= 1 << phrase;
+            }
+        }
+    }
+    held
+}
+
+/// Whether `text` lower-cased starts with `phrase` (itself lower-case).
+fn starts_with_lower(text: &str, phrase: &str, az: bool) -> bool {
+    let mut chars = text.chars();
+    phrase.chars().all(|p| chars.next().is_some_and(|c| lower(c, az) == Some(p)))
+}
+
+/// A character lower-cased as the whole text would be; `None` where that gives more than one character
+/// (`İ` outside Azerbaijani: `i` and U+0307, which no phrase holds).
+fn lower(c: char, az: bool) -> Option<char> {
+    match c {
+        'İ' if az => Some('i'),
+        'I' if az => Some('ı'),
+        c if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The first phrase of [`OPEN_PHRASES`] in `held` (bits of [`open_phrases`]), among the first `among`.
+fn first_phrase(held: u32, among: usize) -> Option<&'static str> {
+    let held = held & ((1u32 << among) - 1);
+    (held != 0).then(|| OPEN_PHRASES[held.trailing_zeros() as usize])
 }
 
 /// `DXER-R006`: a required document whose name leaves the list open ("və s.", "digər sənədlər"): presidential
@@ -172,7 +238,7 @@ fn document_list(ctx: &Ctx<'_>, out: &mut Emitter) {
         let names = [(Some(&d.name.az), "az"), (d.name.en.as_ref(), "en"), (d.name.ru.as_ref(), "ru")];
         for (name, lang) in names {
             let Some(name) = name else { continue };
-            let phrase = open_phrase(name, lang, OPEN_ENDED).or_else(|| open_phrase(name, lang, OPEN_DOCUMENT_LIST));
+            let phrase = first_phrase(open_phrases(name, lang), OPEN_PHRASES.len());
             if let Some(phrase) = phrase {
                 out.emit("DXER-R006", &ctx.at(&format!("/standard/documents/{i}/name/{lang}")), &[("phrase", phrase)]);
             }
@@ -188,7 +254,7 @@ pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &m
         let texts = [(Some(&g.text.az), "az"), (g.text.en.as_ref(), "en"), (g.text.ru.as_ref(), "ru")];
         for (text, lang) in texts {
             let Some(text) = text else { continue };
-            if let Some(phrase) = open_phrase(text, lang, OPEN_ENDED) {
+            if let Some(phrase) = first_phrase(open_phrases(text, lang), OPEN_ENDED) {
                 out.emit("DXER-G003", &format!("{path}/{i}/text/{lang}"), &[("phrase", phrase)]);
             }
         }
@@ -308,5 +374,64 @@ fn record_data(ctx: &Ctx<'_>, out: &mut Emitter) {
         if let Some((name, date)) = latest {
             order("review.registered", r.registered, name, Some(date), "/review/registered");
         }
+    }
+}
+
+#[cfg(test)]
+mod open_phrase_tests {
+    use super::*;
+
+    /// The phrases a text holds, found as they were before: the text lower-cased, then searched.
+    fn by_lowering(text: &str, lang: &str) -> u32 {
+        let lower = if lang == "az" { crate::text::to_lower_az(text) } else { text.to_lowercase() };
+        (0..OPEN_PHRASES.len()).filter(|&i| lower.contains(OPEN_PHRASES[i])).fold(0, |held, i| held | 1 << i)
+    }
+
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn phrases_are_found_as_in_the_lower_cased_text() {
+        let mut texts: Vec<String> = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+        for group in ["valid", "invalid", "real"] {
+            for entry in std::fs::read_dir(root.join(group)).unwrap() {
+                let Ok(text) = std::fs::read_to_string(entry.unwrap().path().join("input.json")) else { continue };
+                if let Ok(value) = serde_json::from_str(&text) {
+                    strings(&value, &mut texts);
+                }
+            }
+        }
+        // Every phrase as written, upper-cased, capitalised, inside text, after `İ`, `I` and other letters
+        // whose lower case differs by language or has more than one character.
+        for phrase in OPEN_PHRASES {
+            let mut capital = phrase.chars();
+            let capitalised: String = capital.next().into_iter().flat_map(char::to_uppercase).chain(capital).collect();
+            for p in [phrase.to_string(), phrase.to_uppercase(), capitalised] {
+                for around in ["", "Sənəd İ", "ẞ Σ ", "İİ", "I", "x"] {
+                    texts.push(format!("{around}{p}"));
+                    texts.push(format!("{p}{around}"));
+                    texts.push(format!("{around} {p}."));
+                }
+            }
+        }
+        texts.extend(
+            ["VƏ S.", "Və Sİ", "DİGƏR HALLARDA", "dIgər hallar", "И Т.Д.", "İ̇", "ETC", "AND SO ON"].map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for lang in ["az", "en", "ru"] {
+                let held = open_phrases(text, lang);
+                assert_eq!(held, by_lowering(text, lang), "{lang}: {text:?}");
+                found += usize::from(held != 0);
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 }
