@@ -468,7 +468,7 @@ fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
     let structurally_valid = validator.is_valid(value);
     let mut schema_errors = Vec::new();
     if !structurally_valid {
-        schema_errors.extend(validator.iter_errors(value));
+        schema_errors = validator.errors(value);
         for error in &schema_errors {
             schema_findings(error, &mut out);
         }

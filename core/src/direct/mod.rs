@@ -38,7 +38,7 @@ mod foreign;
 pub mod host;
 mod strict;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod walk;
 
 pub(crate) use bounds::{reglament_within_schema, within_schema};
