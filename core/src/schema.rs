@@ -102,7 +102,8 @@ fn strip_null(value: &mut Value) {
 /// ([`structure`]), as committed in `core/src/schema/`.
 #[doc(hidden)]
 pub fn structure_text(kind: DocumentKind) -> String {
-    let mut text = structure(&generate(kind)).and_then(|v| serde_json::to_string_pretty(&v).map_err(|e| e.to_string()))
+    let mut text = structure(&generate(kind))
+        .and_then(|v| serde_json::to_string_pretty(&v).map_err(|e| e.to_string()))
         .unwrap_or_else(|e| e);
     text.push('\n');
     text

@@ -21,7 +21,6 @@ use serde_json::{Map, Value};
 
 use crate::model::{Digest, InfoSystemCode, LocalId, Money, ProviderCode, RecordId, ServiceCode};
 
-
 /// The `pattern`s of the published schemas: (pattern, the format standing for it in the compiled copy,
 /// the model's check of it). The checks are the ones the typed model runs; a test proves each equal to
 /// its regular expression on generated strings.

@@ -129,7 +129,8 @@ fn the_compiled_copies_give_the_published_schemas_errors() {
                 scope.spawn(move || {
                     let mut with_errors = 0;
                     for (path, case) in part {
-                        for (kind, doc) in [(DocumentKind::Record, case), (DocumentKind::Reglament, &case["reglament"])] {
+                        for (kind, doc) in [(DocumentKind::Record, case), (DocumentKind::Reglament, &case["reglament"])]
+                        {
                             let (published, compiled) = both(kind, doc);
                             assert_eq!(compiled, published, "{path}: {kind:?}: {doc}");
                             with_errors += usize::from(!published.is_empty());
