@@ -21,10 +21,13 @@ use serde_json::{Map, Value};
 
 use crate::model::{Digest, InfoSystemCode, LocalId, Money, ProviderCode, RecordId, ServiceCode};
 
+/// A check of a string's form.
+pub(crate) type Check = fn(&str) -> bool;
+
 /// The `pattern`s of the published schemas: (pattern, the format standing for it in the compiled copy,
 /// the model's check of it). The checks are the ones the typed model runs; a test proves each equal to
 /// its regular expression on generated strings.
-pub(crate) const PATTERNS: &[(&str, &str, fn(&str) -> bool)] = &[
+pub(crate) const PATTERNS: &[(&str, &str, Check)] = &[
     (ServiceCode::PATTERN, "dxer-service-code", ServiceCode::is_valid),
     (ProviderCode::PATTERN, "dxer-provider-code", ProviderCode::is_valid),
     (LocalId::PATTERN, "dxer-local-id", LocalId::is_valid),
