@@ -12,6 +12,9 @@ use serde_json::{json, Value};
 use crate::model::{Record, Reglament};
 use crate::report::DocumentKind;
 
+mod structure;
+pub use structure::structure;
+
 /// Base URI of the published schemas.
 pub const BASE_URI: &str = "https://dxer.az/schemas/";
 
@@ -95,6 +98,17 @@ fn strip_null(value: &mut Value) {
     }
 }
 
+/// Pretty JSON text of the copy of a published schema that the structural layer is compiled from
+/// ([`structure`]), as committed in `core/src/schema/`.
+#[doc(hidden)]
+pub fn structure_text(kind: DocumentKind) -> String {
+    let mut text = structure(&generate(kind))
+        .and_then(|v| serde_json::to_string_pretty(&v).map_err(|e| e.to_string()))
+        .unwrap_or_else(|e| e);
+    text.push('\n');
+    text
+}
+
 /// Pretty JSON text of a generated schema, as committed in `schemas/`.
 pub fn generate_text(kind: DocumentKind) -> String {
     let mut text = serde_json::to_string_pretty(&generate(kind)).unwrap_or_default();
@@ -103,13 +117,39 @@ pub fn generate_text(kind: DocumentKind) -> String {
 }
 
 /// The record schema (`schemas/record.schema.json`) compiled into code when dxer is built: no schema is parsed
-/// or compiled at run time, and editing the file rebuilds the validator (the macro tracks it). The
-/// `schemas` test keeps the file equal to what the model types generate.
-#[jsonschema::validator(path = "schemas/record.schema.json", draft = Draft202012, validate_formats = true)]
+/// or compiled at run time, and editing the file rebuilds the validator (the macro tracks it). It is compiled
+/// from the copy without regular expressions ([`structure`]: the model's checks of its identifier forms stand
+/// for its `pattern`s); the `schemas` test keeps the file equal to what the model types generate, and the copy
+/// equal to the file's.
+#[jsonschema::validator(
+    path = "src/schema/record.structure.json",
+    draft = Draft202012,
+    validate_formats = true,
+    formats = {
+        "dxer-service-code" => crate::model::ServiceCode::is_valid,
+        "dxer-provider-code" => crate::model::ProviderCode::is_valid,
+        "dxer-local-id" => crate::model::LocalId::is_valid,
+        "dxer-information-system-code" => crate::model::InfoSystemCode::is_valid,
+        "dxer-money" => crate::model::Money::is_valid,
+        "dxer-digest" => crate::model::Digest::is_valid,
+    }
+)]
 struct RecordValidator;
 
 /// The reglament schema (`schemas/reglament.schema.json`), compiled like [`RecordValidator`].
-#[jsonschema::validator(path = "schemas/reglament.schema.json", draft = Draft202012, validate_formats = true)]
+#[jsonschema::validator(
+    path = "src/schema/reglament.structure.json",
+    draft = Draft202012,
+    validate_formats = true,
+    formats = {
+        "dxer-service-code" => crate::model::ServiceCode::is_valid,
+        "dxer-provider-code" => crate::model::ProviderCode::is_valid,
+        "dxer-local-id" => crate::model::LocalId::is_valid,
+        "dxer-information-system-code" => crate::model::InfoSystemCode::is_valid,
+        "dxer-money" => crate::model::Money::is_valid,
+        "dxer-digest" => crate::model::Digest::is_valid,
+    }
+)]
 struct ReglamentValidator;
 
 /// The structural validator of one document kind: the published schema alone, without the rules of the
@@ -140,12 +180,18 @@ impl Validator {
         }
     }
 
-    /// Every schema error of the document.
+    /// Every schema error of the document: the published schema's, as jsonschema reports them.
     pub fn iter_errors(self, instance: &Value) -> jsonschema::ErrorIterator<'_> {
-        match self.0 {
+        jsonschema::__private::error::iterator_from(self.errors(instance))
+    }
+
+    /// Every schema error of the document, in a vector.
+    pub(crate) fn errors(self, instance: &Value) -> Vec<jsonschema::ValidationError<'_>> {
+        let errors = match self.0 {
             DocumentKind::Reglament => ReglamentValidator::iter_errors(instance),
             _ => RecordValidator::iter_errors(instance),
-        }
+        };
+        structure::published_errors(errors.collect(), instance)
     }
 }
 
@@ -155,17 +201,4 @@ pub fn validator(kind: DocumentKind) -> Validator {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_schemas_compile_and_carry_ids() {
-        for text in [RECORD_SCHEMA, REGLAMENT_SCHEMA] {
-            let v: Value = serde_json::from_str(text).unwrap();
-            // The run-time compiler accepts the published files too (other Rust users may use it).
-            jsonschema::options().with_draft(jsonschema::Draft::Draft202012).build(&v).unwrap();
-            assert!(v["$id"].as_str().unwrap().starts_with(BASE_URI));
-            assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
-        }
-    }
-}
+mod tests;

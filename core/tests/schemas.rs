@@ -30,6 +30,25 @@ fn reglament_schema_is_up_to_date() {
     check(DocumentKind::Reglament, "reglament.schema.json");
 }
 
+/// The copies of the published schemas that the structural layer is compiled from, without regular
+/// expressions (`dxer::schema::structure`), are up to date (blessed with the published schemas).
+#[test]
+fn compiled_copies_are_up_to_date() {
+    for (kind, file) in [(DocumentKind::Record, "record"), (DocumentKind::Reglament, "reglament")] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("src/schema/{file}.structure.json"));
+        let generated = dxer::schema::structure_text(kind);
+        if std::env::var_os("DXER_BLESS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            committed == generated,
+            "{} differs from the copy of the published schema; run DXER_BLESS=1 cargo test -p dxer --test schemas",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn published_data_files_match_their_schemas() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas");

@@ -79,7 +79,7 @@ pub(crate) fn within_schema(r: &Record) -> bool {
         && r.submission.as_ref().is_none_or(|s| {
             chars_within(&s.signer, 1, 200)
                 && opt_chars_within(&s.signature_ref, 1, 500)
-                && s.digest.as_ref().is_none_or(|d| is_digest(&d.value))
+                && s.digest.as_ref().is_none_or(|d| crate::model::Digest::is_valid(&d.value))
         })
         && r.review.as_ref().is_none_or(|v| v.defects.iter().all(text_within))
         && r.history.iter().all(|h| h.defects.iter().all(text_within))
@@ -87,11 +87,6 @@ pub(crate) fn within_schema(r: &Record) -> bool {
         && r.data_sources.iter().all(|d| text_within(&d.register))
         && r.asan_index.as_ref().is_none_or(|a| a.score <= 100 && (2012..=2100).contains(&a.year))
         && reglament_within_schema(&r.reglament)
-}
-
-/// `^[0-9a-f]{64}$`, the schema's pattern of `Digest.value`.
-pub(crate) fn is_digest(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 pub(crate) fn text_within(t: &LocalizedText) -> bool {

@@ -39,7 +39,7 @@ pub mod host;
 mod keys;
 mod strict;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod walk;
 
 pub(crate) use bounds::{reglament_within_schema, within_schema};

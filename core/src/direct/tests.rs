@@ -5,7 +5,7 @@ use super::strict::*;
 use super::*;
 use serde_json::json;
 
-fn fixtures(dir: &str) -> Vec<(String, String)> {
+pub(crate) fn fixtures(dir: &str) -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(dir);
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&root).unwrap() {
@@ -21,7 +21,7 @@ fn fixtures(dir: &str) -> Vec<(String, String)> {
 /// Every single-point change of `value` this test tries: at each member and item, values of other
 /// types, empty and oversized ones, lenient dates, objects without one of their members or with an
 /// unknown one, objects written as arrays, codes written as `{"code": null}`.
-fn mutations(value: &Value) -> Vec<Value> {
+pub(crate) fn mutations(value: &Value) -> Vec<Value> {
     fn at(value: &Value, path: &mut Vec<PathStep>, out: &mut Vec<Value>, root: &Value) {
         let mut put = |replacement: Value| {
             let mut copy = root.clone();

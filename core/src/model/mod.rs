@@ -142,6 +142,16 @@ pub struct Digest {
     pub value: String,
 }
 
+impl Digest {
+    /// The schema's pattern of [`Digest::value`]: lower-case hexadecimal SHA-256.
+    pub const PATTERN: &'static str = "^[0-9a-f]{64}$";
+
+    /// Whether `value` is a digest value of the schema's form (matches [`Self::PATTERN`]).
+    pub fn is_valid(value: &str) -> bool {
+        value.len() == 64 && value.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    }
+}
+
 /// Digest algorithm / Həş alqoritmi
 #[allow(missing_docs)] // variants are codes; doc comments would turn the schema's `enum` into a `oneOf`
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

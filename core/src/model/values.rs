@@ -41,11 +41,16 @@ macro_rules! string_id {
             /// The regular expression (JSON Schema `pattern`) a valid value matches.
             pub const PATTERN: &'static str = $pattern;
 
+            /// Whether `value` has the identifier's form (matches [`Self::PATTERN`]).
+            pub fn is_valid(value: &str) -> bool {
+                let check: fn(&str) -> bool = $check;
+                check(value)
+            }
+
             /// Builds the identifier, checking its form.
             pub fn new(value: impl Into<String>) -> Result<Self, ValueError> {
                 let value = value.into();
-                let check: fn(&str) -> bool = $check;
-                if check(&value) {
+                if Self::is_valid(&value) {
                     Ok($name(value))
                 } else {
                     Err(ValueError::new($what, &value, $pattern))
@@ -212,6 +217,11 @@ impl Money {
     /// Whether the amount is zero.
     pub const fn is_zero(self) -> bool {
         self.qepik == 0
+    }
+
+    /// Whether `value` is an amount as JSON gives it (matches [`Self::PATTERN`]).
+    pub fn is_valid(value: &str) -> bool {
+        Money::parse(value).is_ok()
     }
 
     /// Parses `"12"`, `"12.5"` or `"12.50"` (AZN).
