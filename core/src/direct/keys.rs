@@ -70,18 +70,11 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for NameSeed<'_, S> {
 /// A deserializer of a member name that notes the name (through [`NameVisitor`]) whatever it is read as.
 struct NameDe<'c, D>(D, &'c Cell<Option<u64>>);
 
-macro_rules! forward_name_deserialize {
-    ($($method:ident),* $(,)?) => {
-        $(fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
-            self.0.$method(NameVisitor(v, self.1))
-        })*
-    };
-}
-
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for NameDe<'_, D> {
     type Error = D::Error;
 
-    forward_name_deserialize!(
+    forward_deserialize!(
+        NameVisitor;
         deserialize_any,
         deserialize_bool,
         deserialize_i8,
@@ -156,14 +149,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for NameDe<'_, D> {
 /// Notes the hash of a name handed over as a string; every other form is passed on unnoted.
 struct NameVisitor<'c, V>(V, &'c Cell<Option<u64>>);
 
-macro_rules! forward_name_visit {
-    ($($method:ident($ty:ty)),* $(,)?) => {
-        $(fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
-            self.0.$method(v)
-        })*
-    };
-}
-
 impl<'de, V: Visitor<'de>> Visitor<'de> for NameVisitor<'_, V> {
     type Value = V::Value;
 
@@ -186,7 +171,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for NameVisitor<'_, V> {
         self.0.visit_string(v)
     }
 
-    forward_name_visit!(
+    forward_visit!(
         visit_bool(bool),
         visit_i8(i8),
         visit_i16(i16),

@@ -33,6 +33,25 @@ use crate::rules::{self, Emitter, Subject};
 use crate::Options;
 use serde_json::Value;
 
+/// The `deserialize_*` methods of a deserializer that wraps another (`self.0`) and hands each visitor over
+/// wrapped in `$wrap(visitor, self.1)`: the strict reader and the name noter share it.
+macro_rules! forward_deserialize {
+    ($wrap:ident; $($method:ident),* $(,)?) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method($wrap(visitor, self.1))
+        })*
+    };
+}
+
+/// The `visit_*` methods of a visitor that wraps another (`self.0`) and passes these values on unchanged.
+macro_rules! forward_visit {
+    ($($method:ident($ty:ty)),* $(,)?) => {
+        $(fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
+            self.0.$method(v)
+        })*
+    };
+}
+
 mod bounds;
 mod foreign;
 pub mod host;

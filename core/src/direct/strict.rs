@@ -14,18 +14,11 @@ pub(crate) fn refused<E: de::Error>(what: &str) -> E {
     E::custom(format_args!("{what} is not allowed here"))
 }
 
-macro_rules! forward_deserialize {
-    ($($method:ident),* $(,)?) => {
-        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(Wrap(visitor, self.1))
-        })*
-    };
-}
-
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
     type Error = D::Error;
 
     forward_deserialize!(
+        Wrap;
         deserialize_any,
         deserialize_bool,
         deserialize_i8,
@@ -106,14 +99,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
 
 /// A visitor whose nested deserializers, sequences and maps are strict too; `null` for an option is refused.
 pub(crate) struct Wrap<'h, V>(V, &'h Hints);
-
-macro_rules! forward_visit {
-    ($($method:ident($ty:ty)),* $(,)?) => {
-        $(fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
-            self.0.$method(v)
-        })*
-    };
-}
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     type Value = V::Value;
