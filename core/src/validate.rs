@@ -419,15 +419,23 @@ pub(crate) fn validate_str_via(
     // With a name given twice, the parsed value holds one of the two: the three layers judge it, and the
     // direct path steps aside (its strict reader refuses a name given twice in any object), so the text is
     // scanned for such names only when the direct path does not answer.
-    let direct = crate::direct::validate_source(body, kind, opts, purpose);
+    // Within the input limit only (a text past it is refused unread); a text that is not JSON gives no
+    // duplicates (its scan is dropped).
+    let scan = || if body.len() <= opts.max_input_bytes { input::duplicate_members(body) } else { Vec::new() };
+    // The `compact` build's strict reader does not note names (see `direct::strict`): the text is scanned first.
+    #[cfg(feature = "compact")]
+    let (scanned, direct) = {
+        let found = scan();
+        let direct = if found.is_empty() { crate::direct::validate_source(body, kind, opts, purpose) } else { None };
+        (Some(found), direct)
+    };
+    #[cfg(not(feature = "compact"))]
+    let (scanned, direct) = (None, crate::direct::validate_source(body, kind, opts, purpose));
     let was_direct = direct.is_some();
     let (report, subject) = match direct {
         Some((report, subject)) => (report, Some(subject)),
         None => {
-            // Within the input limit only (a text past it is refused unread); a text that is not JSON gives
-            // no duplicates below (its scan is dropped).
-            let duplicates =
-                if body.len() <= opts.max_input_bytes { input::duplicate_members(body) } else { Vec::new() };
+            let duplicates = scanned.unwrap_or_else(scan);
             let opts = match opts.kind == kind {
                 true => Cow::Borrowed(opts),
                 false => Cow::Owned(Options { kind, ..opts.clone() }),

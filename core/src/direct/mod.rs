@@ -55,6 +55,7 @@ macro_rules! forward_visit {
 mod bounds;
 mod foreign;
 pub mod host;
+#[cfg(not(feature = "compact"))]
 mod keys;
 mod strict;
 #[cfg(test)]

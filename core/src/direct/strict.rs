@@ -1,10 +1,17 @@
 //! 1. The strict deserializer: what reaches the model's `Deserialize` impls is what the schema allows.
 
+#[cfg(not(feature = "compact"))]
 use std::cell::Cell;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
+#[cfg(not(feature = "compact"))]
 use super::keys::{NameSeed, Names};
+
+/// The `compact` build notes no names (see [`StrictMap`]).
+#[cfg(feature = "compact")]
+#[derive(Default)]
+struct Names(());
 
 /// Wraps a deserializer so that what reaches the model's `Deserialize` impls is what the schema allows.
 pub(crate) struct Strict<'h, D>(pub(crate) D, pub(crate) &'h Hints);
@@ -208,8 +215,16 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        // The `compact` build (the WebAssembly validation package) does not note names: its wrappers would be
+        // instantiated for every field visitor of the model. There, `validate` scans the text for repeated
+        // names before the direct path runs, and hosts' objects (whose names may not be strings) are not read.
+        #[cfg(feature = "compact")]
+        return self.0.next_key_seed(StrictSeed(seed, self.1));
+        #[cfg(not(feature = "compact"))]
         let name = Cell::new(None);
+        #[cfg(not(feature = "compact"))]
         let key = self.0.next_key_seed(NameSeed(StrictSeed(seed, self.1), &name))?;
+        #[cfg(not(feature = "compact"))]
         if key.is_some() {
             match name.get() {
                 Some(hash) if self.2.insert(hash) => {}
@@ -217,6 +232,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'_, A> {
                 None => return Err(refused("a member name that is not a string")),
             }
         }
+        #[cfg(not(feature = "compact"))]
         Ok(key)
     }
 

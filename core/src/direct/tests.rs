@@ -538,7 +538,8 @@ fn objects(value: &Value, path: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>
 
 /// A member name given twice in any object (with the same value or another, the name written plainly or
 /// with an escape) makes the direct path step aside, so the full pipeline reports `DXER-J004`: the public
-/// entry scans the text for such names only when the direct path does not answer.
+/// entry scans the text for such names only when the direct path does not answer (first, in the `compact`
+/// build).
 #[test]
 fn a_member_name_given_twice_anywhere_makes_the_direct_path_step_aside() {
     let mut tried = 0;
@@ -550,7 +551,11 @@ fn a_member_name_given_twice_anywhere_makes_the_direct_path_step_aside() {
             let first = locate(&mut value.clone(), path).as_object().unwrap().values().next().unwrap().clone();
             for (second, escaped) in [(first.clone(), false), (first, true), (json!(null), false)] {
                 let twice = with_member_twice(&value, path, &second, escaped);
-                assert!(validate_text(&twice, DocumentKind::Auto, &Options::default()).is_none(), "{name}: {twice}");
+                // The `compact` build's reader notes no names (`validate` scans the text before it runs).
+                if cfg!(not(feature = "compact")) {
+                    let direct = validate_text(&twice, DocumentKind::Auto, &Options::default());
+                    assert!(direct.is_none(), "{name}: {twice}");
+                }
                 let report = crate::validate(&twice, &Options::default());
                 assert!(report.findings.iter().any(|f| f.code == "DXER-J004"), "{name}: {twice}");
                 tried += 1;
