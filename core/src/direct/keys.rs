@@ -102,26 +102,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for NameDe<'_, D> {
         deserialize_ignored_any,
     );
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, NameVisitor(v, self.1))
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, NameVisitor(v, self.1))
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, NameVisitor(v, self.1))
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        len: usize,
-        v: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, NameVisitor(v, self.1))
-    }
+    forward_deserialize_shapes!(NameVisitor);
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,

@@ -43,6 +43,32 @@ macro_rules! forward_deserialize {
     };
 }
 
+/// The `deserialize_*` methods with a name or a length, forwarded as [`forward_deserialize`] does.
+macro_rules! forward_deserialize_shapes {
+    ($wrap:ident) => {
+        fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
+            self.0.deserialize_unit_struct(name, $wrap(v, self.1))
+        }
+
+        fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
+            self.0.deserialize_newtype_struct(name, $wrap(v, self.1))
+        }
+
+        fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, D::Error> {
+            self.0.deserialize_tuple(len, $wrap(v, self.1))
+        }
+
+        fn deserialize_tuple_struct<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            len: usize,
+            v: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0.deserialize_tuple_struct(name, len, $wrap(v, self.1))
+        }
+    };
+}
+
 /// The `visit_*` methods of a visitor that wraps another (`self.0`) and passes these values on unchanged.
 macro_rules! forward_visit {
     ($($method:ident($ty:ty)),* $(,)?) => {

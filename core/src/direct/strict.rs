@@ -58,26 +58,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
         self.0.deserialize_any(Wrap(visitor, self.1))
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap(v, self.1))
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Wrap(v, self.1))
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Wrap(v, self.1))
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        len: usize,
-        v: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, Wrap(v, self.1))
-    }
+    forward_deserialize_shapes!(Wrap);
 
     /// A struct only from an object (serde also takes an array of its fields in order).
     fn deserialize_struct<V: Visitor<'de>>(
