@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Ctx, Emitter};
+use super::{At, Ctx, Emitter};
 use crate::model::{RefusalGround, ServiceType};
 #[cfg(doc)]
 use crate::text::to_lower_az;
@@ -35,7 +35,7 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
     ];
     for (path, none, list, count) in contradictions {
         if none && count > 0 {
-            out.emit("DXER-R005", &ctx.at(path), &[("count", &count.to_string())]);
+            out.emit("DXER-R005", ctx.at(path), &[("count", &count.to_string())]);
             out.rests_on(ctx.at(list));
         }
     }
@@ -49,7 +49,7 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
             format!("a service of the type \"{en}\" requires it"),
             format!("для услуги вида «{ru}» он обязателен"),
         ];
-        out.emit_localized("DXER-R002", &ctx.at(path), &[], &[("section", section), ("why", why)]);
+        out.emit_localized("DXER-R002", ctx.at(path), &[], &[("section", section), ("why", why)]);
     };
     let w = super::words;
     // A source that states "no documents" has given the exact list: it is empty.
@@ -68,12 +68,13 @@ fn required_sections(ctx: &Ctx<'_>, out: &mut Emitter) {
     }
 }
 
-/// `DXER-R004`: local ids are unique within their list.
-fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, path: &str, what: super::Localized, out: &mut Emitter) {
+/// `DXER-R004`: local ids are unique within their list (`what` names the list's items in az/en/ru).
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, list: At<'_>, [az, en, ru]: [&str; 3], out: &mut Emitter) {
     let mut seen = BTreeSet::new();
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
-            out.emit_localized("DXER-R004", &format!("{path}/{i}/id"), &[("id", id)], &[("what", what.clone())]);
+            let what = super::words(az, en, ru);
+            out.emit_localized("DXER-R004", list.index(i).path("/id"), &[("id", id)], &[("what", what)]);
         }
     }
 }
@@ -83,37 +84,38 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
     let reg = ctx.reg;
     unique_ids(
         reg.standard.documents.iter().map(|d| d.id.as_str()),
-        &ctx.at("/standard/documents"),
-        super::words("sənədlər", "documents", "документов"),
+        ctx.at("/standard/documents"),
+        ["sənədlər", "documents", "документов"],
         out,
     );
     unique_ids(
         reg.standard.fee_tiers().iter().map(|t| t.id.as_str()),
-        &ctx.at("/standard/fees/tiers"),
-        super::words("ödəniş variantları", "fee tiers", "вариантов оплаты"),
+        ctx.at("/standard/fees/tiers"),
+        ["ödəniş variantları", "fee tiers", "вариантов оплаты"],
         out,
     );
     unique_ids(
         reg.annexes.iter().map(|a| a.id.as_str()),
-        &ctx.at("/annexes"),
-        super::words("əlavələr", "annexes", "приложений"),
+        ctx.at("/annexes"),
+        ["əlavələr", "annexes", "приложений"],
         out,
     );
     if let Some(v) = &reg.variants {
         unique_ids(
             v.variants.iter().map(|x| x.id.as_str()),
-            &ctx.at("/variants/variants"),
-            super::words("variantlar", "variants", "вариантов"),
+            ctx.at("/variants/variants"),
+            ["variantlar", "variants", "вариантов"],
             out,
         );
     }
-    let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
-    if let Some(record) = ctx.record {
+    if let Some(record) = ctx.record.filter(|r| !r.data_sources.is_empty()) {
+        let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
+        let sources = At::new("/data_sources");
         for (i, ds) in record.data_sources.iter().enumerate() {
             if !docs.contains(ds.document.as_str()) {
                 out.emit_localized(
                     "DXER-R003",
-                    &format!("/data_sources/{i}/document"),
+                    sources.index(i).path("/document"),
                     &[("id", ds.document.as_str())],
                     &[("what", super::words("Sənəd", "Document", "Документ"))],
                 );
@@ -125,7 +127,7 @@ fn references(ctx: &Ctx<'_>, out: &mut Emitter) {
         if !ctx.reg.annexes.iter().any(|a| a.id == *annex) {
             out.emit_localized(
                 "DXER-R003",
-                &ctx.at("/standard/application_form/annex"),
+                ctx.at("/standard/application_form/annex"),
                 &[("id", annex.as_str())],
                 &[("what", super::words("Əlavə", "Annex", "Приложение"))],
             );
@@ -234,28 +236,30 @@ fn first_phrase(held: u32, among: usize) -> Option<&'static str> {
 /// `DXER-R006`: a required document whose name leaves the list open ("və s.", "digər sənədlər"): presidential
 /// decree No. 429 of 23 May 2011, §2.2 asks for the exact list of documents.
 fn document_list(ctx: &Ctx<'_>, out: &mut Emitter) {
+    let documents = ctx.at("/standard/documents");
     for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
         let names = [(Some(&d.name.az), "az"), (d.name.en.as_ref(), "en"), (d.name.ru.as_ref(), "ru")];
         for (name, lang) in names {
             let Some(name) = name else { continue };
             let phrase = first_phrase(open_phrases(name, lang), OPEN_PHRASES.len());
             if let Some(phrase) = phrase {
-                out.emit("DXER-R006", &ctx.at(&format!("/standard/documents/{i}/name/{lang}")), &[("phrase", phrase)]);
+                out.emit("DXER-R006", documents.index(i).path("/name").key(lang), &[("phrase", phrase)]);
             }
         }
     }
 }
 
-pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &mut Emitter) {
+pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], list: At<'_>, out: &mut Emitter) {
     for (i, g) in grounds.iter().enumerate() {
+        let at = list.index(i);
         if g.legal_basis.is_empty() {
-            out.emit("DXER-G002", &format!("{path}/{i}/legal_basis"), &[]);
+            out.emit("DXER-G002", at.path("/legal_basis"), &[]);
         }
         let texts = [(Some(&g.text.az), "az"), (g.text.en.as_ref(), "en"), (g.text.ru.as_ref(), "ru")];
         for (text, lang) in texts {
             let Some(text) = text else { continue };
             if let Some(phrase) = first_phrase(open_phrases(text, lang), OPEN_ENDED) {
-                out.emit("DXER-G003", &format!("{path}/{i}/text/{lang}"), &[("phrase", phrase)]);
+                out.emit("DXER-G003", at.path("/text").key(lang), &[("phrase", phrase)]);
             }
         }
     }
@@ -264,28 +268,29 @@ pub(crate) fn refusal_ground_list(grounds: &[RefusalGround], path: &str, out: &m
 /// `DXER-G001`..`G003`.
 fn refusal_grounds(ctx: &Ctx<'_>, out: &mut Emitter) {
     let grounds = &ctx.reg.procedure.refusal_grounds;
+    let at = ctx.at("/procedure/refusal_grounds");
     // A source that states "no refusal cases" has given the exhaustive list: it is empty.
     if grounds.is_empty() && needs_application(ctx) && ctx.reg.procedure.no_refusal_grounds.is_none() {
         out.emit_localized(
             "DXER-G001",
-            &ctx.at("/procedure/refusal_grounds"),
+            at,
             &[],
             &[("service_type", super::label("service-types", ctx.reg.general.service_type.code()))],
         );
     }
-    refusal_ground_list(grounds, &ctx.at("/procedure/refusal_grounds"), out);
+    refusal_ground_list(grounds, at, out);
 }
 
 /// `DXER-C001`, `DXER-C002`.
 fn composite(ctx: &Ctx<'_>, out: &mut Emitter) {
     let own = &ctx.reg.general.service_code;
     let mut seen = BTreeSet::new();
+    let components = ctx.at("/general/components");
     for (i, c) in ctx.reg.general.components.iter().enumerate() {
-        let at = ctx.at(&format!("/general/components/{i}"));
         if c == own {
-            out.emit("DXER-C001", &at, &[("code", c.as_str())]);
+            out.emit("DXER-C001", components.index(i), &[("code", c.as_str())]);
         } else if !seen.insert(c) {
-            out.emit("DXER-C002", &at, &[("code", c.as_str())]);
+            out.emit("DXER-C002", components.index(i), &[("code", c.as_str())]);
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Electronic services (presidential decree of 23 May 2011, domain brief §7): `DXER-E001`..`DXER-E005`,
 //! and the once-only principle (§2.4): `DXER-O001`, `DXER-O002`.
 
-use super::{Ctx, Emitter};
-use crate::model::{IdentificationMethod, ProvidedBy, ServiceForm, ServiceType, ELECTRONIC};
+use super::{At, Ctx, Emitter};
+use crate::model::{EService, IdentificationMethod, ProvidedBy, ServiceForm, ServiceType, ELECTRONIC};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     electronic(ctx, out);
@@ -24,21 +24,23 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
         || eservice.is_some_and(|e| e.e_form_url.is_some());
     if !has_e_form && !informative && !g.proactive {
         let at = if ctx.record.is_some() {
-            "/eservice/e_form_url".to_string()
+            At::new("/eservice/e_form_url")
         } else {
             ctx.at("/standard/application_form/e_form_url")
         };
-        out.emit("DXER-E001", &at, &[]);
+        out.emit("DXER-E001", at, &[]);
     }
     // Not stated is `DXER-N002`'s; this rule fires on a stated "no".
     if !informative && !g.proactive && ctx.reg.procedure.acceptance.confirmation_notice.get() == Some(false) {
-        out.emit("DXER-E003", &ctx.at("/procedure/acceptance/confirmation_notice"), &[]);
+        out.emit("DXER-E003", ctx.at("/procedure/acceptance/confirmation_notice"), &[]);
     }
     // The rest is record data (a bare reglament does not carry it).
     if ctx.record.is_none() {
         return;
     }
-    let e = eservice.cloned().unwrap_or_default();
+    // A record without e-service data is judged as one that states none of it (read in place, not copied).
+    let none = EService::default();
+    let e = eservice.unwrap_or(&none);
     if electronic_fee(ctx) && !e.e_payment {
         out.emit("DXER-E002", "/eservice/e_payment", &[]);
         out.rests_on(ctx.at("/standard/fees"));
@@ -61,6 +63,7 @@ fn electronic(ctx: &Ctx<'_>, out: &mut Emitter) {
 
 fn once_only(ctx: &Ctx<'_>, out: &mut Emitter) {
     let sources = ctx.record.map(|r| r.data_sources.as_slice()).unwrap_or_default();
+    let documents = ctx.at("/standard/documents");
     for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
         let declared = sources
             .iter()
@@ -70,18 +73,16 @@ fn once_only(ctx: &Ctx<'_>, out: &mut Emitter) {
         match (d.provided_by, declared) {
             (ProvidedBy::User, Some(body)) => out.emit(
                 "DXER-O001",
-                &ctx.at(&format!("/standard/documents/{i}/provided_by")),
+                documents.index(i).path("/provided_by"),
                 &[("document", d.id.as_str()), ("body", body)],
             ),
-            (ProvidedBy::Provider, None) => out.emit(
-                "DXER-O002",
-                &ctx.at(&format!("/standard/documents/{i}/source")),
-                &[("document", d.id.as_str())],
-            ),
+            (ProvidedBy::Provider, None) => {
+                out.emit("DXER-O002", documents.index(i).path("/source"), &[("document", d.id.as_str())])
+            }
             _ => continue,
         }
         // Both judge the document against the record's data sources.
-        out.rests_on("/data_sources".to_string());
+        out.rests_on("/data_sources");
     }
 }
 

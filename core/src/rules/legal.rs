@@ -1,68 +1,74 @@
 //! Legal-basis references: `DXER-L001`..`DXER-L004`.
 
-use super::{Ctx, Emitter};
+use super::{At, Ctx, Emitter};
 use crate::model::{Citation, LegalActType, LegalRef};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     let basis = ctx.reg.general.legal_basis.items();
+    let basis_at = ctx.at("/general/legal_basis");
     for (i, r) in basis.iter().enumerate() {
-        reference(ctx, &ctx.at(&format!("/general/legal_basis/{i}")), r, out);
+        let at = basis_at.index(i);
+        reference(ctx, at, r, out);
         // `DXER-L006`: two acts of the legal basis under one id.
         if let Some(id) = &r.id {
             if basis[..i].iter().any(|earlier| earlier.id.as_ref() == Some(id)) {
-                out.emit("DXER-L006", &ctx.at(&format!("/general/legal_basis/{i}/id")), &[("id", id.as_str())]);
+                out.emit("DXER-L006", at.path("/id"), &[("id", id.as_str())]);
             }
         }
     }
-    for (at, c) in citations(ctx) {
-        match c {
-            Citation::Full(r) => reference(ctx, &at, r, out),
-            // A short citation is judged through the full one it names, which is judged above.
-            Citation::Short(s) => {
-                if c.resolve(basis).is_none() {
-                    out.emit("DXER-L005", &format!("{at}/act"), &[("id", s.act.as_str())]);
-                    out.rests_on(ctx.at("/general/legal_basis"));
-                }
+    citations(ctx, |at, c| match c {
+        Citation::Full(r) => reference(ctx, at, r, out),
+        // A short citation is judged through the full one it names, which is judged above.
+        Citation::Short(s) => {
+            if c.resolve(basis).is_none() {
+                out.emit("DXER-L005", at.path("/act"), &[("id", s.act.as_str())]);
+                out.rests_on(basis_at);
             }
         }
-    }
+    });
     if let Some(record) = ctx.record {
-        reference(ctx, "/creating_act/act", &record.creating_act.act, out);
+        reference(ctx, At::new("/creating_act/act"), &record.creating_act.act, out);
     }
 }
 
-/// Every citation outside the legal basis (fees, refusal grounds, appeal), with its pointer.
-fn citations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Citation)> {
+/// Calls `each` on every citation outside the legal basis (fees, refusal grounds, appeal), with its pointer.
+fn citations<'a>(ctx: &Ctx<'a>, mut each: impl FnMut(At<'_>, &'a Citation)) {
     let reg = ctx.reg;
-    let mut all = Vec::new();
-    let mut list = |path: String, refs: &'a [Citation]| {
+    let mut list = |at: At<'_>, refs: &'a [Citation]| {
+        let at = at.path("/legal_basis");
         for (i, r) in refs.iter().enumerate() {
-            all.push((format!("{path}/{i}"), r));
+            each(at.index(i), r);
         }
     };
-    for (i, t) in reg.standard.fees.stated().map(|f| f.tiers.as_slice()).unwrap_or_default().iter().enumerate() {
-        list(ctx.at(&format!("/standard/fees/tiers/{i}/legal_basis")), &t.legal_basis);
+    let tiers = ctx.at("/standard/fees/tiers");
+    for (i, t) in reg.standard.fee_tiers().iter().enumerate() {
+        let tier = tiers.index(i);
+        list(tier, &t.legal_basis);
+        let components = tier.path("/components");
         for (j, c) in t.components.iter().enumerate() {
-            list(ctx.at(&format!("/standard/fees/tiers/{i}/components/{j}/legal_basis")), &c.legal_basis);
+            list(components.index(j), &c.legal_basis);
         }
     }
+    let grounds = ctx.at("/procedure/refusal_grounds");
     for (i, g) in reg.procedure.refusal_grounds.iter().enumerate() {
-        list(ctx.at(&format!("/procedure/refusal_grounds/{i}/legal_basis")), &g.legal_basis);
+        list(grounds.index(i), &g.legal_basis);
     }
     if let Some(a) = reg.appeal.administrative.stated() {
-        list(ctx.at("/appeal/administrative/legal_basis"), &a.legal_basis);
+        list(ctx.at("/appeal/administrative"), &a.legal_basis);
     }
     if let Some(c) = reg.appeal.court.stated() {
-        list(ctx.at("/appeal/court/legal_basis"), &c.legal_basis);
+        list(ctx.at("/appeal/court"), &c.legal_basis);
     }
     if let Some(v) = &reg.variants {
+        let variants = ctx.at("/variants/variants");
         for (vi, variant) in v.variants.iter().enumerate() {
+            let variant_at = variants.index(vi);
+            let grounds = variant_at.path("/refusal_grounds");
             for (i, g) in variant.refusal_grounds.iter().enumerate() {
-                list(ctx.at(&format!("/variants/variants/{vi}/refusal_grounds/{i}/legal_basis")), &g.legal_basis);
+                list(grounds.index(i), &g.legal_basis);
             }
         }
     }
-    all
 }
 
 /// How the number of each type of act is written [choice: from published acts, e.g. laws "279-VIIQ",
@@ -116,20 +122,15 @@ fn needs_date(t: LegalActType) -> bool {
     !matches!(t, LegalActType::Constitution | LegalActType::Code)
 }
 
-fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
+fn reference(ctx: &Ctx<'_>, at: At<'_>, r: &LegalRef, out: &mut Emitter) {
     // The act type's label is looked up only for a finding.
     let t = || [("act_type", super::label("legal-act-types", r.act_type.code()))];
     match &r.number {
-        None if needs_number(r.act_type) => out.emit_localized("DXER-L001", &format!("{at}/number"), &[], &t()),
+        None if needs_number(r.act_type) => out.emit_localized("DXER-L001", at.path("/number"), &[], &t()),
         Some(n) => {
             if let Some((valid, example)) = number_form(r.act_type) {
                 if !valid(n) {
-                    out.emit_localized(
-                        "DXER-L002",
-                        &format!("{at}/number"),
-                        &[("number", n), ("example", example)],
-                        &t(),
-                    );
+                    out.emit_localized("DXER-L002", at.path("/number"), &[("number", n), ("example", example)], &t());
                 }
             }
         }
@@ -138,10 +139,10 @@ fn reference(ctx: &Ctx<'_>, at: &str, r: &LegalRef, out: &mut Emitter) {
     match (r.date, ctx.record_date) {
         (Some(date), Some(record_date)) if date > record_date => out.emit(
             "DXER-L003",
-            &format!("{at}/date"),
+            at.path("/date"),
             &[("date", &date.to_string()), ("record_date", &record_date.to_string())],
         ),
-        (None, _) if needs_date(r.act_type) => out.emit_localized("DXER-L004", &format!("{at}/date"), &[], &t()),
+        (None, _) if needs_date(r.act_type) => out.emit_localized("DXER-L004", at.path("/date"), &[], &t()),
         _ => {}
     }
 }

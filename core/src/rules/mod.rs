@@ -21,6 +21,8 @@ pub use catalogue::{rule, Rule, CATALOGUE};
 use chrono::NaiveDate;
 
 use crate::model::{Record, Reglament};
+pub(crate) use crate::pointer::At;
+use crate::pointer::IntoPointer;
 use crate::report::{Finding, Message};
 use crate::Options;
 
@@ -45,18 +47,24 @@ pub(crate) fn duration(d: &crate::model::Duration) -> Localized {
     [d.text("az"), d.text("en"), d.text("ru")]
 }
 
-/// Builds the finding of `code` at `pointer` with the message placeholders filled from `args`.
-pub(crate) fn finding(code: &str, pointer: &str, args: &[(&str, &str)]) -> Finding {
-    finding_localized(code, pointer, args, &[])
+/// Builds the finding of `code` at `pointer` with the message placeholders filled from `args`. The pointer
+/// is written out ([`IntoPointer`]) or, in the semantic rules, an [`At`] written out only now.
+pub(crate) fn finding(code: &str, pointer: impl IntoPointer, args: &[(&str, &str)]) -> Finding {
+    build(code, pointer.into_pointer(), args, &[])
 }
 
 /// Like [`finding`], with some arguments given per language.
 pub(crate) fn finding_localized(
     code: &str,
-    pointer: &str,
+    pointer: impl IntoPointer,
     args: &[(&str, &str)],
     localized: &[(&str, Localized)],
 ) -> Finding {
+    build(code, pointer.into_pointer(), args, localized)
+}
+
+/// The one (not generic) body of the builders above.
+fn build(code: &str, pointer: String, args: &[(&str, &str)], localized: &[(&str, Localized)]) -> Finding {
     let in_lang = |i: usize| -> Vec<(&str, &str)> {
         args.iter().copied().chain(localized.iter().map(|(k, v)| (*k, v[i].as_str()))).collect()
     };
@@ -64,7 +72,7 @@ pub(crate) fn finding_localized(
         Some(r) => Finding {
             code: r.code.to_string(),
             severity: r.severity,
-            pointer: pointer.to_string(),
+            pointer,
             message: Message {
                 az: catalogue::fill(r.az, &in_lang(0)),
                 en: catalogue::fill(r.en, &in_lang(1)),
@@ -79,7 +87,7 @@ pub(crate) fn finding_localized(
         None => Finding {
             code: code.to_string(),
             severity: crate::Severity::Error,
-            pointer: pointer.to_string(),
+            pointer,
             message: Message { az: code.to_string(), en: code.to_string(), ru: code.to_string() },
             provision: String::new(),
             fix: None,
@@ -88,7 +96,9 @@ pub(crate) fn finding_localized(
     }
 }
 
-/// Collects findings.
+/// Collects findings. A finding's pointer is given as to [`finding`]: a rule that walks the document
+/// passes an [`At`], written out only here, when a finding is emitted (a check that finds nothing builds no
+/// string).
 #[derive(Debug, Default)]
 pub(crate) struct Emitter {
     findings: Vec<Finding>,
@@ -97,8 +107,8 @@ pub(crate) struct Emitter {
 }
 
 impl Emitter {
-    pub(crate) fn emit(&mut self, code: &str, pointer: &str, args: &[(&str, &str)]) {
-        self.findings.push(finding(code, pointer, args));
+    pub(crate) fn emit(&mut self, code: &str, pointer: impl IntoPointer, args: &[(&str, &str)]) {
+        self.findings.push(build(code, pointer.into_pointer(), args, &[]));
     }
 
     pub(crate) fn push(&mut self, finding: Finding) {
@@ -108,15 +118,15 @@ impl Emitter {
     pub(crate) fn emit_localized(
         &mut self,
         code: &str,
-        pointer: &str,
+        pointer: impl IntoPointer,
         args: &[(&str, &str)],
         localized: &[(&str, Localized)],
     ) {
-        self.findings.push(finding_localized(code, pointer, args, localized));
+        self.findings.push(build(code, pointer.into_pointer(), args, localized));
     }
 
-    pub(crate) fn emit_with_fix(&mut self, code: &str, pointer: &str, args: &[(&str, &str)], fix: String) {
-        let mut f = finding(code, pointer, args);
+    pub(crate) fn emit_with_fix(&mut self, code: &str, pointer: impl IntoPointer, args: &[(&str, &str)], fix: String) {
+        let mut f = build(code, pointer.into_pointer(), args, &[]);
         f.fix = Some(fix);
         self.findings.push(f);
     }
@@ -128,9 +138,9 @@ impl Emitter {
     /// Records that the last finding judges its place against the part of the document at `pointer`
     /// (a short citation against the legal basis, a channel against the service's channels): when that
     /// part was made up to repair a broken document, the finding says nothing and is dropped.
-    pub(crate) fn rests_on(&mut self, pointer: String) {
+    pub(crate) fn rests_on(&mut self, pointer: impl IntoPointer) {
         if let Some(last) = self.findings.len().checked_sub(1) {
-            self.rests_on.push((last, pointer));
+            self.rests_on.push((last, pointer.into_pointer()));
         }
     }
 
@@ -163,7 +173,7 @@ pub(crate) struct Ctx<'a> {
     /// The record around it, when a record was validated.
     pub record: Option<&'a Record>,
     /// JSON Pointer of the reglament in the document: `/reglament` or `` for a bare reglament.
-    pub base: &'a str,
+    pub base: At<'a>,
     /// Options.
     pub opts: &'a Options,
     /// The record's own date (its submission date), else `Options::today`.
@@ -171,9 +181,10 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Pointer to a path inside the reglament.
-    pub fn at(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
+    /// Pointer to a path inside the reglament (pointer text written as is, e.g. `/standard/documents`),
+    /// written out only for a finding.
+    pub fn at<'b>(&'b self, path: &'b str) -> At<'b> {
+        self.base.path(path)
     }
 }
 
@@ -184,7 +195,7 @@ pub(crate) fn check(subject: &Subject, base: &str, opts: &Options, out: &mut Emi
         Subject::Reglament(r) => (r, None),
     };
     let record_date = record.and_then(|r| r.submission.as_ref().map(|s| s.date)).or(opts.today);
-    let ctx = Ctx { reg, record, base, opts, record_date };
+    let ctx = Ctx { reg, record, base: At::new(base), opts, record_date };
     content::check(&ctx, out);
     providers::check(&ctx, out);
     fees::check(&ctx, out);

@@ -2,7 +2,7 @@
 //! the model form). Each not-stated item is one finding at its own pointer, so a record written from a
 //! silent source shows every gap instead of hiding it behind an invented value.
 
-use super::{Ctx, Emitter};
+use super::{At, Ctx, Emitter};
 
 /// How an item is named in the messages, in az/en/ru.
 type Words = [&'static str; 3];
@@ -35,9 +35,9 @@ const COURT_DEADLINE: Words = ["məhkəməyə müraciət müddəti", "deadline t
 /// on its adoption — legal basis, users, channels, fees, time limit, result, appeal — is the first group].
 /// Nothing is allocated unless an item is not stated.
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
-    let mut not_stated = |required: bool, path: &str, [az, en, ru]: Words| {
+    let mut not_stated = |required: bool, at: At<'_>, [az, en, ru]: Words| {
         let code = if required { "DXER-N001" } else { "DXER-N002" };
-        out.emit_localized(code, &ctx.at(path), &[], &[("item", super::words(az, en, ru))]);
+        out.emit_localized(code, at, &[], &[("item", super::words(az, en, ru))]);
     };
     let reg = ctx.reg;
     let (g, st, p, a) = (&reg.general, &reg.standard, &reg.procedure, &reg.appeal);
@@ -75,32 +75,38 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     ];
     for (required, path, silent, words) in items {
         if silent {
-            not_stated(required, path, words);
+            not_stated(required, ctx.at(path), words);
         }
     }
+    let documents = ctx.at("/standard/documents");
     for (i, d) in st.documents.iter().enumerate() {
         if d.form.is_not_stated() {
-            not_stated(false, &format!("/standard/documents/{i}/form"), DOCUMENT_FORM);
+            not_stated(false, documents.index(i).path("/form"), DOCUMENT_FORM);
         }
     }
+    let steps = ctx.at("/procedure/steps");
     for (i, s) in p.steps.iter().enumerate() {
+        let at = steps.index(i);
         if s.responsible.is_not_stated() {
-            not_stated(false, &format!("/procedure/steps/{i}/responsible"), STEP_UNIT);
+            not_stated(false, at.path("/responsible"), STEP_UNIT);
         }
         if s.time_limit.is_not_stated() {
-            not_stated(false, &format!("/procedure/steps/{i}/time_limit"), STEP_TIME);
+            not_stated(false, at.path("/time_limit"), STEP_TIME);
         }
     }
+    let grounds = ctx.at("/procedure/refusal_grounds");
     for (i, r) in p.refusal_grounds.iter().enumerate() {
         if r.reapplication_allowed.is_not_stated() {
-            not_stated(false, &format!("/procedure/refusal_grounds/{i}/reapplication_allowed"), REAPPLICATION);
+            not_stated(false, grounds.index(i).path("/reapplication_allowed"), REAPPLICATION);
         }
     }
+    let variants = ctx.at("/variants/variants");
     for (i, variant) in reg.variants.iter().flat_map(|v| v.variants.iter()).enumerate() {
+        let variant_at = variants.index(i);
+        let grounds = variant_at.path("/refusal_grounds");
         for (j, r) in variant.refusal_grounds.iter().enumerate() {
             if r.reapplication_allowed.is_not_stated() {
-                let at = format!("/variants/variants/{i}/refusal_grounds/{j}/reapplication_allowed");
-                not_stated(false, &at, REAPPLICATION);
+                not_stated(false, grounds.index(j).path("/reapplication_allowed"), REAPPLICATION);
             }
         }
     }

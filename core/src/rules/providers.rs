@@ -2,28 +2,32 @@
 
 use chrono::NaiveDate;
 
-use super::{Ctx, Emitter, Localized};
+use super::{At, Ctx, Emitter, Localized};
 use crate::codelists::{Activity, Heir, Provider, ProviderStatus};
 use crate::model::{LocalizedText, ProviderCode, Record};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     let on = spoken_date(ctx.record, ctx.opts.today);
     let g = &ctx.reg.general;
-    provider(ctx, &on, &g.provider, &ctx.at("/general/provider"), out);
+    provider(ctx, &on, &g.provider, ctx.at("/general/provider"), out);
+    let co_executors = ctx.at("/general/co_executors");
     for (i, c) in g.co_executors.iter().enumerate() {
-        provider(ctx, &on, c, &ctx.at(&format!("/general/co_executors/{i}")), out);
+        provider(ctx, &on, c, co_executors.index(i), out);
     }
+    let data_suppliers = ctx.at("/general/data_suppliers");
     for (i, c) in g.data_suppliers.iter().enumerate() {
-        provider(ctx, &on, c, &ctx.at(&format!("/general/data_suppliers/{i}")), out);
+        provider(ctx, &on, c, data_suppliers.index(i), out);
     }
+    let documents = ctx.at("/standard/documents");
     for (i, d) in ctx.reg.standard.documents.iter().enumerate() {
         if let Some(src) = &d.source {
-            provider(ctx, &on, &src.body, &ctx.at(&format!("/standard/documents/{i}/source/body")), out);
+            provider(ctx, &on, &src.body, documents.index(i).path("/source/body"), out);
         }
     }
     if let Some(record) = ctx.record {
+        let sources = At::new("/data_sources");
         for (i, ds) in record.data_sources.iter().enumerate() {
-            provider(ctx, &on, &ds.body, &format!("/data_sources/{i}/body"), out);
+            provider(ctx, &on, &ds.body, sources.index(i).path("/body"), out);
         }
     }
 }
@@ -121,7 +125,7 @@ fn ended(p: &Provider, on: &SpokenDate) -> Option<Option<NaiveDate>> {
     }
 }
 
-fn provider(ctx: &Ctx<'_>, on: &SpokenDate, code: &ProviderCode, at: &str, out: &mut Emitter) {
+fn provider(ctx: &Ctx<'_>, on: &SpokenDate, code: &ProviderCode, at: At<'_>, out: &mut Emitter) {
     let lists = &ctx.opts.codelists;
     let Some(p) = lists.provider(code.as_str()) else {
         out.emit("DXER-P001", at, &[("code", code.as_str())]);
@@ -147,7 +151,7 @@ fn provider(ctx: &Ctx<'_>, on: &SpokenDate, code: &ProviderCode, at: &str, out: 
     f.fix = fix(ctx, code.as_str(), on, &heirs);
     out.push(f);
     if let Some(pointer) = on.pointer() {
-        out.rests_on(pointer.to_string());
+        out.rests_on(pointer);
     }
 }
 

@@ -1,57 +1,55 @@
 //! Time limits: `DXER-T001`..`DXER-T003`.
 
-use super::{Ctx, Emitter};
+use super::{At, Ctx, Emitter};
 use crate::model::{Duration, DurationUnit};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
-    for (at, d) in durations(ctx) {
-        positive(&at, d, out);
+    durations(ctx, |at, d| {
+        positive(at, d, out);
         // `DXER-T004`: "days" without saying which cannot be counted to a date.
         if d.unit == DurationUnit::Days {
-            out.emit_localized("DXER-T004", &format!("{at}/unit"), &[], &[("period", super::duration(d))]);
+            out.emit_localized("DXER-T004", at.path("/unit"), &[], &[("period", super::duration(d))]);
         }
-    }
+    });
     steps_fit(ctx, out);
 }
 
-/// Every period in the reglament, with its pointer.
-fn durations<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a Duration)> {
+/// Calls `each` on every period in the reglament, with its pointer.
+fn durations<'a>(ctx: &Ctx<'a>, mut each: impl FnMut(At<'_>, &'a Duration)) {
     let reg = ctx.reg;
     // A period the source does not state is `DXER-N…`'s, not this rule's.
-    let mut all: Vec<(String, &'a Duration)> = Vec::new();
-    let mut push = |at: &str, d: Option<&'a Duration>| {
+    let mut period = |at: At<'_>, d: Option<&'a Duration>| {
         if let Some(d) = d {
-            all.push((ctx.at(at), d));
+            each(at, d);
         }
     };
-    push("/standard/time_limit", reg.standard.time_limit.stated());
-    for (i, t) in reg.standard.fees.stated().map(|f| f.tiers.as_slice()).unwrap_or_default().iter().enumerate() {
-        push(&format!("/standard/fees/tiers/{i}/time_limit"), t.time_limit.as_ref());
+    period(ctx.at("/standard/time_limit"), reg.standard.time_limit.stated());
+    let tiers = ctx.at("/standard/fees/tiers");
+    for (i, t) in reg.standard.fee_tiers().iter().enumerate() {
+        period(tiers.index(i).path("/time_limit"), t.time_limit.as_ref());
     }
-    push("/standard/result/validity", reg.standard.result.stated().and_then(|r| r.validity.as_ref()));
+    period(ctx.at("/standard/result/validity"), reg.standard.result.stated().and_then(|r| r.validity.as_ref()));
+    let steps = ctx.at("/procedure/steps");
     for (i, s) in reg.procedure.steps.iter().enumerate() {
-        push(&format!("/procedure/steps/{i}/time_limit"), s.time_limit.stated());
+        period(steps.index(i).path("/time_limit"), s.time_limit.stated());
     }
     if let Some(a) = reg.appeal.administrative.stated() {
-        push("/appeal/administrative/deadline", a.deadline.stated());
-        push("/appeal/administrative/review_period", a.review_period.stated());
+        period(ctx.at("/appeal/administrative/deadline"), a.deadline.stated());
+        period(ctx.at("/appeal/administrative/review_period"), a.review_period.stated());
     }
-    push("/appeal/court/deadline", reg.appeal.court.stated().and_then(|c| c.deadline.stated()));
+    period(ctx.at("/appeal/court/deadline"), reg.appeal.court.stated().and_then(|c| c.deadline.stated()));
     if let Some(v) = &reg.variants {
+        let variants = ctx.at("/variants/variants");
         for (i, variant) in v.variants.iter().enumerate() {
-            if let Some(d) = &variant.time_limit {
-                all.push((ctx.at(&format!("/variants/variants/{i}/time_limit")), d));
-            }
-            if let Some(d) = variant.result.as_ref().and_then(|r| r.validity.as_ref()) {
-                all.push((ctx.at(&format!("/variants/variants/{i}/result/validity")), d));
-            }
+            let at = variants.index(i);
+            period(at.path("/time_limit"), variant.time_limit.as_ref());
+            period(at.path("/result/validity"), variant.result.as_ref().and_then(|r| r.validity.as_ref()));
         }
     }
-    all
 }
 
 /// `DXER-T001`: a period is positive, except "instant", which is 0.
-fn positive(at: &str, d: &Duration, out: &mut Emitter) {
+fn positive(at: At<'_>, d: &Duration, out: &mut Emitter) {
     let ok = match d.unit {
         DurationUnit::Instant => d.value == 0,
         _ => d.value > 0,
@@ -94,20 +92,21 @@ fn comparable(a: &Duration, b: &Duration) -> bool {
 /// and every step's period: an unknown period cannot be added up).
 fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
     let Some(limit) = ctx.reg.standard.time_limit.stated() else { return };
-    let Some(steps) = ctx.reg.procedure.steps.iter().map(|s| s.time_limit.stated()).collect::<Option<Vec<_>>>() else {
-        return;
-    };
-    if steps.is_empty() {
+    let all = &ctx.reg.procedure.steps;
+    if all.is_empty() || all.iter().any(|s| s.time_limit.stated().is_none()) {
         return;
     }
+    // Every step's period (each is stated).
+    let steps = || all.iter().filter_map(|s| s.time_limit.stated());
     let hpd = u64::from(ctx.opts.hours_per_working_day.max(1));
     let mut all_comparable = true;
-    for (i, s) in steps.iter().enumerate() {
+    let steps_at = ctx.at("/procedure/steps");
+    for (i, s) in steps().enumerate() {
         if !comparable(s, limit) {
             all_comparable = false;
             out.emit_localized(
                 "DXER-T003",
-                &ctx.at(&format!("/procedure/steps/{i}/time_limit")),
+                steps_at.index(i).path("/time_limit"),
                 &[],
                 &[("step", super::duration(s)), ("limit", super::duration(limit))],
             );
@@ -120,10 +119,10 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
     let to_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     if limit.unit == DurationUnit::Instant {
         // Any positive step, whatever its unit, exceeds an instant service.
-        if let Some(step) = steps.iter().find(|s| s.unit != DurationUnit::Instant && s.value > 0) {
+        if let Some(step) = steps().find(|s| s.unit != DurationUnit::Instant && s.value > 0) {
             out.emit_localized(
                 "DXER-T002",
-                &ctx.at("/procedure/steps"),
+                steps_at,
                 &[],
                 &[("total", super::duration(step)), ("limit", super::duration(limit))],
             );
@@ -134,11 +133,11 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
     let (total, max, shown) = match (limit.unit, in_hours(limit, hpd)) {
         (DurationUnit::CalendarDays | DurationUnit::Months | DurationUnit::Days, _) => {
             let total: u64 =
-                steps.iter().map(|s| if s.unit == DurationUnit::Instant { 0 } else { u64::from(s.value) }).sum();
+                steps().map(|s| if s.unit == DurationUnit::Instant { 0 } else { u64::from(s.value) }).sum();
             (total, u64::from(limit.value), Duration::new(to_u32(total), limit.unit))
         }
         (_, Some(max)) => {
-            let total: u64 = steps.iter().filter_map(|s| in_hours(s, hpd)).sum();
+            let total: u64 = steps().filter_map(|s| in_hours(s, hpd)).sum();
             let shown = if limit.unit == DurationUnit::WorkingDays && total % hpd == 0 {
                 Duration::new(to_u32(total / hpd), DurationUnit::WorkingDays)
             } else {
@@ -151,7 +150,7 @@ fn steps_fit(ctx: &Ctx<'_>, out: &mut Emitter) {
     if total > max {
         out.emit_localized(
             "DXER-T002",
-            &ctx.at("/procedure/steps"),
+            steps_at,
             &[],
             &[("total", super::duration(&shown)), ("limit", super::duration(limit))],
         );

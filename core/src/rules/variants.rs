@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{content::refusal_ground_list, Ctx, Emitter};
+use super::{content::refusal_ground_list, At, Ctx, Emitter};
 use crate::model::Variants;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
@@ -11,28 +11,31 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Emitter) {
     let base = ctx.at("/variants");
     let attrs: BTreeMap<&str, Vec<&str>> =
         v.attributes.iter().map(|a| (a.id.as_str(), a.values.iter().map(|x| x.id.as_str()).collect())).collect();
-    let mut consistent = references(ctx, v, &attrs, &base, out);
+    let mut consistent = references(ctx, v, &attrs, base, out);
+    let variants = base.path("/variants");
     for (i, variant) in v.variants.iter().enumerate() {
-        refusal_ground_list(&variant.refusal_grounds, &format!("{base}/variants/{i}/refusal_grounds"), out);
+        refusal_ground_list(&variant.refusal_grounds, variants.index(i).path("/refusal_grounds"), out);
     }
     // Duplicate attribute ids make combinations ambiguous; schema-valid but reported by V003.
     if attrs.len() != v.attributes.len() {
         consistent = false;
     }
     if consistent {
-        coverage(ctx, v, &base, out);
+        coverage(ctx, v, base, out);
     }
 }
 
 /// `DXER-V003`, `DXER-V004`; returns whether combinations can be enumerated.
-fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, base: &str, out: &mut Emitter) -> bool {
+fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, base: At<'_>, out: &mut Emitter) -> bool {
     let mut ok = true;
     let mut seen = BTreeSet::new();
+    let attributes = base.path("/attributes");
     for (i, a) in v.attributes.iter().enumerate() {
+        let attribute = attributes.index(i);
         if !seen.insert(a.id.as_str()) {
             out.emit_localized(
                 "DXER-V003",
-                &format!("{base}/attributes/{i}/id"),
+                attribute.path("/id"),
                 &[("id", a.id.as_str())],
                 &[(
                     "what",
@@ -45,12 +48,13 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
             );
         }
         let mut values = BTreeSet::new();
+        let values_at = attribute.path("/values");
         for (j, value) in a.values.iter().enumerate() {
             if !values.insert(value.id.as_str()) {
                 ok = false;
                 out.emit_localized(
                     "DXER-V003",
-                    &format!("{base}/attributes/{i}/values/{j}/id"),
+                    values_at.index(j).path("/id"),
                     &[("id", value.id.as_str())],
                     &[(
                         "what",
@@ -66,15 +70,18 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
     }
     let docs: BTreeSet<&str> = ctx.reg.standard.documents.iter().map(|d| d.id.as_str()).collect();
     let tiers: BTreeSet<&str> = ctx.reg.standard.fee_tiers().iter().map(|t| t.id.as_str()).collect();
+    let variants = base.path("/variants");
     for (i, variant) in v.variants.iter().enumerate() {
+        let variant_at = variants.index(i);
+        let when = variant_at.path("/when");
         for (attr, values) in &variant.when {
-            let at = format!("{base}/variants/{i}/when/{}", crate::pointer::escape_token(attr.as_str()));
+            let at = when.key(attr.as_str());
             match attrs.get(attr.as_str()) {
                 None => {
                     ok = false;
                     out.emit_localized(
                         "DXER-V003",
-                        &at,
+                        at,
                         &[("id", attr.as_str())],
                         &[("what", super::words("naməlum atribut", "unknown attribute", "неизвестный атрибут"))],
                     );
@@ -85,7 +92,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
                             ok = false;
                             out.emit_localized(
                                 "DXER-V003",
-                                &format!("{at}/{j}"),
+                                at.index(j),
                                 &[("id", value.as_str())],
                                 &[("what", super::words("naməlum qiymət", "unknown value", "неизвестное значение"))],
                             );
@@ -98,7 +105,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
             if !docs.contains(d.as_str()) {
                 out.emit_localized(
                     "DXER-V004",
-                    &format!("{base}/variants/{i}/documents/{j}"),
+                    variant_at.path("/documents").index(j),
                     &[("id", d.as_str())],
                     &[("what", super::words("sənəd", "document", "документ"))],
                 );
@@ -109,7 +116,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
             if !tiers.contains(t.as_str()) {
                 out.emit_localized(
                     "DXER-V004",
-                    &format!("{base}/variants/{i}/fee_tiers/{j}"),
+                    variant_at.path("/fee_tiers").index(j),
                     &[("id", t.as_str())],
                     &[("what", super::words("ödəniş variantı", "fee tier", "вариант оплаты"))],
                 );
@@ -124,7 +131,7 @@ fn references(ctx: &Ctx<'_>, v: &Variants, attrs: &BTreeMap<&str, Vec<&str>>, ba
 const MAX_UNCOVERED_REPORTED: usize = 20;
 
 /// `DXER-V001`, `DXER-V002`, `DXER-V005`.
-fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
+fn coverage(ctx: &Ctx<'_>, v: &Variants, base: At<'_>, out: &mut Emitter) {
     let radix: Vec<usize> = v.attributes.iter().map(|a| a.values.len()).collect();
     let total = radix.iter().try_fold(1usize, |acc, n| acc.checked_mul(*n));
     let limit = ctx.opts.max_variant_combinations;
@@ -132,7 +139,7 @@ fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
         Some(t) if t <= limit => {}
         _ => {
             let count = total.map(|t| t.to_string()).unwrap_or_else(|| "too many".into());
-            out.emit("DXER-V005", &format!("{base}/attributes"), &[("count", &count), ("limit", &limit.to_string())]);
+            out.emit("DXER-V005", base.path("/attributes"), &[("count", &count), ("limit", &limit.to_string())]);
             return;
         }
     }
@@ -159,12 +166,11 @@ fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
     let mut combo = vec![0usize; radix.len()];
     let mut uncovered = 0usize;
     let mut overlaps = BTreeSet::new();
+    let variants = base.path("/variants");
     loop {
-        let matching: Vec<usize> = (0..v.variants.len())
-            .filter(|&vi| {
-                accepts[vi].iter().zip(&combo).all(|(acc, &x)| acc.as_ref().is_none_or(|set| set.contains(&x)))
-            })
-            .collect();
+        let mut matching = (0..v.variants.len()).filter(|&vi| {
+            accepts[vi].iter().zip(&combo).all(|(acc, &x)| acc.as_ref().is_none_or(|set| set.contains(&x)))
+        });
         let describe = || {
             v.attributes
                 .iter()
@@ -173,23 +179,23 @@ fn coverage(ctx: &Ctx<'_>, v: &Variants, base: &str, out: &mut Emitter) {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        match matching.as_slice() {
-            [] => {
+        match matching.next() {
+            None => {
                 uncovered += 1;
                 if uncovered <= MAX_UNCOVERED_REPORTED {
-                    out.emit("DXER-V001", &format!("{base}/variants"), &[("combination", &describe())]);
+                    out.emit("DXER-V001", variants, &[("combination", &describe())]);
                 }
             }
-            [_] => {}
-            [first, rest @ ..] => {
-                for second in rest {
-                    if overlaps.insert((*first, *second)) {
+            // Each further variant that matches overlaps the first.
+            Some(first) => {
+                for second in matching {
+                    if overlaps.insert((first, second)) {
                         out.emit(
                             "DXER-V002",
-                            &format!("{base}/variants/{second}/when"),
+                            variants.index(second).path("/when"),
                             &[
-                                ("first", v.variants[*first].id.as_str()),
-                                ("second", v.variants[*second].id.as_str()),
+                                ("first", v.variants[first].id.as_str()),
+                                ("second", v.variants[second].id.as_str()),
                                 ("combination", &describe()),
                             ],
                         );
