@@ -1,12 +1,16 @@
-//! Python objects read straight into the core's typed model (`dxer::host`): a dict is described to the core
-//! as JSON sees it, without building a `serde_json::Value`. Pure plumbing, like `conv::to_value`: the core
-//! decides; anything this does not describe (a date, an integer past 64 bits, a key that is not a `str`, a
-//! string that is not Unicode, any other type) makes the core step aside, and the dict then goes through
-//! `conv::to_value` (which converts it or raises the argument error) and the full pipeline.
+//! Python objects copied for the core's direct path (`dxer::host`): under the GIL, a dict is copied onto a
+//! [`Tape`] (a node per value, the strings' bytes in one buffer), which is all the GIL is held for; reading
+//! the tape into the typed model, validating it and, when the direct path steps aside, converting it into a
+//! `serde_json::Value` for the full pipeline all run without the GIL, on the worker threads. Pure plumbing,
+//! like `conv::to_value`: the core decides. Only what `conv::to_value` converts as it is goes onto a tape (a
+//! `str`, `dict` with `str` keys, `list`, `tuple`, `None`, `bool`, an `int` within 64 bits, a finite `float`,
+//! or a subclass of one, nested within the depth `conv::to_value` keeps); for anything else (a date, a
+//! larger integer, a lone surrogate, a deeper document) the copy gives up and the dict goes through
+//! `conv::to_value`, which converts it or raises the argument error, as before.
 
-use dxer::host::{HostNode, HostValue, Typed};
+use dxer::host::{Tape, Typed};
 use pyo3::prelude::*;
-use pyo3::type_object::{PyTypeCheck, PyTypeInfo};
+use pyo3::type_object::PyTypeInfo;
 use pyo3::types::{
     PyBool, PyDict, PyDictMethods, PyFloat, PyInt, PyList, PyListMethods, PyString, PyStringMethods, PyTuple,
     PyTupleMethods,
@@ -14,102 +18,126 @@ use pyo3::types::{
 
 use crate::conv::{self, Arg, Input};
 
-/// One Python object of a document.
-#[derive(Clone)]
-pub struct PyNode<'py>(Bound<'py, PyAny>);
-
-/// The items of a list or tuple.
-pub enum PyItems<'py> {
-    List(pyo3::types::iter::BoundListIterator<'py>),
-    Tuple(pyo3::types::iter::BoundTupleIterator<'py>),
+/// What a Python object is, as `conv::to_value` sees it: each built-in type recognised by comparing its type
+/// pointer (nearly every object of a document), then their subclasses in `conv::to_value`'s order of checks
+/// (a `bool` before an `int`).
+enum Kind<'a, 'py> {
+    Str(&'a Bound<'py, PyString>),
+    Dict(&'a Bound<'py, PyDict>),
+    List(&'a Bound<'py, PyList>),
+    None,
+    Bool(bool),
+    Int,
+    Float(f64),
+    Tuple(&'a Bound<'py, PyTuple>),
+    Other,
 }
 
-impl<'py> Iterator for PyItems<'py> {
-    type Item = PyNode<'py>;
-
-    fn next(&mut self) -> Option<PyNode<'py>> {
-        match self {
-            PyItems::List(items) => items.next().map(PyNode),
-            PyItems::Tuple(items) => items.next().map(PyNode),
-        }
+fn kind<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> Kind<'a, 'py> {
+    if let Some(s) = exact::<PyString>(obj) {
+        return Kind::Str(s);
+    }
+    if let Some(dict) = exact::<PyDict>(obj) {
+        return Kind::Dict(dict);
+    }
+    if let Some(list) = exact::<PyList>(obj) {
+        return Kind::List(list);
+    }
+    if obj.is_none() {
+        return Kind::None;
+    }
+    if let Some(b) = exact::<PyBool>(obj) {
+        return Kind::Bool(b.is_true());
+    }
+    if obj.is_exact_instance_of::<PyInt>() {
+        return Kind::Int;
+    }
+    if let Some(f) = exact::<PyFloat>(obj) {
+        return Kind::Float(f.value());
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Kind::Str(s);
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        return Kind::Dict(dict);
+    }
+    if let Ok(list) = obj.cast::<PyList>() {
+        return Kind::List(list);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Kind::Bool(b.is_true());
+    }
+    if obj.cast::<PyInt>().is_ok() {
+        return Kind::Int;
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Kind::Float(f.value());
+    }
+    match obj.cast::<PyTuple>() {
+        Ok(tuple) => Kind::Tuple(tuple),
+        Err(_) => Kind::Other,
     }
 }
 
-/// The (key, value) pairs of a dict.
-pub struct PyMembers<'py>(pyo3::types::iter::BoundDictIterator<'py>);
-
-impl<'py> Iterator for PyMembers<'py> {
-    type Item = (PyNode<'py>, PyNode<'py>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.0.next().map(|(k, v)| (PyNode(k), PyNode(v)))
+/// Copies `obj` onto `tape` (at `depth`, the document itself being at 1); `false` when it holds anything the
+/// copy does not take, or a container deeper than `cap`.
+fn copy(obj: &Bound<'_, PyAny>, tape: &mut Tape, depth: usize, cap: usize) -> bool {
+    let kind = kind(obj);
+    if matches!(kind, Kind::Dict(_) | Kind::List(_) | Kind::Tuple(_)) && depth > cap {
+        return false;
     }
-}
-
-impl<'py> HostNode for PyNode<'py> {
-    type Items = PyItems<'py>;
-    type Members = PyMembers<'py>;
-
-    /// The object as JSON sees it. The built-in types themselves first, each recognised by comparing its
-    /// type pointer (nearly every object of a document); then their subclasses, in `conv::to_value`'s order
-    /// of checks (a `bool` before an `int`).
-    fn read(&self) -> Option<HostValue<'_, Self>> {
-        let obj = &self.0;
-        if let Some(s) = exact::<PyString>(obj) {
-            return s.to_str().ok().map(HostValue::Str);
+    match kind {
+        Kind::Str(s) => s.to_str().map(|s| tape.str(s)).is_ok(),
+        Kind::Dict(dict) => {
+            let open = tape.open_object();
+            for (name, value) in dict.iter() {
+                match name.cast::<PyString>().map(|n| n.to_str()) {
+                    Ok(Ok(name)) => tape.str(name),
+                    _ => return false,
+                }
+                if !copy(&value, tape, depth + 1, cap) {
+                    return false;
+                }
+            }
+            tape.close(open);
+            true
         }
-        if let Some(dict) = exact::<PyDict>(obj) {
-            return Some(HostValue::Object(dict.len(), PyMembers(dict.iter())));
+        Kind::List(list) => {
+            let open = tape.open_list();
+            if !list.iter().all(|item| copy(&item, tape, depth + 1, cap)) {
+                return false;
+            }
+            tape.close(open);
+            true
         }
-        if let Some(list) = exact::<PyList>(obj) {
-            return Some(HostValue::List(list.len(), PyItems::List(list.iter())));
+        Kind::Tuple(tuple) => {
+            let open = tape.open_list();
+            if !tuple.iter().all(|item| copy(&item, tape, depth + 1, cap)) {
+                return false;
+            }
+            tape.close(open);
+            true
         }
-        if obj.is_none() {
-            return Some(HostValue::Null);
+        Kind::None => {
+            tape.null();
+            true
         }
-        if let Some(b) = exact::<PyBool>(obj) {
-            return Some(HostValue::Bool(b.is_true()));
+        Kind::Bool(b) => {
+            tape.bool(b);
+            true
         }
-        if obj.is_exact_instance_of::<PyInt>() {
-            return int(obj);
+        Kind::Int => match obj.extract::<i64>() {
+            Ok(i) => {
+                tape.int(i);
+                true
+            }
+            Err(_) => obj.extract::<u64>().map(|u| tape.uint(u)).is_ok(),
+        },
+        Kind::Float(f) if f.is_finite() => {
+            tape.float(f);
+            true
         }
-        if let Some(f) = exact::<PyFloat>(obj) {
-            return Some(HostValue::Float(f.value()));
-        }
-        self.read_subclass()
-    }
-
-    fn is_null(&self) -> bool {
-        self.0.is_none()
-    }
-}
-
-impl<'py> PyNode<'py> {
-    /// [`HostNode::read`] of anything but an exact `str`, `dict`, `list`, `None`, `bool` or `float`.
-    fn read_subclass(&self) -> Option<HostValue<'_, Self>> {
-        let obj = &self.0;
-        if let Some(s) = subclass::<PyString>(obj) {
-            return s.to_str().ok().map(HostValue::Str);
-        }
-        if let Some(dict) = subclass::<PyDict>(obj) {
-            return Some(HostValue::Object(dict.len(), PyMembers(dict.iter())));
-        }
-        if let Some(list) = subclass::<PyList>(obj) {
-            return Some(HostValue::List(list.len(), PyItems::List(list.iter())));
-        }
-        if let Some(b) = subclass::<PyBool>(obj) {
-            return Some(HostValue::Bool(b.is_true()));
-        }
-        if obj.is_instance_of::<PyInt>() {
-            return int(obj);
-        }
-        if let Some(f) = subclass::<PyFloat>(obj) {
-            return Some(HostValue::Float(f.value()));
-        }
-        if let Some(tuple) = subclass::<PyTuple>(obj) {
-            return Some(HostValue::List(tuple.len(), PyItems::Tuple(tuple.iter())));
-        }
-        None
+        Kind::Float(_) | Kind::Other => false,
     }
 }
 
@@ -119,58 +147,45 @@ fn exact<'a, 'py, T: PyTypeInfo>(obj: &'a Bound<'py, PyAny>) -> Option<&'a Bound
     obj.is_exact_instance_of::<T>().then(|| obj.cast_exact::<T>().ok()).flatten()
 }
 
-/// `obj` as a `T` when it is an instance of `T` or of a subclass of `T`.
-fn subclass<'a, 'py, T: PyTypeCheck>(obj: &'a Bound<'py, PyAny>) -> Option<&'a Bound<'py, T>> {
-    obj.is_instance_of::<T>().then(|| obj.cast::<T>().ok()).flatten()
-}
-
-/// An `int` (or a subclass): within `i64`, or past it within `u64`; `None` beyond.
-fn int<'a, N: HostNode>(obj: &Bound<'_, PyAny>) -> Option<HostValue<'a, N>> {
-    if let Ok(i) = obj.extract::<i64>() {
-        return Some(HostValue::Int(i));
-    }
-    obj.extract::<u64>().ok().map(HostValue::UInt)
-}
-
-/// A document to validate: read into the typed model already, or an input for the core to read.
-// Held in the chunks of `validate_many` (a `Vec` per 32 documents): boxing the typed one would cost an
-// allocation per document, the room an `Input` leaves unused costs none.
-#[allow(clippy::large_enum_variant)]
+/// A document to validate: a dict copied onto a tape, or an input for the core to read.
 pub enum Doc<'a> {
-    /// A dict read straight into the typed model (under the GIL); validated without it.
-    Typed(Typed),
-    /// Text or bytes (or a non-dict the conversion refuses): the core tries its direct path, then the full
-    /// pipeline.
+    /// A dict copied onto a tape (under the GIL); read and validated without it.
+    Tape(Tape),
+    /// Text or bytes, or a dict the copy gave up on, converted by `conv::input` (or a non-dict the
+    /// conversion refuses): the core tries its direct path, then the full pipeline.
     Input(Input<'a>),
-    /// A dict the direct path refused, converted to a `serde_json::Value`: the full pipeline only (the
-    /// direct path would refuse it again; either way the report is the full pipeline's).
-    Full(Input<'a>),
 }
 
 impl Doc<'_> {
-    /// The report, or `None` when only the full pipeline can tell (then validate `full` of the object).
-    pub fn validate(self, opts: &dxer::Options) -> Option<dxer::Report> {
+    /// The report (the one the full pipeline gives).
+    pub fn validate(self, opts: &dxer::Options) -> dxer::Report {
         match self {
-            Doc::Typed(typed) => typed.validate(opts),
-            Doc::Input(input) => Some(input.validate(opts)),
-            Doc::Full(input) => Some(input.validate(&dxer::Options { direct: false, ..opts.clone() })),
+            Doc::Tape(tape) => match Typed::read(&tape.root(), opts).and_then(|typed| typed.validate(opts)) {
+                Some(report) => report,
+                // The direct path stepped aside: the full pipeline alone (it would step aside again).
+                None => dxer::validate(&tape.to_value(), &dxer::Options { direct: false, ..opts.clone() }),
+            },
+            Doc::Input(input) => input.validate(opts),
+        }
+    }
+
+    /// Whether the direct path reads this document straight into the typed model and answers for it.
+    pub fn direct(&self, opts: &dxer::Options) -> bool {
+        match self {
+            Doc::Tape(tape) => Typed::read(&tape.root(), opts).and_then(|typed| typed.validate(opts)).is_some(),
+            Doc::Input(_) => false,
         }
     }
 }
 
-/// Reads a record argument for validation: a dict straight into the typed model when the core's direct path
-/// takes it, anything else as `conv::input` does (a dict it does not take for the full pipeline alone).
+/// Reads a record argument for validation: a dict copied onto a tape when it holds only what the copy takes,
+/// anything else as `conv::input` does.
 pub fn document<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>, opts: &dxer::Options) -> PyResult<Doc<'a>> {
     if obj.cast::<PyDict>().is_ok() {
-        if let Some(typed) = Typed::read(&PyNode(obj.clone()), opts) {
-            return Ok(Doc::Typed(typed));
+        let mut tape = Tape::new();
+        if copy(obj, &mut tape, 1, opts.max_depth.saturating_add(1).min(conv::HARD_DEPTH)) {
+            return Ok(Doc::Tape(tape));
         }
-        return full(obj, arg, opts);
     }
     conv::input(obj, arg, opts).map(Doc::Input)
-}
-
-/// A dict the direct path refused (on reading it, or on walking what it read), for the full pipeline.
-pub fn full<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>, opts: &dxer::Options) -> PyResult<Doc<'a>> {
-    conv::input(obj, arg, opts).map(Doc::Full)
 }

@@ -1,5 +1,6 @@
 //! `validate`, `validate_many`, `Report` and `Finding`.
 
+use std::sync::mpsc::TrySendError;
 use std::sync::{Mutex, OnceLock};
 
 use pyo3::prelude::*;
@@ -267,15 +268,8 @@ pub fn validate<'py>(
         let options::Read { opts, lang } = options::read("validate", options, &[])?;
         let doc = direct::document(record, Arg::Name("record"), &opts)?;
         let found = py.detach(|| run_chunk(vec![doc], &opts)).map_err(|p| internal(py, &p))?;
-        let report = settle(py, std::slice::from_ref(record), |_| Arg::Name("record"), found, &opts)?;
-        Ok(Report::new(
-            report.into_iter().next().unwrap_or_else(|| dxer::Report {
-                ok: true,
-                kind: dxer::DocumentKind::Record,
-                findings: Vec::new(),
-            }),
-            lang,
-        ))
+        let report = found.into_iter().next().ok_or_else(|| internal(py, "no report"))?;
+        Ok(Report::new(report, lang))
     })
 }
 
@@ -321,15 +315,17 @@ const CHUNK: usize = 32;
 const STACK: usize = 64 * 1024 * 1024;
 
 type Chunk<'a> = (usize, Vec<Doc<'a>>);
-/// The reports of a chunk: `None` where the direct path stepped aside after reading a dict.
-type Found = Vec<Option<dxer::Report>>;
+/// The reports of a chunk.
+type Found = Vec<dxer::Report>;
 
 /// Validates every object on up to `threads` threads, in order.
 ///
-/// A pipeline: this thread converts the objects chunk by chunk (dicts need the GIL) and hands each chunk
-/// to worker threads, which validate it and free it while the next one is converted; then this thread
-/// releases the GIL and helps. Text and bytes are borrowed, not copied. A panic anywhere becomes a
-/// `DxerError`; a conversion error stops the run and is raised.
+/// A pipeline: this thread converts the objects chunk by chunk (dicts need the GIL: they are copied onto
+/// tapes, which is all the GIL is held for) and hands each chunk to worker threads, which validate it and
+/// free it while the next one is converted. The queue holds a few chunks: when the workers are behind, this
+/// thread validates the chunk itself without the GIL (so memory stays at a few chunks, and no core idles);
+/// at the end it releases the GIL and helps. Text and bytes are borrowed, not copied. A panic anywhere
+/// becomes a `DxerError`; a conversion error stops the run and is raised.
 fn validate_all(
     py: Python<'_>,
     objects: &[Bound<'_, PyAny>],
@@ -339,13 +335,11 @@ fn validate_all(
     let convert = |c: usize, part| convert_chunk(c, part, opts);
     let chunks = objects.len().div_ceil(CHUNK);
     let workers = threads.min(chunks).saturating_sub(1);
-    let arg = |i| Arg::Item("records", i);
     if workers == 0 {
         let inputs = convert(0, objects)?;
-        let found = py.detach(move || run_chunk(inputs, opts)).map_err(|p| internal(py, &p))?;
-        return settle(py, objects, arg, found, opts);
+        return py.detach(move || run_chunk(inputs, opts)).map_err(|p| internal(py, &p));
     }
-    let (tx, rx) = std::sync::mpsc::channel::<Chunk<'_>>();
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk<'_>>(2 * workers);
     let rx = Mutex::new(rx);
     let work = || -> Result<Vec<(usize, Found)>, String> {
         let mut done = Vec::new();
@@ -364,17 +358,26 @@ fn validate_all(
                 Err(_) => break, // fewer threads: the others (and this one) take the work
             }
         }
-        let mut failed = None;
+        let (mut failed, mut parts, mut panic) = (None, Vec::new(), None);
         for (c, part) in objects.chunks(CHUNK).enumerate() {
-            match convert(c, part) {
-                Ok(inputs) => {
-                    if tx.send((c, inputs)).is_err() {
-                        break;
-                    }
-                }
+            let inputs = match convert(c, part) {
+                Ok(inputs) => inputs,
                 Err(e) => {
                     failed = Some(e);
                     break;
+                }
+            };
+            match tx.try_send((c, inputs)) {
+                Ok(()) => {}
+                // The workers are behind (or gone): this chunk is validated here, without the GIL.
+                Err(TrySendError::Full((c, inputs)) | TrySendError::Disconnected((c, inputs))) => {
+                    match py.detach(move || run_chunk(inputs, opts)) {
+                        Ok(found) => parts.push((c, found)),
+                        Err(p) => {
+                            panic = Some(p);
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -401,43 +404,21 @@ fn validate_all(
         if let Some(e) = failed {
             return Err(e);
         }
-        let mut parts = joined.map_err(|p| internal(py, &p))?;
+        if let Some(p) = panic {
+            return Err(internal(py, &p));
+        }
+        parts.extend(joined.map_err(|p| internal(py, &p))?);
         parts.sort_by_key(|(c, _)| *c);
-        settle(py, objects, arg, parts.into_iter().flat_map(|(_, r)| r).collect(), opts)
+        Ok(parts.into_iter().flat_map(|(_, r)| r).collect())
     })
 }
 
-/// The reports of `objects` from what the direct path `found`: where it stepped aside after reading a dict
-/// (`None`, rare: a limit in doubt), the dict is converted to a `serde_json::Value` and validated in full.
-fn settle(
-    py: Python<'_>,
-    objects: &[Bound<'_, PyAny>],
-    arg: impl Fn(usize) -> Arg<'static>,
-    found: Found,
-    opts: &dxer::Options,
-) -> PyResult<Vec<dxer::Report>> {
-    found
-        .into_iter()
-        .zip(objects)
-        .enumerate()
-        .map(|(i, (report, obj))| match report {
-            Some(report) => Ok(report),
-            None => {
-                let doc = direct::full(obj, arg(i), opts)?;
-                let report = py.detach(|| run_chunk(vec![doc], opts)).map_err(|p| internal(py, &p))?;
-                report.into_iter().flatten().next().ok_or_else(|| internal(py, "no report"))
-            }
-        })
-        .collect()
-}
-
-/// Reads the objects of chunk `c` (dicts straight into the typed model where the direct path takes them).
+/// Reads the objects of chunk `c` (dicts copied onto tapes).
 fn convert_chunk<'a>(c: usize, part: &'a [Bound<'_, PyAny>], opts: &dxer::Options) -> PyResult<Vec<Doc<'a>>> {
     part.iter().enumerate().map(|(j, o)| direct::document(o, Arg::Item("records", c * CHUNK + j), opts)).collect()
 }
 
-/// Validates a chunk (each document is freed by its validation, while it is in cache); `None` where the
-/// direct path stepped aside after reading a dict.
+/// Validates a chunk (each document is freed by its validation, while it is in cache).
 fn run_chunk(inputs: Vec<Doc<'_>>, opts: &dxer::Options) -> Result<Found, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         inputs.into_iter().map(|input| input.validate(opts)).collect()
@@ -458,9 +439,7 @@ pub fn _direct_read<'py>(
 ) -> PyResult<bool> {
     guard(py, || {
         let opts = options::read("_direct_read", options, &[])?.opts;
-        Ok(match direct::document(record, Arg::Name("record"), &opts)? {
-            Doc::Typed(typed) => py.detach(|| typed.validate(&opts)).is_some(),
-            Doc::Input(_) | Doc::Full(_) => false,
-        })
+        let doc = direct::document(record, Arg::Name("record"), &opts)?;
+        Ok(py.detach(|| doc.direct(&opts)))
     })
 }

@@ -186,12 +186,48 @@ fn from_host(value: &Value, opts: &Options) -> Option<Report> {
     host::Typed::read(&Node::Value(value), opts)?.validate(opts)
 }
 
+/// A host's document copied onto a [`host::Tape`], as a binding copies its objects.
+pub(crate) fn tape_of(value: &Value) -> host::Tape {
+    fn copy(value: &Value, tape: &mut host::Tape) {
+        match value {
+            Value::Null => tape.null(),
+            Value::Bool(b) => tape.bool(*b),
+            Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => tape.int(i),
+                (_, Some(u), _) => tape.uint(u),
+                (_, _, f) => tape.float(f.unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => tape.str(s),
+            Value::Array(items) => {
+                let open = tape.open_list();
+                items.iter().for_each(|item| copy(item, tape));
+                tape.close(open);
+            }
+            Value::Object(map) => {
+                let open = tape.open_object();
+                for (name, item) in map {
+                    tape.str(name);
+                    copy(item, tape);
+                }
+                tape.close(open);
+            }
+        }
+    }
+    let mut tape = host::Tape::new();
+    copy(value, &mut tape);
+    tape
+}
+
 /// The direct path from a host's objects answers for the documents the path from a parsed value answers for,
-/// with the same report, which is the full pipeline's.
+/// with the same report, which is the full pipeline's; from the objects copied onto a tape, the same again.
 fn same_from_host(text: &str, opts: &Options, what: &str) -> bool {
     let Ok(value) = serde_json::from_str::<Value>(text) else { return false };
     let from_value = validate_value(&value, opts.kind, opts).map(|(report, _)| report);
     let from_host = from_host(&value, opts);
+    let tape = tape_of(&value);
+    assert_eq!(tape.to_value(), value, "{what}: the tape holds the document");
+    let from_tape = host::Typed::read(&tape.root(), opts).and_then(|typed| typed.validate(opts));
+    assert_eq!(from_tape, from_host, "{what} (from a tape): {text}");
     if let Some(report) = &from_host {
         let no_direct = Options { direct: false, ..opts.clone() };
         assert_eq!(report, &crate::validate(&value, &no_direct), "{what} (from a host's objects): {text}");
@@ -573,4 +609,47 @@ fn a_member_name_given_twice_anywhere_makes_the_direct_path_step_aside() {
         );
     }
     assert!(tried > 1_000, "{tried}");
+}
+
+/// A tape a binding built wrongly is not JSON data: the direct path steps aside, and its value is `null`
+/// where it is wrong (never a panic, never a member quietly dropped or shifted).
+#[test]
+fn a_tape_built_wrongly_is_not_read() {
+    use host::{HostNode, Tape};
+    let opts = Options::default();
+    // An object whose member has no value, one whose name is not a string, a list never closed.
+    let mut no_value = Tape::new();
+    let open = no_value.open_object();
+    no_value.str("record_id");
+    no_value.close(open);
+    let mut bad_name = Tape::new();
+    let open = bad_name.open_object();
+    bad_name.int(1);
+    bad_name.str("x");
+    bad_name.close(open);
+    let mut unclosed = Tape::new();
+    let outer = unclosed.open_object();
+    unclosed.str("tags");
+    let _inner = unclosed.open_list();
+    unclosed.int(1);
+    unclosed.close(outer);
+    for (what, tape) in [("no value", &no_value), ("bad name", &bad_name), ("unclosed", &unclosed)] {
+        assert!(tape.root().read().is_none(), "{what}");
+        assert!(host::Typed::read(&tape.root(), &opts).is_none(), "{what}");
+        assert_eq!(tape.to_value(), Value::Null, "{what}");
+    }
+    assert_eq!(Tape::new().to_value(), Value::Null, "an empty tape");
+    // Not finite: not a JSON number.
+    let mut nan = Tape::new();
+    let open = nan.open_list();
+    nan.float(f64::NAN);
+    nan.close(open);
+    assert_eq!(nan.to_value(), json!([null]));
+    // Built well, after `clear`, a tape holds exactly the document.
+    let mut tape = no_value;
+    tape.clear();
+    let record: Value = serde_json::from_str(&fixtures("valid")[0].1).unwrap();
+    let copied = tape_of(&record);
+    assert_eq!(copied.to_value(), record);
+    assert!(host::Typed::read(&copied.root(), &opts).is_some(), "a valid fixture reads from its tape");
 }

@@ -2,7 +2,8 @@
 //! each object through [`HostNode`], and the document is read straight into the typed model, with the
 //! strictness and the limits of the direct path from text, without building a `serde_json::Value`.
 //!
-//! [`Typed::read`] reads (the binding calls it while it may touch its objects: under Python's GIL);
+//! [`Typed::read`] reads (the binding calls it while it may touch its objects: under Python's GIL, or over
+//! a [`Tape`], the objects copied under the GIL, on any thread);
 //! [`Typed::validate`] finishes the validation (anywhere: it touches only the typed document). Either may
 //! say no (`None`): the binding then converts the objects into a `serde_json::Value` and validates that,
 //! which gives the full pipeline's report. When both say yes, the report is the one the full pipeline gives
@@ -18,10 +19,13 @@ use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess
 use serde::Deserialize;
 
 use super::{read_typed, reglament_within_schema, within_schema, Hints, Strict};
+
+mod tape;
 use crate::model::{Record, Reglament};
 use crate::report::{DocumentKind, Report};
 use crate::rules::Subject;
 use crate::Options;
+pub use tape::{Open, Tape, TapeItems, TapeMembers, TapeNode};
 
 /// Nesting the reader follows at most, whatever `max_depth` says (the reader recurses).
 const HARD_DEPTH: usize = 1_000;
