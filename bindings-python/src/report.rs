@@ -336,8 +336,13 @@ fn validate_all(
     let chunks = objects.len().div_ceil(CHUNK);
     let workers = threads.min(chunks).saturating_sub(1);
     if workers == 0 {
-        let inputs = convert(0, objects)?;
-        return py.detach(move || run_chunk(inputs, opts)).map_err(|p| internal(py, &p));
+        // One chunk at a time: the copies of one chunk are in memory at once, not every record's.
+        let mut reports = Vec::with_capacity(objects.len());
+        for (c, part) in objects.chunks(CHUNK).enumerate() {
+            let inputs = convert(c, part)?;
+            reports.extend(py.detach(move || run_chunk(inputs, opts)).map_err(|p| internal(py, &p))?);
+        }
+        return Ok(reports);
     }
     let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk<'_>>(2 * workers);
     let rx = Mutex::new(rx);
