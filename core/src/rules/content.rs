@@ -185,16 +185,24 @@ const FIRST_BYTE: [u32; 256] = {
 /// The phrases of [`OPEN_PHRASES`] that a text of language `lang` holds in lower case (bit `i` for phrase
 /// `i`): what searching the text lower-cased ([`to_lower_az`] for Azerbaijani, `str::to_lowercase`
 /// otherwise) finds, found in one pass over the text as it is, each character lower-cased only where a
-/// phrase may start.
+/// phrase may start, and once there for all the phrases that may.
 fn open_phrases(text: &str, lang: &str) -> u32 {
     let az = lang == "az";
     let mut held = 0;
     for (i, &b) in text.as_bytes().iter().enumerate() {
         let mut starting = FIRST_BYTE[usize::from(b)] & !held;
+        if starting == 0 {
+            continue;
+        }
+        // Never a continuation byte: `i` starts a character.
+        let Some(mut chars) = text.get(i..).map(str::chars) else { continue };
+        let Some(first) = chars.next().and_then(|c| lower(c, az)) else { continue };
+        let rest = chars.as_str();
         while starting != 0 {
             let phrase = starting.trailing_zeros();
             starting &= starting - 1;
-            if text.get(i..).is_some_and(|rest| starts_with_lower(rest, OPEN_PHRASES[phrase as usize], az)) {
+            let mut phrase_chars = OPEN_PHRASES[phrase as usize].chars();
+            if phrase_chars.next() == Some(first) && starts_with_lower(rest, phrase_chars.as_str(), az) {
                 held |= 1 << phrase;
             }
         }
@@ -202,19 +210,40 @@ fn open_phrases(text: &str, lang: &str) -> u32 {
     held
 }
 
-/// Whether `text` lower-cased starts with `phrase` (itself lower-case).
-fn starts_with_lower(text: &str, phrase: &str, az: bool) -> bool {
-    let mut chars = text.chars();
-    phrase.chars().all(|p| chars.next().is_some_and(|c| lower(c, az) == Some(p)))
+/// Whether `text` lower-cased starts with `phrase` (itself lower-case): byte by byte while the text is
+/// ASCII (which lower-cases to ASCII, but for `I` in Azerbaijani), character by character elsewhere.
+fn starts_with_lower(mut text: &str, mut phrase: &str, az: bool) -> bool {
+    loop {
+        let Some(&p) = phrase.as_bytes().first() else { return true };
+        let Some(&t) = text.as_bytes().first() else { return false };
+        if t.is_ascii() && !(az && t == b'I') {
+            // A phrase's non-ASCII character (a lead byte) is never equal to an ASCII byte.
+            if t.to_ascii_lowercase() != p {
+                return false;
+            }
+            (text, phrase) = (&text[1..], &phrase[1..]);
+        } else {
+            let (mut t, mut p) = (text.chars(), phrase.chars());
+            if t.next().and_then(|c| lower(c, az)) != p.next() {
+                return false;
+            }
+            (text, phrase) = (t.as_str(), p.as_str());
+        }
+    }
 }
 
 /// A character lower-cased as the whole text would be; `None` where that gives more than one character
-/// (`İ` outside Azerbaijani: `i` and U+0307, which no phrase holds).
+/// (`İ` outside Azerbaijani: `i` and U+0307, which no phrase holds). The basic Cyrillic letters are mapped
+/// here, as Unicode maps them, without a search of Unicode's tables.
 fn lower(c: char, az: bool) -> Option<char> {
     match c {
         'İ' if az => Some('i'),
         'I' if az => Some('ı'),
         c if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        // а–я, ѐ–џ; А–Я; Ѐ–Џ.
+        '\u{430}'..='\u{45F}' => Some(c),
+        '\u{410}'..='\u{42F}' => char::from_u32(u32::from(c) + 0x20),
+        '\u{400}'..='\u{40F}' => char::from_u32(u32::from(c) + 0x50),
         c => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -433,5 +462,60 @@ mod open_phrase_tests {
             }
         }
         assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn phrases_with_azerbaijani_and_turkish_casing() {
+        // (text, language, the first phrase it holds)
+        let cases = [
+            ("DİGƏR HALLARDA", "az", Some("digər hallarda")),
+            ("DİGƏR HALLARDA", "en", None),
+            ("DIGƏR HALLARDA", "az", None),
+            ("DIGƏR HALLARDA", "en", Some("digər hallarda")),
+            ("dıgər hallarda", "az", None),
+            ("VƏ SAİR", "az", Some("və sair")),
+            ("VƏ SAIR", "az", None),
+            ("VƏ SAIR", "ru", Some("və sair")),
+            ("Başqa SƏNƏDLƏR", "az", Some("başqa sənədlər")),
+            ("və S.", "en", Some("və s.")),
+            ("Və sƏ", "az", None),
+            ("ƏVƏ DİGƏR", "az", Some("və digər")),
+            ("И Т.Д.", "ru", Some("и т.д.")),
+            ("Иные ДОКУМЕНТЫ", "ru", Some("иные документы")),
+            ("ПРОЧИЕ документы", "az", Some("прочие документы")),
+            ("ETC.", "az", Some("etc.")),
+            ("OTHER CASES", "ru", Some("other cases")),
+            ("Other cases", "az", Some("other cases")),
+            ("other", "en", None),
+            ("", "az", None),
+        ];
+        for (text, lang, phrase) in cases {
+            let held = open_phrases(text, lang);
+            assert_eq!(held, by_lowering(text, lang), "{lang}: {text:?}");
+            assert_eq!(first_phrase(held, OPEN_PHRASES.len()), phrase, "{lang}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn each_character_is_lowered_as_unicode_lowers_it() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for az in [false, true] {
+                let whole =
+                    if az { crate::text::to_lower_az(c.encode_utf8(&mut [0; 4])) } else { c.to_lowercase().collect() };
+                let mut chars = whole.chars();
+                let single = match (chars.next(), chars.next()) {
+                    (Some(l), None) => Some(l),
+                    _ => None,
+                };
+                assert_eq!(lower(c, az), single, "{c:?} az={az}");
+                // A phrase can start only where its first byte is marked.
+                for (i, phrase) in OPEN_PHRASES.iter().enumerate() {
+                    if single.is_some() && single == phrase.chars().next() {
+                        let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+                        assert!(FIRST_BYTE[usize::from(lead)] & 1 << i != 0, "{c:?} starts {phrase:?}");
+                    }
+                }
+            }
+        }
     }
 }
