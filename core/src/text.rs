@@ -88,10 +88,19 @@ impl ScriptReport {
 /// Fast test: could `text` contain any Cyrillic letter at all? (Cyrillic is U+0400–U+052F, whose UTF-8
 /// encodings start with the bytes 0xD0–0xD4.) Eight bytes at a time.
 pub fn may_contain_cyrillic(text: &str) -> bool {
-    let mut words = text.as_bytes().chunks_exact(8);
     // A byte of 0xD0–0xD4 is one whose difference from 0xD0 is below 5.
-    (&mut words).any(|w| bytes_below(word(w) ^ (ONES * 0xD0), 5) != 0)
-        || words.remainder().iter().any(|b| (0xD0..=0xD4).contains(b))
+    let cyrillic = |w: &[u8]| bytes_below(word(w) ^ (ONES * 0xD0), 5) != 0;
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    if (&mut words).any(cyrillic) {
+        return true;
+    }
+    match words.remainder() {
+        [] => false,
+        // The last eight bytes, overlapping the words already read.
+        _ if bytes.len() >= 8 => cyrillic(&bytes[bytes.len() - 8..]),
+        rest => rest.iter().any(|b| (0xD0..=0xD4).contains(b)),
+    }
 }
 
 // Eight bytes at a time (SWAR): a text's bytes read as little-endian words, each tested for a kind of byte
@@ -352,15 +361,27 @@ pub fn hidden_character_name(c: char) -> Option<&'static str> {
 pub fn hidden_characters(text: &str, multi_line: bool) -> Vec<(usize, char)> {
     let mut found = Hidden { text, multi_line, counted: 0, chars: 0, out: Vec::new() };
     // Sixteen bytes at a time, looked at byte by byte only where one may start a hidden character.
-    let mut blocks = text.as_bytes().chunks_exact(16);
+    let bytes = text.as_bytes();
+    let block_may_hide = |b: &[u8]| word_may_hide(word(&b[..8])) || word_may_hide(word(&b[b.len() - 8..]));
     let mut at = 0;
-    for block in &mut blocks {
-        if word_may_hide(word(&block[..8])) || word_may_hide(word(&block[8..])) {
+    for block in bytes.chunks_exact(16) {
+        if block_may_hide(block) {
             found.look(at..at + 16);
         }
         at += 16;
     }
-    found.look(at..text.len());
+    // The rest, under sixteen bytes: looked at byte by byte unless the last eight to sixteen bytes (which
+    // overlap what was looked at, or the first eight) are clean.
+    let n = bytes.len();
+    let rest_clean = match n - at {
+        0 => true,
+        _ if n >= 16 => !block_may_hide(&bytes[n - 16..]),
+        _ if n >= 8 => !block_may_hide(bytes),
+        _ => false,
+    };
+    if !rest_clean {
+        found.look(at..n);
+    }
     found.out
 }
 
@@ -555,6 +576,19 @@ mod tests {
                 assert_eq!(hidden_characters(text, multi_line), hidden_by_chars(text, multi_line), "{text:?}");
             }
         }
+        // Every length around the blocks' and words' sizes, the hidden character at each place.
+        for len in 0..=40 {
+            for letter in ["a", "ə", "“"] {
+                let base = letter.repeat(len);
+                for cut in base.char_indices().map(|(i, _)| i).chain([base.len()]) {
+                    for h in ["\u{1}", "\u{202e}", "\u{feff}", "\u{85}"] {
+                        let text = format!("{}{h}{}", &base[..cut], &base[cut..]);
+                        assert_eq!(hidden_characters(&text, false), hidden_by_chars(&text, false), "{text:?}");
+                        assert_eq!(hidden_characters(&text, false).len(), 1, "{text:?}");
+                    }
+                }
+            }
+        }
         // Nothing is found in the clean texts; a hidden character is found wherever it stands.
         assert!(BASES.iter().all(|b| hidden_characters(b, false).is_empty()));
         let found =
@@ -593,6 +627,15 @@ mod tests {
             told += usize::from(naive);
         }
         assert!(told > 500 && told < texts.len(), "{told} of {}", texts.len());
+        for len in 0..=24 {
+            for letter in ["a", "ə"] {
+                let base = letter.repeat(len);
+                assert!(!may_contain_cyrillic(&base));
+                for cut in base.char_indices().map(|(i, _)| i).chain([base.len()]) {
+                    assert!(may_contain_cyrillic(&format!("{}с{}", &base[..cut], &base[cut..])), "{len} {cut}");
+                }
+            }
+        }
     }
 
     #[test]
