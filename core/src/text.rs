@@ -92,7 +92,7 @@ pub fn may_contain_cyrillic(text: &str) -> bool {
     let cyrillic = |w: &[u8]| bytes_below(word(w) ^ (ONES * 0xD0), 5) != 0;
     let bytes = text.as_bytes();
     let mut words = bytes.chunks_exact(8);
-    if (&mut words).any(cyrillic) {
+    if words.any(cyrillic) {
         return true;
     }
     match words.remainder() {
