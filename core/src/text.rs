@@ -86,9 +86,38 @@ impl ScriptReport {
 }
 
 /// Fast test: could `text` contain any Cyrillic letter at all? (Cyrillic is U+0400–U+052F, whose UTF-8
-/// encodings start with the bytes 0xD0–0xD4.)
+/// encodings start with the bytes 0xD0–0xD4.) Eight bytes at a time.
 pub fn may_contain_cyrillic(text: &str) -> bool {
-    text.bytes().any(|b| (0xD0..=0xD4).contains(&b))
+    // A byte of 0xD0–0xD4 is one whose difference from 0xD0 is below 5.
+    let cyrillic = |w: &[u8]| bytes_below(word(w) ^ (ONES * 0xD0), 5) != 0;
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    if words.any(cyrillic) {
+        return true;
+    }
+    match words.remainder() {
+        [] => false,
+        // The last eight bytes, overlapping the words already read.
+        _ if bytes.len() >= 8 => cyrillic(&bytes[bytes.len() - 8..]),
+        rest => rest.iter().any(|b| (0xD0..=0xD4).contains(b)),
+    }
+}
+
+// Eight bytes at a time (SWAR): a text's bytes read as little-endian words, each tested for a kind of byte
+// with a few integer operations.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes (`bytes.len() == 8`) as one word.
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]])
+}
+
+/// Non-zero when some byte of `word` is below `n` (`n` ≤ 0x80): exact as to whether one is (the bits set
+/// say which only up to the first such byte).
+fn bytes_below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
 }
 
 /// Checks one Azerbaijani text for Cyrillic letters, word by word.
@@ -330,29 +359,74 @@ pub fn hidden_character_name(c: char) -> Option<&'static str> {
 /// assert_eq!(dxer::text::hidden_characters("Bir\r\niki\tüç", true), []);
 /// ```
 pub fn hidden_characters(text: &str, multi_line: bool) -> Vec<(usize, char)> {
+    let mut found = Hidden { text, multi_line, counted: 0, chars: 0, out: Vec::new() };
+    // Sixteen bytes at a time, looked at byte by byte only where one may start a hidden character.
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    // The characters before byte `counted`: counted only when a hidden character is found.
-    let (mut counted, mut chars) = (0, 0);
-    for (at, &b) in bytes.iter().enumerate() {
-        if !MAY_START_HIDDEN[usize::from(b)] {
-            continue;
+    let block_may_hide = |b: &[u8]| word_may_hide(word(&b[..8])) || word_may_hide(word(&b[b.len() - 8..]));
+    let mut at = 0;
+    for block in bytes.chunks_exact(16) {
+        if block_may_hide(block) {
+            found.look(at..at + 16);
         }
-        // Never a continuation byte: `at` starts a character.
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
-        let allowed = multi_line
-            && match c {
-                '\t' | '\n' => true,
-                '\r' => bytes.get(at + 1) == Some(&b'\n'),
-                _ => false,
-            };
-        if !allowed && hidden_character_name(c).is_some() {
-            chars += bytes[counted..at].iter().filter(|&&b| !is_continuation(b)).count();
-            counted = at;
-            out.push((chars + 1, c));
+        at += 16;
+    }
+    // The rest, under sixteen bytes: looked at byte by byte unless the last eight to sixteen bytes (which
+    // overlap what was looked at, or the first eight) are clean.
+    let n = bytes.len();
+    let rest_clean = match n - at {
+        0 => true,
+        _ if n >= 16 => !block_may_hide(&bytes[n - 16..]),
+        _ if n >= 8 => !block_may_hide(bytes),
+        _ => false,
+    };
+    if !rest_clean {
+        found.look(at..n);
+    }
+    found.out
+}
+
+/// The search of [`hidden_characters`], block by block.
+struct Hidden<'t> {
+    text: &'t str,
+    multi_line: bool,
+    /// The characters before byte `counted`: counted only when a hidden character is found.
+    counted: usize,
+    chars: usize,
+    out: Vec<(usize, char)>,
+}
+
+impl Hidden<'_> {
+    /// The hidden characters that start in `range` (whole blocks, or the tail of the text).
+    fn look(&mut self, range: std::ops::Range<usize>) {
+        let bytes = self.text.as_bytes();
+        for at in range {
+            if !MAY_START_HIDDEN[usize::from(bytes[at])] {
+                continue;
+            }
+            // Never a continuation byte: `at` starts a character.
+            let Some(c) = self.text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
+            let allowed = self.multi_line
+                && match c {
+                    '\t' | '\n' => true,
+                    '\r' => bytes.get(at + 1) == Some(&b'\n'),
+                    _ => false,
+                };
+            if !allowed && hidden_character_name(c).is_some() {
+                self.chars += bytes[self.counted..at].iter().filter(|&&b| !is_continuation(b)).count();
+                self.counted = at;
+                self.out.push((self.chars + 1, c));
+            }
         }
     }
-    out
+}
+
+/// Whether some byte of `word` may start a hidden character: every byte of [`MAY_START_HIDDEN`] (a control,
+/// DELETE, 0xC2, 0xD8) and the lead byte of every character of U+0800–U+FFFF (0xE0–0xEF, which holds
+/// 0xE1, 0xE2 and 0xEF).
+fn word_may_hide(word: u64) -> bool {
+    let is = |byte: u8| bytes_below(word ^ (ONES * u64::from(byte)), 1);
+    let three_byte_lead = bytes_below((word ^ (ONES * 0xE0)) & (ONES * 0xF0), 1);
+    (bytes_below(word, 0x20) | is(0x7F) | is(0xC2) | is(0xD8) | three_byte_lead) != 0
 }
 
 /// Whether `b` continues a character of UTF-8 (`0b10xx_xxxx`).
@@ -434,5 +508,141 @@ mod tests {
         assert_eq!(cmp_az("x", "ı"), Ordering::Less);
         assert_eq!(cmp_az("q", "k"), Ordering::Greater);
         assert_eq!(cmp_az("abc", "Abc"), "abc".cmp("Abc"));
+    }
+
+    /// The hidden characters as found one character at a time: what the block scan must find.
+    fn hidden_by_chars(text: &str, multi_line: bool) -> Vec<(usize, char)> {
+        let chars: Vec<char> = text.chars().collect();
+        let allowed = |i: usize, c: char| {
+            multi_line && (matches!(c, '\t' | '\n') || (c == '\r' && chars.get(i + 1) == Some(&'\n')))
+        };
+        let hidden = |&(i, &c): &(usize, &char)| !allowed(i, c) && hidden_character_name(c).is_some();
+        chars.iter().enumerate().filter(hidden).map(|(i, &c)| (i + 1, c)).collect()
+    }
+
+    /// Texts around a character: plain ASCII, Azerbaijani and Russian letters (two bytes each), typographic
+    /// quotes (three bytes, a lead byte that may start a hidden character) and an emoji (four bytes).
+    const BASES: [&str; 5] = [
+        "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "Şəxsiyyət vəsiqəsinin verilməsi üçün ödəniş, ığ",
+        "Выдача удостоверения личности: госпошлина",
+        "“Elektron hökumət” — portal… №5",
+        "a😀bə😀c😀d",
+    ];
+
+    /// Each of `inserted` at each character position of each base text (so at each position of a 16-byte
+    /// block, after multi-byte letters, and at the very end).
+    fn inserted_everywhere(inserted: &[&str]) -> Vec<String> {
+        let mut texts = Vec::new();
+        for base in BASES {
+            let cuts = base.char_indices().map(|(i, _)| i).chain([base.len()]);
+            for cut in cuts {
+                for s in inserted {
+                    texts.push(format!("{}{s}{}", &base[..cut], &base[cut..]));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn hidden_characters_are_found_at_every_position() {
+        let hidden = [
+            "\u{0}",
+            "\u{1b}",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "\u{7f}",
+            "\u{85}",
+            "\u{9f}",
+            "\u{61c}",
+            "\u{180e}",
+            "\u{200b}",
+            "\u{200f}",
+            "\u{2028}",
+            "\u{202e}",
+            "\u{2064}",
+            "\u{2069}",
+            "\u{feff}",
+            "\u{fffb}",
+            "\u{202e}\u{202e}",
+            "x\u{200b}y\u{2066}",
+        ];
+        let texts = inserted_everywhere(&hidden);
+        for text in texts.iter().map(String::as_str).chain(BASES).chain(["", "\u{1}", "é\u{202e}"]) {
+            for multi_line in [false, true] {
+                assert_eq!(hidden_characters(text, multi_line), hidden_by_chars(text, multi_line), "{text:?}");
+            }
+        }
+        // Every length around the blocks' and words' sizes, the hidden character at each place.
+        for len in 0..=40 {
+            for letter in ["a", "ə", "“"] {
+                let base = letter.repeat(len);
+                for cut in base.char_indices().map(|(i, _)| i).chain([base.len()]) {
+                    for h in ["\u{1}", "\u{202e}", "\u{feff}", "\u{85}"] {
+                        let text = format!("{}{h}{}", &base[..cut], &base[cut..]);
+                        assert_eq!(hidden_characters(&text, false), hidden_by_chars(&text, false), "{text:?}");
+                        assert_eq!(hidden_characters(&text, false).len(), 1, "{text:?}");
+                    }
+                }
+            }
+        }
+        // Nothing is found in the clean texts; a hidden character is found wherever it stands.
+        assert!(BASES.iter().all(|b| hidden_characters(b, false).is_empty()));
+        let found =
+            inserted_everywhere(&["\u{202e}"]).iter().filter(|t| !hidden_characters(t, true).is_empty()).count();
+        assert_eq!(found, BASES.iter().map(|b| b.chars().count() + 1).sum::<usize>());
+    }
+
+    #[test]
+    fn a_word_is_looked_at_whenever_a_byte_may_start_a_hidden_character() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for filler in [b'a', b' ', 0x99, 0xC9, 0xD0, 0xE2, 0xFF] {
+                    let mut bytes = [filler; 8];
+                    bytes[at] = b;
+                    if MAY_START_HIDDEN[usize::from(b)] {
+                        assert!(word_may_hide(word(&bytes)), "{b:#x} at {at} among {filler:#x}");
+                    }
+                }
+            }
+        }
+        // Letters (Latin, Azerbaijani, Cyrillic) and punctuation are skipped.
+        for text in ["Şəxsiyyət vəsiqəsi", "Выдача удостоверения", "(a-z, A-Z; 0-9)!"] {
+            assert!(text.as_bytes().chunks_exact(8).all(|w| !word_may_hide(word(w))), "{text}");
+        }
+    }
+
+    #[test]
+    fn cyrillic_is_told_at_every_position() {
+        // Cyrillic letters from the first to the last, and letters next to them: Ϗ (U+03CF, lead byte 0xCF),
+        // Հ (U+0540, lead byte 0xD5), ə.
+        let texts = inserted_everywhere(&["с", "ә", "Ә", "Ѐ", "ӿ", "Ԁ", "ԯ", "Ϗ", "Հ", "ə"]);
+        let mut told = 0;
+        for text in texts.iter().map(String::as_str).chain(BASES) {
+            let naive = text.chars().any(is_cyrillic);
+            assert_eq!(may_contain_cyrillic(text), naive, "{text:?}");
+            told += usize::from(naive);
+        }
+        assert!(told > 500 && told < texts.len(), "{told} of {}", texts.len());
+        for len in 0..=24 {
+            for letter in ["a", "ə"] {
+                let base = letter.repeat(len);
+                assert!(!may_contain_cyrillic(&base));
+                for cut in base.char_indices().map(|(i, _)| i).chain([base.len()]) {
+                    assert!(may_contain_cyrillic(&format!("{}с{}", &base[..cut], &base[cut..])), "{len} {cut}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn script_is_checked_wherever_the_cyrillic_letter_stands() {
+        for text in inserted_everywhere(&["с"]) {
+            let r = check_script(&text);
+            assert!(!r.is_clean(), "{text:?}");
+        }
     }
 }

@@ -27,31 +27,27 @@ impl ser::Error for Fallback {
 /// One step of the path to the value being serialized.
 pub(crate) enum Step {
     Key(&'static str),
-    Name(String),
+    /// A map key: the bytes `start..end` of [`Walker::names`].
+    Name(usize, usize),
     Index(usize),
 }
 
-impl Step {
-    fn token(&self) -> PathToken<'_> {
-        match self {
-            Step::Key(k) => PathToken::Key(k),
-            Step::Name(k) => PathToken::Key(k),
-            Step::Index(i) => PathToken::Index(*i),
-        }
-    }
-
-    fn key(&self) -> Option<&str> {
-        match self.token() {
-            PathToken::Key(k) => Some(k),
-            PathToken::Index(_) => None,
-        }
-    }
+/// What the rules of [`crate::rules::text`] make of a string, by where it stands.
+enum Role {
+    /// Not checked (but for its size).
+    Plain,
+    /// A member `az`, `en` or `ru` (whether Azerbaijani).
+    Localized(bool),
+    /// A signer, an item of `articles`: one line of Azerbaijani.
+    Azerbaijani,
 }
 
 /// Serializes the typed document into nothing, checking on the way what the full pipeline checks on the
 /// parsed JSON: the size limits (stopping with [`Fallback`] at the first doubt) and the text rules.
 pub(crate) struct Walker<'a> {
     path: Vec<Step>,
+    /// The names of the map keys on `path`, one after the other (no allocation for each key).
+    names: String,
     max_depth: usize,
     max_items: usize,
     max_string: usize,
@@ -62,6 +58,7 @@ impl<'a> Walker<'a> {
     pub(super) fn new(opts: &Options, out: &'a mut Emitter) -> Walker<'a> {
         Walker {
             path: Vec::with_capacity(16),
+            names: String::new(),
             max_depth: opts.max_depth,
             max_items: opts.max_list_items,
             max_string: opts.max_string_bytes,
@@ -79,8 +76,31 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn pointer(path: &[Step]) -> String {
-        pointer_of(path.iter().map(Step::token))
+    fn pointer(path: &[Step], names: &str) -> String {
+        pointer_of(path.iter().map(|step| match *step {
+            Step::Key(k) => PathToken::Key(k),
+            Step::Name(start, end) => PathToken::Key(&names[start..end]),
+            Step::Index(i) => PathToken::Index(i),
+        }))
+    }
+
+    /// As `rules::text::check_value` reads the parsed JSON: members `az`, `en`, `ru` are localized text,
+    /// `signer` and the items of `articles` are Azerbaijani (map keys are member names there too).
+    fn role(&self) -> Role {
+        let key = |step: Option<&Step>| match step {
+            Some(Step::Key(k)) => Some(*k),
+            Some(&Step::Name(start, end)) => Some(&self.names[start..end]),
+            Some(Step::Index(_)) | None => None,
+        };
+        let path = &self.path;
+        let parent = || key(path.len().checked_sub(2).and_then(|i| path.get(i)));
+        match key(path.last()) {
+            Some("az") => Role::Localized(true),
+            Some("en" | "ru") => Role::Localized(false),
+            Some("signer") => Role::Azerbaijani,
+            None if parent() == Some("articles") => Role::Azerbaijani,
+            _ => Role::Plain,
+        }
     }
 
     fn string(&mut self, s: &str) -> Result<(), Fallback> {
@@ -88,18 +108,14 @@ impl<'a> Walker<'a> {
         if s.len() > self.max_string {
             return Err(Fallback);
         }
-        // As `rules::text::check_value` reads the parsed JSON: members `az`, `en`, `ru` are localized text,
-        // `signer` and the items of `articles` are Azerbaijani.
-        let path = &self.path;
-        let last = path.last().and_then(Step::key);
-        let parent = path.len().checked_sub(2).and_then(|i| path[i].key());
-        let at = || Walker::pointer(path);
-        match (last, parent) {
+        let (path, names) = (&self.path, self.names.as_str());
+        let at = || Walker::pointer(path, names);
+        match self.role() {
             // Every `az`/`en`/`ru` member is a `LocalizedText`'s, which the schema wants non-empty.
-            (Some("az" | "en" | "ru"), _) if s.is_empty() => return Err(Fallback),
-            (Some(lang @ ("az" | "en" | "ru")), _) => rules::text::check_text(lang == "az", s, at, self.out),
-            (Some("signer"), _) | (None, Some("articles")) => rules::text::check_script_only(s, at, self.out),
-            _ => {}
+            Role::Localized(_) if s.is_empty() => return Err(Fallback),
+            Role::Localized(is_az) => rules::text::check_text(is_az, s, at, self.out),
+            Role::Azerbaijani => rules::text::check_script_only(s, at, self.out),
+            Role::Plain => {}
         }
         Ok(())
     }
@@ -110,6 +126,16 @@ impl<'a> Walker<'a> {
             Some(n) if n <= self.max_items => Ok(()),
             _ => Err(Fallback),
         }
+    }
+}
+
+/// Counts the bytes written to it.
+struct Length(usize);
+
+impl std::fmt::Write for Length {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0 += s.len();
+        Ok(())
     }
 }
 
@@ -179,6 +205,20 @@ impl<'w, 'a> Serializer for &'w mut Walker<'a> {
 
     fn serialize_str(self, s: &str) -> Result<(), Fallback> {
         self.string(s)
+    }
+
+    /// Dates: a string the rules do not read needs only its length, counted without writing it out.
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> Result<(), Fallback> {
+        if !matches!(self.role(), Role::Plain) {
+            return self.string(&value.to_string());
+        }
+        self.enter()?;
+        let mut length = Length(0);
+        std::fmt::Write::write_fmt(&mut length, format_args!("{value}")).map_err(|_| Fallback)?;
+        if length.0 > self.max_string {
+            return Err(Fallback);
+        }
+        Ok(())
     }
 
     // The model holds no bytes, units or variants with data; a value it does not expect is the full
@@ -285,21 +325,25 @@ impl ser::SerializeMap for Compound<'_, '_> {
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Fallback> {
         // The model's map keys are ids, serialized as strings; the name is kept for the value's pointer.
-        let name = key.serialize(KeyName)?;
-        if name.len() > self.walker.max_string {
+        let names = &mut self.walker.names;
+        let start = names.len();
+        key.serialize(KeyName(names))?;
+        if names.len() - start > self.walker.max_string {
             return Err(Fallback);
         }
         self.index += 1;
         if self.index > self.walker.max_items {
             return Err(Fallback);
         }
-        self.walker.path.push(Step::Name(name));
+        self.walker.path.push(Step::Name(start, names.len()));
         Ok(())
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Fallback> {
         let result = value.serialize(&mut *self.walker);
-        self.walker.path.pop();
+        if let Some(Step::Name(start, _)) = self.walker.path.pop() {
+            self.walker.names.truncate(start);
+        }
         result
     }
 
@@ -321,33 +365,34 @@ impl ser::SerializeStruct for Compound<'_, '_> {
     }
 }
 
-/// Serializes a map key into its text (anything else falls back).
-pub(crate) struct KeyName;
+/// Serializes a map key by appending its text to a buffer (anything else falls back).
+pub(crate) struct KeyName<'b>(&'b mut String);
 
 macro_rules! key_not_text {
     ($($method:ident($ty:ty)),* $(,)?) => {
-        $(fn $method(self, _: $ty) -> Result<String, Fallback> {
+        $(fn $method(self, _: $ty) -> Result<(), Fallback> {
             Err(Fallback)
         })*
     };
 }
 
-impl Serializer for KeyName {
-    type Ok = String;
+impl Serializer for KeyName<'_> {
+    type Ok = ();
     type Error = Fallback;
-    type SerializeSeq = ser::Impossible<String, Fallback>;
-    type SerializeTuple = ser::Impossible<String, Fallback>;
-    type SerializeTupleStruct = ser::Impossible<String, Fallback>;
-    type SerializeTupleVariant = ser::Impossible<String, Fallback>;
-    type SerializeMap = ser::Impossible<String, Fallback>;
-    type SerializeStruct = ser::Impossible<String, Fallback>;
-    type SerializeStructVariant = ser::Impossible<String, Fallback>;
+    type SerializeSeq = ser::Impossible<(), Fallback>;
+    type SerializeTuple = ser::Impossible<(), Fallback>;
+    type SerializeTupleStruct = ser::Impossible<(), Fallback>;
+    type SerializeTupleVariant = ser::Impossible<(), Fallback>;
+    type SerializeMap = ser::Impossible<(), Fallback>;
+    type SerializeStruct = ser::Impossible<(), Fallback>;
+    type SerializeStructVariant = ser::Impossible<(), Fallback>;
 
-    fn serialize_str(self, s: &str) -> Result<String, Fallback> {
-        Ok(s.to_string())
+    fn serialize_str(self, s: &str) -> Result<(), Fallback> {
+        self.0.push_str(s);
+        Ok(())
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<String, Fallback> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Fallback> {
         value.serialize(self)
     }
 
@@ -367,19 +412,19 @@ impl Serializer for KeyName {
         serialize_bytes(&[u8]),
     );
 
-    fn serialize_none(self) -> Result<String, Fallback> {
+    fn serialize_none(self) -> Result<(), Fallback> {
         Err(Fallback)
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<String, Fallback> {
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Fallback> {
         Err(Fallback)
     }
-    fn serialize_unit(self) -> Result<String, Fallback> {
+    fn serialize_unit(self) -> Result<(), Fallback> {
         Err(Fallback)
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<String, Fallback> {
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Fallback> {
         Err(Fallback)
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<String, Fallback> {
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Fallback> {
         Err(Fallback)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -388,7 +433,7 @@ impl Serializer for KeyName {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<String, Fallback> {
+    ) -> Result<(), Fallback> {
         Err(Fallback)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Fallback> {

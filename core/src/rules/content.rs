@@ -172,31 +172,147 @@ const OPEN_ENDED: usize = 16;
 /// For each byte, the phrases of [`OPEN_PHRASES`] whose first character, in either case, starts with it
 /// (bit `i` for phrase `i`): an ASCII letter in both cases, and the lead byte of the Cyrillic letters
 /// (`и`, `И`, `д`, `Д`, `п`, `П` all start with D0).
-const FIRST_BYTE: [u32; 256] = {
-    let mut table = [0u32; 256];
+const FIRST_BYTE: [u32; 256] = FIRST_BYTES.0;
+
+/// For each byte, the phrases whose first character is not ASCII and, in either case, has it as its second
+/// byte (`и` B8, `И` 98, …): with [`FIRST_BYTE`], a Cyrillic letter that starts no phrase is passed over
+/// without being lowered.
+const SECOND_BYTE: [u32; 256] = FIRST_BYTES.1;
+
+/// The first character of each of [`OPEN_PHRASES`]: its UTF-8 bytes as a little-endian number, and how many.
+const FIRST_CHAR: [(u32, usize); OPEN_PHRASES.len()] = {
+    let mut table = [(0, 0); OPEN_PHRASES.len()];
     let mut i = 0;
     while i < OPEN_PHRASES.len() {
-        let first = OPEN_PHRASES[i].as_bytes()[0];
-        table[first as usize] |= 1 << i;
-        table[first.to_ascii_uppercase() as usize] |= 1 << i;
+        let b = OPEN_PHRASES[i].as_bytes();
+        let len = match b[0] {
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        let mut k = 0;
+        while k < len {
+            table[i].0 |= (b[k] as u32) << (8 * k);
+            k += 1;
+        }
+        table[i].1 = len;
         i += 1;
     }
     table
 };
 
+/// For each byte, the phrases whose second character, in a text, may start with it (bit `i` for phrase
+/// `i`): the byte that follows a phrase's first character must be marked. An ASCII character in either case
+/// (and the lead byte of `İ`, `i` in Azerbaijani; of the Kelvin sign, `k`), a basic Cyrillic letter in
+/// either case, and for any other character every lead byte and `I` (`ı` in Azerbaijani).
+const NEXT_BYTE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < OPEN_PHRASES.len() {
+        let bit = 1 << i;
+        let b = OPEN_PHRASES[i].as_bytes();
+        let at = FIRST_CHAR[i].1;
+        assert!(at < b.len(), "a phrase has two characters at least");
+        let (p, two_bytes) = (b[at], b[at] == 0xD0 || b[at] == 0xD1);
+        let c = if two_bytes { ((p as u32 & 0x1F) << 6) | (b[at + 1] as u32 & 0x3F) } else { 0 };
+        if p.is_ascii() {
+            table[p as usize] |= bit;
+            table[p.to_ascii_uppercase() as usize] |= bit;
+            match p {
+                b'i' => table[0xC4] |= bit,
+                b'k' => table[0xE2] |= bit,
+                _ => {}
+            }
+        } else if two_bytes && c >= 0x430 && c <= 0x45F {
+            let capital = if c < 0x450 { c - 0x20 } else { c - 0x50 };
+            table[p as usize] |= bit;
+            table[0xC0 | (capital >> 6) as usize] |= bit;
+        } else {
+            let mut byte = 0xC2;
+            while byte <= 0xF4 {
+                table[byte] |= bit;
+                byte += 1;
+            }
+            table[b'I' as usize] |= bit;
+        }
+        i += 1;
+    }
+    table
+};
+
+const FIRST_BYTES: ([u32; 256], [u32; 256]) = {
+    let (mut first, mut second) = ([0u32; 256], [0u32; 256]);
+    let mut i = 0;
+    while i < OPEN_PHRASES.len() {
+        let bit = 1 << i;
+        let b = OPEN_PHRASES[i].as_bytes();
+        // A character of two bytes (D0, D1: Cyrillic) is `c`.
+        let two_bytes = b[0] == 0xD0 || b[0] == 0xD1;
+        let c = if two_bytes { ((b[0] as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F) } else { 0 };
+        if b[0].is_ascii() {
+            first[b[0] as usize] |= bit;
+            first[b[0].to_ascii_uppercase() as usize] |= bit;
+        } else if two_bytes && c >= 0x430 && c <= 0x45F {
+            // A basic Cyrillic letter, а–я or ѐ–џ, and its capital.
+            let capital = if c < 0x450 { c - 0x20 } else { c - 0x50 };
+            first[b[0] as usize] |= bit;
+            second[b[1] as usize] |= bit;
+            first[0xC0 | (capital >> 6) as usize] |= bit;
+            second[0x80 | (capital & 0x3F) as usize] |= bit;
+        } else {
+            // Any other letter: wherever a character starts.
+            let mut byte = 0xC2;
+            while byte <= 0xF4 {
+                first[byte] |= bit;
+                byte += 1;
+            }
+            byte = 0x80;
+            while byte <= 0xBF {
+                second[byte] |= bit;
+                byte += 1;
+            }
+        }
+        i += 1;
+    }
+    (first, second)
+};
+
 /// The phrases of [`OPEN_PHRASES`] that a text of language `lang` holds in lower case (bit `i` for phrase
 /// `i`): what searching the text lower-cased ([`to_lower_az`] for Azerbaijani, `str::to_lowercase`
 /// otherwise) finds, found in one pass over the text as it is, each character lower-cased only where a
-/// phrase may start.
+/// phrase may start, and once there for all the phrases that may.
 fn open_phrases(text: &str, lang: &str) -> u32 {
     let az = lang == "az";
     let mut held = 0;
     for (i, &b) in text.as_bytes().iter().enumerate() {
         let mut starting = FIRST_BYTE[usize::from(b)] & !held;
+        if starting == 0 {
+            continue;
+        }
+        // Never a continuation byte: `i` starts a character, lower-cased here once for every phrase.
+        let Some(at) = text.get(i..) else { continue };
+        let (first, rest) = if b.is_ascii() && !(az && b == b'I') {
+            (u32::from(b.to_ascii_lowercase()), &at[1..])
+        } else {
+            if !b.is_ascii() {
+                starting &= at.as_bytes().get(1).map_or(0, |&b| SECOND_BYTE[usize::from(b)]);
+                if starting == 0 {
+                    continue;
+                }
+            }
+            let mut chars = at.chars();
+            let Some(c) = chars.next().and_then(|c| lower(c, az)) else { continue };
+            let mut first = [0; 4];
+            c.encode_utf8(&mut first);
+            (u32::from_le_bytes(first), chars.as_str())
+        };
+        starting &= rest.as_bytes().first().map_or(0, |&next| NEXT_BYTE[usize::from(next)]);
         while starting != 0 {
-            let phrase = starting.trailing_zeros();
+            let phrase = starting.trailing_zeros() as usize;
             starting &= starting - 1;
-            if text.get(i..).is_some_and(|rest| starts_with_lower(rest, OPEN_PHRASES[phrase as usize], az)) {
+            let (phrase_first, len) = FIRST_CHAR[phrase];
+            if phrase_first == first && starts_with_lower(rest, &OPEN_PHRASES[phrase][len..], az) {
                 held |= 1 << phrase;
             }
         }
@@ -204,19 +320,47 @@ fn open_phrases(text: &str, lang: &str) -> u32 {
     held
 }
 
-/// Whether `text` lower-cased starts with `phrase` (itself lower-case).
-fn starts_with_lower(text: &str, phrase: &str, az: bool) -> bool {
-    let mut chars = text.chars();
-    phrase.chars().all(|p| chars.next().is_some_and(|c| lower(c, az) == Some(p)))
+/// Whether `text` lower-cased starts with `phrase` (itself lower-case): byte by byte while the text is
+/// ASCII (which lower-cases to ASCII, but for `I` in Azerbaijani), character by character elsewhere.
+fn starts_with_lower(mut text: &str, mut phrase: &str, az: bool) -> bool {
+    loop {
+        let Some(&p) = phrase.as_bytes().first() else { return true };
+        let Some(&t) = text.as_bytes().first() else { return false };
+        if t.is_ascii() && !(az && t == b'I') {
+            // A phrase's non-ASCII character (a lead byte) is never equal to an ASCII byte.
+            if t.to_ascii_lowercase() != p {
+                return false;
+            }
+            (text, phrase) = (&text[1..], &phrase[1..]);
+        } else {
+            // The phrase's own character needs no lowering: each is its own lower case.
+            let (mut t, mut p) = (text.chars(), phrase.chars());
+            let (c, wanted) = (t.next(), p.next());
+            if c != wanted && c.and_then(|c| lower(c, az)) != wanted {
+                return false;
+            }
+            (text, phrase) = (t.as_str(), p.as_str());
+        }
+    }
 }
 
 /// A character lower-cased as the whole text would be; `None` where that gives more than one character
-/// (`İ` outside Azerbaijani: `i` and U+0307, which no phrase holds).
+/// (`İ` outside Azerbaijani: `i` and U+0307, which no phrase holds). The Latin-1 and Azerbaijani letters
+/// and the basic Cyrillic ones are mapped here, as Unicode maps them (a test compares every character),
+/// without a search of Unicode's tables.
 fn lower(c: char, az: bool) -> Option<char> {
     match c {
         'İ' if az => Some('i'),
         'I' if az => Some('ı'),
         c if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        // ß–ÿ (÷ too); À–Þ but ×; ğ ı ş ə; а–я, ѐ–џ; А–Я; Ѐ–Џ.
+        '\u{DF}'..='\u{FF}' | 'ğ' | 'ı' | 'ş' | 'ə' | '\u{430}'..='\u{45F}' => Some(c),
+        '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(u32::from(c) + 0x20),
+        'Ğ' => Some('ğ'),
+        'Ş' => Some('ş'),
+        'Ə' => Some('ə'),
+        '\u{410}'..='\u{42F}' => char::from_u32(u32::from(c) + 0x20),
+        '\u{400}'..='\u{40F}' => char::from_u32(u32::from(c) + 0x50),
         c => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -438,5 +582,75 @@ mod open_phrase_tests {
             }
         }
         assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn phrases_with_azerbaijani_and_turkish_casing() {
+        // (text, language, the first phrase it holds)
+        let cases = [
+            ("DİGƏR HALLARDA", "az", Some("digər hallarda")),
+            ("DİGƏR HALLARDA", "en", None),
+            ("DIGƏR HALLARDA", "az", None),
+            ("DIGƏR HALLARDA", "en", Some("digər hallarda")),
+            ("dıgər hallarda", "az", None),
+            ("VƏ SAİR", "az", Some("və sair")),
+            ("VƏ SAIR", "az", None),
+            ("VƏ SAIR", "ru", Some("və sair")),
+            ("Başqa SƏNƏDLƏR", "az", Some("başqa sənədlər")),
+            ("və S.", "en", Some("və s.")),
+            ("Və sƏ", "az", None),
+            ("ƏVƏ DİGƏR", "az", Some("və digər")),
+            ("И Т.Д.", "ru", Some("и т.д.")),
+            ("Иные ДОКУМЕНТЫ", "ru", Some("иные документы")),
+            ("ПРОЧИЕ документы", "az", Some("прочие документы")),
+            ("ETC.", "az", Some("etc.")),
+            ("OTHER CASES", "ru", Some("other cases")),
+            ("Other cases", "az", Some("other cases")),
+            ("other", "en", None),
+            ("", "az", None),
+        ];
+        for (text, lang, phrase) in cases {
+            let held = open_phrases(text, lang);
+            assert_eq!(held, by_lowering(text, lang), "{lang}: {text:?}");
+            assert_eq!(first_phrase(held, OPEN_PHRASES.len()), phrase, "{lang}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn each_character_of_the_phrases_is_its_own_lower_case() {
+        for c in OPEN_PHRASES.iter().flat_map(|p| p.chars()) {
+            assert_eq!((lower(c, true), lower(c, false)), (Some(c), Some(c)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn each_character_is_lowered_as_unicode_lowers_it() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for az in [false, true] {
+                let whole =
+                    if az { crate::text::to_lower_az(c.encode_utf8(&mut [0; 4])) } else { c.to_lowercase().collect() };
+                let mut chars = whole.chars();
+                let single = match (chars.next(), chars.next()) {
+                    (Some(l), None) => Some(l),
+                    _ => None,
+                };
+                assert_eq!(lower(c, az), single, "{c:?} az={az}");
+                // A phrase can start only where its first byte (and second, when not ASCII) is marked.
+                for (i, phrase) in OPEN_PHRASES.iter().enumerate() {
+                    if single.is_some() && single == phrase.chars().next() {
+                        let bytes = c.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
+                        assert!(FIRST_BYTE[usize::from(bytes[0])] & 1 << i != 0, "{c:?} starts {phrase:?}");
+                        if !c.is_ascii() {
+                            assert!(SECOND_BYTE[usize::from(bytes[1])] & 1 << i != 0, "{c:?} starts {phrase:?}");
+                        }
+                    }
+                    // And the byte after the first character can start its second.
+                    if single.is_some() && single == phrase.chars().nth(1) {
+                        let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+                        assert!(NEXT_BYTE[usize::from(lead)] & 1 << i != 0, "{c:?} follows in {phrase:?}");
+                    }
+                }
+            }
+        }
     }
 }
