@@ -102,22 +102,8 @@ fn copy(obj: &Bound<'_, PyAny>, tape: &mut Tape, depth: usize, cap: usize) -> bo
             tape.close(open);
             true
         }
-        Kind::List(list) => {
-            let open = tape.open_list();
-            if !list.iter().all(|item| copy(&item, tape, depth + 1, cap)) {
-                return false;
-            }
-            tape.close(open);
-            true
-        }
-        Kind::Tuple(tuple) => {
-            let open = tape.open_list();
-            if !tuple.iter().all(|item| copy(&item, tape, depth + 1, cap)) {
-                return false;
-            }
-            tape.close(open);
-            true
-        }
+        Kind::List(list) => copy_items(list.iter(), tape, depth, cap),
+        Kind::Tuple(tuple) => copy_items(tuple.iter(), tape, depth, cap),
         Kind::None => {
             tape.null();
             true
@@ -139,6 +125,18 @@ fn copy(obj: &Bound<'_, PyAny>, tape: &mut Tape, depth: usize, cap: usize) -> bo
         }
         Kind::Float(_) | Kind::Other => false,
     }
+}
+
+/// Copies the items of a list or tuple at `depth` as a list; `false` as [`copy`].
+fn copy_items<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, tape: &mut Tape, depth: usize, cap: usize) -> bool {
+    let open = tape.open_list();
+    for item in items {
+        if !copy(&item, tape, depth + 1, cap) {
+            return false;
+        }
+    }
+    tape.close(open);
+    true
 }
 
 /// `obj` as a `T` when it is of the type `T` itself (a comparison of type pointers; a failed `cast_exact`
