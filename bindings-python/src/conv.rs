@@ -32,7 +32,7 @@ impl fmt::Display for Arg<'_> {
 }
 
 /// Deepest nesting the converter descends into whatever the options say (the converter recurses).
-pub const HARD_DEPTH: usize = 10_000;
+const HARD_DEPTH: usize = 10_000;
 
 /// Why a Python object is not JSON, with the path to it (innermost first while unwinding).
 struct NotJson {

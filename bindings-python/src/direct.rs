@@ -181,7 +181,9 @@ impl Doc<'_> {
 pub fn document<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>, opts: &dxer::Options) -> PyResult<Doc<'a>> {
     if obj.cast::<PyDict>().is_ok() {
         let mut tape = Tape::new();
-        if copy(obj, &mut tape, 1, opts.max_depth.saturating_add(1).min(conv::HARD_DEPTH)) {
+        // Containers as deep as `conv::to_value` keeps them, and shallower than a tape holds.
+        let cap = opts.max_depth.saturating_add(1).min(Tape::MAX_DEPTH - 1);
+        if copy(obj, &mut tape, 1, cap) {
             return Ok(Doc::Tape(tape));
         }
     }

@@ -231,6 +231,19 @@ def test_deep_and_self_referencing_dicts_stay_within_the_limits(identity_card: d
     assert not direct_read(loop)
 
 
+def test_a_dict_deeper_than_a_tape_holds_is_converted_whole(identity_card: dict[str, Any]) -> None:
+    """With `max_depth` raised past the depth a tape holds, a deeper dict is converted as before: a
+    finding deep inside it is still found (a tape would have cut it off)."""
+    levels = 1_200
+    deep_value: Any = {"az": "Кириллица"}
+    for _ in range(levels):
+        deep_value = {"k": deep_value}
+    doc = put(identity_card, ("reglament", "contact", "hotline"), deep_value)
+    report = dxer.validate(doc, max_depth=2_000)
+    deep = [f for f in report.findings if f.code.startswith("DXER-H")]
+    assert deep and all(f.pointer.count("/") > levels for f in deep), report.codes()
+
+
 def test_what_json_text_cannot_hold_is_refused_as_before(identity_card: dict[str, Any]) -> None:
     bad: list[tuple[Callable[[dict[str, Any]], None], type[Exception]]] = [
         (lambda d: d.__setitem__("version", math.nan), dxer.ArgumentValueError),

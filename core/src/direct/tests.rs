@@ -645,6 +645,16 @@ fn a_tape_built_wrongly_is_not_read() {
     nan.float(f64::NAN);
     nan.close(open);
     assert_eq!(nan.to_value(), json!([null]));
+    // Containers at `Tape::MAX_DEPTH` are `null` (a binding copies nothing that deep).
+    let mut deep = Tape::new();
+    let opened: Vec<_> = (0..Tape::MAX_DEPTH).map(|_| deep.open_list()).collect();
+    opened.into_iter().rev().for_each(|open| deep.close(open));
+    let mut value = deep.to_value();
+    for depth in 1..Tape::MAX_DEPTH {
+        let Value::Array(items) = value else { panic!("a list at depth {depth}") };
+        value = items.into_iter().next().unwrap_or(Value::Bool(false));
+    }
+    assert_eq!(value, Value::Null, "the container at the deepest level");
     // Built well, after `clear`, a tape holds exactly the document.
     let mut tape = no_value;
     tape.clear();

@@ -31,10 +31,6 @@ use serde_json::{Map, Number, Value};
 
 use super::{HostNode, HostValue};
 
-/// Nesting [`Tape::to_value`] follows; deeper containers become `null` (a binding's copy is never this deep:
-/// it gives up first).
-const MAX_DEPTH: usize = 1_000;
-
 /// One value of a [`Tape`].
 #[derive(Clone, Copy, Debug)]
 enum Node {
@@ -76,6 +72,11 @@ pub struct Tape {
 pub struct Open(usize);
 
 impl Tape {
+    /// The deepest a tape's containers may lie (the document itself at depth 1): [`Tape::to_value`] gives
+    /// `null` for a container at this depth or deeper, so a binding copies nothing that deep (it gives up,
+    /// and converts such a document the way it always has).
+    pub const MAX_DEPTH: usize = 1_000;
+
     /// An empty tape.
     pub fn new() -> Tape {
         Tape::default()
@@ -210,10 +211,10 @@ impl<'t> TapeNode<'t> {
             Some(Node::UInt(u)) => Value::Number(u.into()),
             Some(Node::Float(f)) => Number::from_f64(f).map_or(Value::Null, Value::Number),
             Some(Node::Str { .. }) => self.str().map_or(Value::Null, |s| Value::String(s.to_owned())),
-            Some(Node::List { len, .. }) if depth < MAX_DEPTH && self.after().is_some() => {
+            Some(Node::List { len, .. }) if depth < Tape::MAX_DEPTH && self.after().is_some() => {
                 Value::Array(self.items(len).map(|item| item.value(depth + 1)).collect())
             }
-            Some(Node::Object { len, .. }) if depth < MAX_DEPTH && self.after().is_some() => {
+            Some(Node::Object { len, .. }) if depth < Tape::MAX_DEPTH && self.after().is_some() => {
                 let mut map = Map::new();
                 for (name, value) in self.members(len) {
                     if let Some(name) = name.str() {
