@@ -301,3 +301,114 @@ impl<'t> HostNode for TapeNode<'t> {
         matches!(self.node(), Some(Node::Null))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::direct::tests::tape_of;
+
+    /// A small deterministic generator (xorshift), so that a failure names its seed.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    fn random_value(rng: &mut Rng, depth: usize) -> Value {
+        match rng.below(if depth > 5 { 6 } else { 8 }) {
+            0 => Value::Null,
+            1 => Value::Bool(rng.below(2) == 1),
+            2 => Value::from(rng.below(1 << 40) as i64 - (1 << 39)),
+            3 => Value::from(u64::MAX - rng.below(10)),
+            4 => Value::from(rng.below(1000) as f64 / 8.0),
+            5 => Value::String(["", "a", "ə ş ç", "Кириллица", "\u{200B}", "\"\\/"][rng.below(6) as usize].into()),
+            6 => Value::Array((0..rng.below(4)).map(|_| random_value(rng, depth + 1)).collect()),
+            _ => Value::Object(
+                (0..rng.below(4)).map(|i| (format!("k{}", i + rng.below(3)), random_value(rng, depth + 1))).collect(),
+            ),
+        }
+    }
+
+    /// Any document copied onto a tape comes back whole, and reads as a host's objects read.
+    #[test]
+    fn a_tape_holds_any_document() {
+        for seed in 1..=2_000 {
+            let value = random_value(&mut Rng(seed), 1);
+            let tape = tape_of(&value);
+            assert_eq!(tape.to_value(), value, "seed {seed}");
+            // Read through the strict reader as anything: no panic, and the same verdict each time.
+            let opts = crate::Options::default();
+            let first = crate::host::Typed::read(&tape.root(), &opts).is_some();
+            assert_eq!(crate::host::Typed::read(&tape.root(), &opts).is_some(), first, "seed {seed}");
+        }
+    }
+
+    /// The tape as [`HostNode::read`] sees it; `None` where it sees no data.
+    fn via_host(node: TapeNode<'_>) -> Option<Value> {
+        Some(match node.read()? {
+            HostValue::Null => Value::Null,
+            HostValue::Bool(b) => Value::Bool(b),
+            HostValue::Int(i) => Value::from(i),
+            HostValue::UInt(u) => Value::from(u),
+            HostValue::Float(f) => Number::from_f64(f).map_or(Value::Null, Value::Number),
+            HostValue::Str(s) => Value::String(s.to_owned()),
+            HostValue::List(_, items) => Value::Array(items.map(via_host).collect::<Option<_>>()?),
+            HostValue::Object(_, members) => {
+                let mut map = Map::new();
+                for (name, value) in members {
+                    let HostValue::Str(name) = name.read()? else { return None };
+                    map.insert(name.to_owned(), via_host(value)?);
+                }
+                Value::Object(map)
+            }
+        })
+    }
+
+    /// Any sequence of the builder's calls, in any order (containers closed twice, out of order, never), gives
+    /// a tape that reads without a panic or a hang, and a value.
+    #[test]
+    fn any_sequence_of_calls_gives_a_readable_tape() {
+        let opts = crate::Options::default();
+        let mut nested = 0;
+        for seed in 1..=5_000 {
+            let mut rng = Rng(seed);
+            let mut tape = Tape::new();
+            let mut open: Vec<usize> = Vec::new();
+            for _ in 0..rng.below(40) {
+                match rng.below(9) {
+                    0 => tape.null(),
+                    1 => tape.bool(true),
+                    2 => tape.int(-1),
+                    3 => tape.float(f64::INFINITY),
+                    4 | 5 => tape.str("k"),
+                    6 => open.push(tape.open_list().0),
+                    7 => open.push(tape.open_object().0),
+                    // Mostly the innermost container; now and then any, possibly closed before, or with
+                    // another still open inside it.
+                    _ if !open.is_empty() && rng.below(5) > 0 => tape.close(Open(open.pop().unwrap_or(0))),
+                    _ if !open.is_empty() => tape.close(Open(open[rng.below(open.len() as u64) as usize])),
+                    _ => {}
+                }
+            }
+            let value = tape.to_value();
+            let _ = crate::host::Typed::read(&tape.root(), &opts);
+            // Where the reader a host's objects are read with sees data throughout, it sees `to_value`'s.
+            if let Some(read) = via_host(tape.root()) {
+                assert_eq!(read, value, "seed {seed}");
+                let holds_container = |v: &Value| v.is_array() || v.is_object();
+                let inner = match &read {
+                    Value::Array(items) => items.iter().any(holds_container),
+                    Value::Object(members) => members.values().any(holds_container),
+                    _ => false,
+                };
+                nested += usize::from(inner);
+            }
+        }
+        assert!(nested > 30, "only {nested} sequences built a container holding a container");
+    }
+}
