@@ -73,34 +73,8 @@ struct NameDe<'c, D>(D, &'c Cell<Option<u64>>);
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for NameDe<'_, D> {
     type Error = D::Error;
 
-    forward_deserialize!(
-        NameVisitor;
-        deserialize_any,
-        deserialize_bool,
-        deserialize_i8,
-        deserialize_i16,
-        deserialize_i32,
-        deserialize_i64,
-        deserialize_i128,
-        deserialize_u8,
-        deserialize_u16,
-        deserialize_u32,
-        deserialize_u64,
-        deserialize_u128,
-        deserialize_f32,
-        deserialize_f64,
-        deserialize_char,
-        deserialize_str,
-        deserialize_string,
-        deserialize_bytes,
-        deserialize_byte_buf,
-        deserialize_option,
-        deserialize_unit,
-        deserialize_seq,
-        deserialize_map,
-        deserialize_identifier,
-        deserialize_ignored_any,
-    );
+    forward_deserialize_values!(NameVisitor);
+    forward_deserialize!(NameVisitor; deserialize_ignored_any);
 
     forward_deserialize_shapes!(NameVisitor);
 

@@ -43,6 +43,40 @@ macro_rules! forward_deserialize {
     };
 }
 
+/// Every `deserialize_*` method of a value without a name or a length (all but `deserialize_ignored_any`,
+/// which the strict reader reads its own way), forwarded as [`forward_deserialize`] does.
+macro_rules! forward_deserialize_values {
+    ($wrap:ident) => {
+        forward_deserialize!(
+            $wrap;
+            deserialize_any,
+            deserialize_bool,
+            deserialize_i8,
+            deserialize_i16,
+            deserialize_i32,
+            deserialize_i64,
+            deserialize_i128,
+            deserialize_u8,
+            deserialize_u16,
+            deserialize_u32,
+            deserialize_u64,
+            deserialize_u128,
+            deserialize_f32,
+            deserialize_f64,
+            deserialize_char,
+            deserialize_str,
+            deserialize_string,
+            deserialize_bytes,
+            deserialize_byte_buf,
+            deserialize_option,
+            deserialize_unit,
+            deserialize_seq,
+            deserialize_map,
+            deserialize_identifier,
+        );
+    };
+}
+
 /// The `deserialize_*` methods with a name or a length, forwarded as [`forward_deserialize`] does.
 macro_rules! forward_deserialize_shapes {
     ($wrap:ident) => {
