@@ -127,6 +127,32 @@ pub use foreign::validate_deserializer;
 pub(crate) use strict::{next_quote_or_backslash, Hints, Strict};
 pub(crate) use walk::Walker;
 
+/// Why the direct path stepped aside (the walk found a limit in doubt, or a host's objects hold what the
+/// reader does not read): only the full pipeline can report this document. The error of the walk (a
+/// serializer) and of the host reader (a deserializer).
+#[derive(Debug)]
+pub(crate) struct StepAside;
+
+impl std::fmt::Display for StepAside {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("needs the full pipeline")
+    }
+}
+
+impl std::error::Error for StepAside {}
+
+impl serde::ser::Error for StepAside {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        StepAside
+    }
+}
+
+impl de::Error for StepAside {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        StepAside
+    }
+}
+
 /// What the typed document is read for: its report only (it is dropped at once, and its lists grow as
 /// serde grows them), or to be kept (a registry holds it: every list is allocated at its size, from a scan
 /// of the text, [`Hints`]). The report is the same either way.

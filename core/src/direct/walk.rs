@@ -6,23 +6,8 @@ use crate::pointer::{pointer_of, PathToken};
 use crate::rules::{self, Emitter};
 use crate::Options;
 
-/// Why the walk stopped: only the full pipeline can report this document.
-#[derive(Debug)]
-pub(crate) struct Fallback;
-
-impl std::fmt::Display for Fallback {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("needs the full pipeline")
-    }
-}
-
-impl std::error::Error for Fallback {}
-
-impl ser::Error for Fallback {
-    fn custom<T: std::fmt::Display>(_: T) -> Self {
-        Fallback
-    }
-}
+/// Why the walk stopped (a limit in doubt): only the full pipeline can report this document.
+use super::StepAside as Fallback;
 
 /// One step of the path to the value being serialized.
 pub(crate) enum Step {

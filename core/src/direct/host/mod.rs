@@ -15,7 +15,7 @@
 //! `max_string_bytes`, a list or object with more than `max_list_items` items or members, nesting deeper than
 //! `max_depth`. The full pipeline then reports it (or the binding refuses the argument).
 
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use super::{read_typed, reglament_within_schema, within_schema, Hints, Strict};
@@ -116,23 +116,8 @@ struct Limits {
     string: usize,
 }
 
-/// Why the reader stopped: the full pipeline will tell.
-#[derive(Debug)]
-pub(crate) struct Refused;
-
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("not read directly")
-    }
-}
-
-impl std::error::Error for Refused {}
-
-impl de::Error for Refused {
-    fn custom<T: std::fmt::Display>(_: T) -> Self {
-        Refused
-    }
-}
+/// Why the reader stopped (what it does not read): the full pipeline will tell.
+use super::StepAside as Refused;
 
 /// A deserializer over one host value at `depth` (the document itself is at depth 1).
 struct HostDe<'l, N> {
