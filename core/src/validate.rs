@@ -322,7 +322,7 @@ pub fn validate<S: Source + ?Sized>(input: &S, opts: &Options) -> Report {
         Ok(v) => v,
         Err(f) => return finish(opts, opts.kind.resolve_for(&Value::Null), vec![*f]),
     };
-    validate_value(&value, opts)
+    validate_value(value, opts)
 }
 
 impl DocumentKind {
@@ -339,7 +339,7 @@ impl DocumentKind {
     }
 }
 
-fn validate_value(value: &Value, opts: &Options) -> Report {
+fn validate_value(value: Cow<'_, Value>, opts: &Options) -> Report {
     run(value, opts).0
 }
 
@@ -383,7 +383,7 @@ pub fn parse_record<S: Source + ?Sized>(input: &S, opts: &Options) -> Result<Val
         Ok(v) => v,
         Err(f) => return Err(finish(&opts, DocumentKind::Record, vec![*f])),
     };
-    match run(&value, &opts) {
+    match run(value, &opts) {
         (report, Some(rules::Subject::Record(record))) if report.ok => Ok(Valid { value: record, report }),
         (report, _) => Err(report),
     }
@@ -445,7 +445,7 @@ pub(crate) fn validate_str_via(
                     for (pointer, name) in &duplicates {
                         extra.push(input::duplicate_finding(pointer, name));
                     }
-                    run(&value, &opts)
+                    run(value, &opts)
                 }
                 Err(f) => (finish(&opts, kind.resolve_for(&Value::Null), vec![*f]), None),
             }
@@ -472,7 +472,7 @@ pub(crate) fn validate_record_value(value: &Value, opts: &Options) -> (Report, O
         DocumentKind::Record => Cow::Borrowed(opts),
         _ => Cow::Owned(Options { kind: DocumentKind::Record, ..opts.clone() }),
     };
-    match run(value, &opts) {
+    match run(Cow::Borrowed(value), &opts) {
         (report, Some(rules::Subject::Record(record))) => (report, Some(record)),
         (report, _) => (report, None),
     }
@@ -486,27 +486,31 @@ pub(crate) fn validate_record_value(value: &Value, opts: &Options) -> (Report, O
 /// typed document, but its structural errors do not hide the rest: the rules run on a copy repaired just
 /// enough to deserialize (see [`repair`]), and their findings are kept except at or under a structurally
 /// wrong or repaired node, and except any that depends on a value the repair made up.
-fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
-    let kind = opts.kind.resolve_for(value);
-    let exceeded = limit_findings(value, opts);
+///
+/// `value` is the caller's (borrowed: copied once if it must be repaired) or one it no longer needs (owned:
+/// repaired in place).
+fn run(value: Cow<'_, Value>, opts: &Options) -> (Report, Option<rules::Subject>) {
+    let kind = opts.kind.resolve_for(&value);
+    let exceeded = limit_findings(&value, opts);
     if !exceeded.is_empty() {
         return (finish(opts, kind, exceeded), None);
     }
     let mut out = Emitter::default();
     let validator = crate::schema::validator(kind);
-    let structurally_valid = validator.is_valid(value);
-    let mut schema_errors = Vec::new();
+    let structurally_valid = validator.is_valid(&value);
+    let mut schema_repairs = Vec::new();
     if !structurally_valid {
-        schema_errors = validator.errors(value);
+        let schema_errors = validator.errors(&value);
         for error in &schema_errors {
             schema_findings(error, &mut out);
         }
+        schema_repairs = repair::schema_repairs(&schema_errors);
     }
     let mut structural: Vec<String> = out.findings().iter().map(|f| f.pointer.clone()).collect();
-    rules::text::check_value(value, &mut out);
+    rules::text::check_value(&value, &mut out);
     if structurally_valid {
         let base = if kind == DocumentKind::Reglament { "" } else { "/reglament" };
-        match typed(value, kind) {
+        match typed(&value, kind) {
             Ok(subject) => {
                 rules::check(&subject, base, opts, &mut out);
                 return (finish(opts, kind, out.into_findings()), Some(subject));
@@ -519,7 +523,8 @@ fn run(value: &Value, opts: &Options) -> (Report, Option<rules::Subject>) {
             }
         }
     }
-    for finding in repair::semantic_findings(value, kind, &schema_errors, structural, opts) {
+    let mut doc = value.into_owned();
+    for finding in repair::semantic_findings(&mut doc, kind, &schema_repairs, structural, opts) {
         out.push(finding);
     }
     (finish(opts, kind, out.into_findings()), None)
