@@ -82,6 +82,18 @@ impl Tape {
         Tape::default()
     }
 
+    /// An empty tape with room for `nodes` values and `text` bytes of strings: a binding copying many
+    /// documents sizes each like the last ([`Tape::size`]), so that the copy does not grow its buffers.
+    pub fn with_capacity(nodes: usize, text: usize) -> Tape {
+        Tape { nodes: Vec::with_capacity(nodes), text: String::with_capacity(text) }
+    }
+
+    /// How many values the tape holds, and how many bytes its strings take: the sizes to give
+    /// [`Tape::with_capacity`] for a document like this one.
+    pub fn size(&self) -> (usize, usize) {
+        (self.nodes.len(), self.text.len())
+    }
+
     /// Empties the tape, keeping its buffers for the next document.
     pub fn clear(&mut self) {
         self.nodes.clear();
