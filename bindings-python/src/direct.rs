@@ -10,139 +10,204 @@
 
 use dxer::host::{Tape, Typed};
 use pyo3::prelude::*;
-use pyo3::type_object::PyTypeInfo;
-use pyo3::types::{
-    PyBool, PyDict, PyDictMethods, PyFloat, PyInt, PyList, PyListMethods, PyString, PyStringMethods, PyTuple,
-    PyTupleMethods,
-};
+use pyo3::types::PyDict;
 
 use crate::conv::{self, Arg, Input};
 
-/// What a Python object is, as `conv::to_value` sees it: each built-in type recognised by comparing its type
-/// pointer (nearly every object of a document), then their subclasses in `conv::to_value`'s order of checks
-/// (a `bool` before an `int`).
-enum Kind<'a, 'py> {
-    Str(&'a Bound<'py, PyString>),
-    Dict(&'a Bound<'py, PyDict>),
-    List(&'a Bound<'py, PyList>),
-    None,
-    Bool(bool),
-    Int,
-    Float(f64),
-    Tuple(&'a Bound<'py, PyTuple>),
-    Other,
-}
+/// The copy over CPython's own API: borrowed references (no reference counting per value) and type checks
+/// by comparing type pointers, which is where the safe binding spends most of a copy's time. `unsafe` is
+/// confined here; what makes it sound is said at each block.
+#[allow(unsafe_code)]
+mod raw {
+    use std::os::raw::c_char;
 
-fn kind<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> Kind<'a, 'py> {
-    if let Some(s) = exact::<PyString>(obj) {
-        return Kind::Str(s);
-    }
-    if let Some(dict) = exact::<PyDict>(obj) {
-        return Kind::Dict(dict);
-    }
-    if let Some(list) = exact::<PyList>(obj) {
-        return Kind::List(list);
-    }
-    if obj.is_none() {
-        return Kind::None;
-    }
-    if let Some(b) = exact::<PyBool>(obj) {
-        return Kind::Bool(b.is_true());
-    }
-    if obj.is_exact_instance_of::<PyInt>() {
-        return Kind::Int;
-    }
-    if let Some(f) = exact::<PyFloat>(obj) {
-        return Kind::Float(f.value());
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Kind::Str(s);
-    }
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        return Kind::Dict(dict);
-    }
-    if let Ok(list) = obj.cast::<PyList>() {
-        return Kind::List(list);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Kind::Bool(b.is_true());
-    }
-    if obj.cast::<PyInt>().is_ok() {
-        return Kind::Int;
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return Kind::Float(f.value());
-    }
-    match obj.cast::<PyTuple>() {
-        Ok(tuple) => Kind::Tuple(tuple),
-        Err(_) => Kind::Other,
-    }
-}
+    use dxer::host::Tape;
+    use pyo3::ffi;
+    use pyo3::prelude::*;
 
-/// Copies `obj` onto `tape` (at `depth`, the document itself being at 1); `false` when it holds anything the
-/// copy does not take, or a container deeper than `cap`.
-fn copy(obj: &Bound<'_, PyAny>, tape: &mut Tape, depth: usize, cap: usize) -> bool {
-    let kind = kind(obj);
-    if matches!(kind, Kind::Dict(_) | Kind::List(_) | Kind::Tuple(_)) && depth > cap {
-        return false;
+    /// Copies `obj` onto `tape` (at `depth`, the document itself being at 1); `false` when it holds anything
+    /// the copy does not take, or a container deeper than `cap`. Holding `obj` proves the GIL is held.
+    pub fn copy(obj: &Bound<'_, PyAny>, tape: &mut Tape, cap: usize) -> bool {
+        // SAFETY: the GIL is held for as long as `obj` is borrowed, and `obj` holds a strong reference for
+        // the whole call. Nothing below runs Python code (no `__eq__`, `__hash__`, `__iter__` or `__str__`:
+        // only CPython's concrete-type accessors), so no other thread can change a container while it is
+        // read, and every borrowed reference stays owned by its container throughout.
+        unsafe { node(obj.as_ptr(), tape, 1, cap) }
     }
-    match kind {
-        Kind::Str(s) => s.to_str().map(|s| tape.str(s)).is_ok(),
-        Kind::Dict(dict) => {
-            let open = tape.open_object();
-            for (name, value) in dict.iter() {
-                match name.cast::<PyString>().map(|n| n.to_str()) {
-                    Ok(Ok(name)) => tape.str(name),
-                    _ => return false,
+
+    /// # Safety
+    /// `obj` is a valid object, the GIL is held, and no Python code runs until the copy ends.
+    unsafe fn node(obj: *mut ffi::PyObject, tape: &mut Tape, depth: usize, cap: usize) -> bool {
+        // SAFETY (each block): as this function's contract; every pointer passed is a live object of the
+        // concrete type the preceding check established.
+        unsafe {
+            if obj.is_null() {
+                ffi::PyErr_Clear();
+                return false;
+            }
+            let ty = ffi::Py_TYPE(obj);
+            // Exact built-in types first (nearly every object of a document), then their subclasses in
+            // `conv::to_value`'s order of checks (a `bool` before an `int`; `bool` cannot be subclassed).
+            if ty == &raw mut ffi::PyUnicode_Type {
+                return string(obj, tape);
+            }
+            if ty == &raw mut ffi::PyDict_Type {
+                return dict(obj, tape, depth, cap);
+            }
+            if ty == &raw mut ffi::PyList_Type {
+                return list(obj, tape, depth, cap);
+            }
+            if obj == ffi::Py_None() {
+                tape.null();
+                return true;
+            }
+            if ty == &raw mut ffi::PyBool_Type {
+                tape.bool(obj == ffi::Py_True());
+                return true;
+            }
+            if ty == &raw mut ffi::PyLong_Type {
+                return int(obj, tape);
+            }
+            if ty == &raw mut ffi::PyFloat_Type {
+                return float(obj, tape);
+            }
+            if ffi::PyUnicode_Check(obj) != 0 {
+                return string(obj, tape);
+            }
+            if ffi::PyDict_Check(obj) != 0 {
+                return dict(obj, tape, depth, cap);
+            }
+            if ffi::PyList_Check(obj) != 0 {
+                return list(obj, tape, depth, cap);
+            }
+            if ffi::PyLong_Check(obj) != 0 {
+                return int(obj, tape);
+            }
+            if ffi::PyFloat_Check(obj) != 0 {
+                return float(obj, tape);
+            }
+            if ffi::PyTuple_Check(obj) != 0 {
+                if depth > cap {
+                    return false;
                 }
-                if !copy(&value, tape, depth + 1, cap) {
+                let open = tape.open_list();
+                for i in 0..ffi::PyTuple_Size(obj) {
+                    if !node(ffi::PyTuple_GetItem(obj, i), tape, depth + 1, cap) {
+                        return false;
+                    }
+                }
+                tape.close(open);
+                return true;
+            }
+            false
+        }
+    }
+
+    /// A `str` (or subclass): its UTF-8 text, or `false` when it has none (a lone surrogate).
+    unsafe fn string(obj: *mut ffi::PyObject, tape: &mut Tape) -> bool {
+        // SAFETY: as `node`'s contract; `obj` is a `str`.
+        match unsafe { utf8(obj) } {
+            Some(s) => {
+                tape.str(s);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The UTF-8 text of a `str`, borrowed from the object (CPython keeps it with the string), or `None`
+    /// (the error cleared) when it holds a lone surrogate.
+    unsafe fn utf8<'a>(obj: *mut ffi::PyObject) -> Option<&'a str> {
+        let mut len: ffi::Py_ssize_t = 0;
+        // SAFETY: `obj` is a live `str` and the GIL is held. On success CPython returns a pointer to `len`
+        // bytes of valid UTF-8 that live as long as the string, which outlives the copy.
+        unsafe {
+            let data: *const c_char = ffi::PyUnicode_AsUTF8AndSize(obj, &mut len);
+            if data.is_null() {
+                ffi::PyErr_Clear();
+                return None;
+            }
+            let bytes = std::slice::from_raw_parts(data.cast::<u8>(), usize::try_from(len).ok()?);
+            Some(std::str::from_utf8_unchecked(bytes))
+        }
+    }
+
+    unsafe fn dict(obj: *mut ffi::PyObject, tape: &mut Tape, depth: usize, cap: usize) -> bool {
+        if depth > cap {
+            return false;
+        }
+        let open = tape.open_object();
+        let mut pos: ffi::Py_ssize_t = 0;
+        let mut key: *mut ffi::PyObject = std::ptr::null_mut();
+        let mut value: *mut ffi::PyObject = std::ptr::null_mut();
+        // SAFETY: `obj` is a live dict; `PyDict_Next` gives borrowed references owned by the dict, which no
+        // code changes during the copy.
+        unsafe {
+            while ffi::PyDict_Next(obj, &mut pos, &mut key, &mut value) != 0 {
+                if ffi::PyUnicode_Check(key) == 0 {
+                    return false;
+                }
+                match utf8(key) {
+                    Some(name) => tape.str(name),
+                    None => return false,
+                }
+                if !node(value, tape, depth + 1, cap) {
                     return false;
                 }
             }
-            tape.close(open);
-            true
         }
-        Kind::List(list) => copy_items(list.iter(), tape, depth, cap),
-        Kind::Tuple(tuple) => copy_items(tuple.iter(), tape, depth, cap),
-        Kind::None => {
-            tape.null();
-            true
-        }
-        Kind::Bool(b) => {
-            tape.bool(b);
-            true
-        }
-        Kind::Int => match obj.extract::<i64>() {
-            Ok(i) => {
-                tape.int(i);
-                true
-            }
-            Err(_) => obj.extract::<u64>().map(|u| tape.uint(u)).is_ok(),
-        },
-        Kind::Float(f) if f.is_finite() => {
-            tape.float(f);
-            true
-        }
-        Kind::Float(_) | Kind::Other => false,
+        tape.close(open);
+        true
     }
-}
 
-/// Copies the items of a list or tuple at `depth` as a list; `false` as [`copy`].
-fn copy_items<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, tape: &mut Tape, depth: usize, cap: usize) -> bool {
-    let open = tape.open_list();
-    for item in items {
-        if !copy(&item, tape, depth + 1, cap) {
+    unsafe fn list(obj: *mut ffi::PyObject, tape: &mut Tape, depth: usize, cap: usize) -> bool {
+        if depth > cap {
             return false;
         }
+        let open = tape.open_list();
+        // SAFETY: `obj` is a live list; `PyList_GetItem` within its length gives a borrowed reference owned
+        // by the list, which no code changes during the copy.
+        unsafe {
+            for i in 0..ffi::PyList_Size(obj) {
+                if !node(ffi::PyList_GetItem(obj, i), tape, depth + 1, cap) {
+                    return false;
+                }
+            }
+        }
+        tape.close(open);
+        true
     }
-    tape.close(open);
-    true
-}
 
-/// `obj` as a `T` when it is of the type `T` itself (a comparison of type pointers; a failed `cast_exact`
-/// would build an error).
-fn exact<'a, 'py, T: PyTypeInfo>(obj: &'a Bound<'py, PyAny>) -> Option<&'a Bound<'py, T>> {
-    obj.is_exact_instance_of::<T>().then(|| obj.cast_exact::<T>().ok()).flatten()
+    /// An `int` within 64 bits (signed, else unsigned); `false` (the error cleared) for a larger one.
+    unsafe fn int(obj: *mut ffi::PyObject, tape: &mut Tape) -> bool {
+        // SAFETY: `obj` is a live `int` and the GIL is held; a failed conversion sets an error, cleared here.
+        unsafe {
+            let i = ffi::PyLong_AsLongLong(obj);
+            if i != -1 || ffi::PyErr_Occurred().is_null() {
+                tape.int(i);
+                return true;
+            }
+            ffi::PyErr_Clear();
+            let u = ffi::PyLong_AsUnsignedLongLong(obj);
+            if u != u64::MAX || ffi::PyErr_Occurred().is_null() {
+                tape.uint(u);
+                return true;
+            }
+            ffi::PyErr_Clear();
+            false
+        }
+    }
+
+    /// A finite `float`; `false` for infinities and NaN.
+    unsafe fn float(obj: *mut ffi::PyObject, tape: &mut Tape) -> bool {
+        // SAFETY: `obj` is a live `float` (its value cannot fail to read).
+        let f = unsafe { ffi::PyFloat_AsDouble(obj) };
+        if f.is_finite() {
+            tape.float(f);
+            return true;
+        }
+        false
+    }
 }
 
 /// A document to validate: a dict copied onto a tape, or an input for the core to read.
@@ -179,11 +244,24 @@ impl Doc<'_> {
 /// Reads a record argument for validation: a dict copied onto a tape when it holds only what the copy takes,
 /// anything else as `conv::input` does.
 pub fn document<'a>(obj: &'a Bound<'_, PyAny>, arg: Arg<'_>, opts: &dxer::Options) -> PyResult<Doc<'a>> {
+    document_sized(obj, arg, opts, &mut (0, 0))
+}
+
+/// [`document`] for one of many records: its tape is allocated at `size` (the last tape's, which this one's
+/// replaces), so that records of a batch, alike in size, are copied without growing the tape's buffers.
+pub fn document_sized<'a>(
+    obj: &'a Bound<'_, PyAny>,
+    arg: Arg<'_>,
+    opts: &dxer::Options,
+    size: &mut (usize, usize),
+) -> PyResult<Doc<'a>> {
     if obj.cast::<PyDict>().is_ok() {
-        let mut tape = Tape::new();
+        // A little more than the last one's, so that a slightly larger record fits too.
+        let mut tape = Tape::with_capacity(size.0 + size.0 / 8, size.1 + size.1 / 8);
         // Containers as deep as `conv::to_value` keeps them, and shallower than a tape holds.
         let cap = opts.max_depth.saturating_add(1).min(Tape::MAX_DEPTH - 1);
-        if copy(obj, &mut tape, 1, cap) {
+        if raw::copy(obj, &mut tape, cap) {
+            *size = tape.size();
             return Ok(Doc::Tape(tape));
         }
     }

@@ -420,7 +420,11 @@ fn validate_all(
 
 /// Reads the objects of chunk `c` (dicts copied onto tapes).
 fn convert_chunk<'a>(c: usize, part: &'a [Bound<'_, PyAny>], opts: &dxer::Options) -> PyResult<Vec<Doc<'a>>> {
-    part.iter().enumerate().map(|(j, o)| direct::document(o, Arg::Item("records", c * CHUNK + j), opts)).collect()
+    let mut size = (0, 0);
+    part.iter()
+        .enumerate()
+        .map(|(j, o)| direct::document_sized(o, Arg::Item("records", c * CHUNK + j), opts, &mut size))
+        .collect()
 }
 
 /// Validates a chunk (each document is freed by its validation, while it is in cache).
