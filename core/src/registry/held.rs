@@ -286,4 +286,19 @@ mod tests {
             assert_eq!(compact(text), parsed.to_string());
         }
     }
+
+    /// Every fixture, pretty-printed with each kind of whitespace, comes back as serde_json writes it.
+    #[test]
+    fn every_fixture_pretty_printed_comes_back_compact() {
+        let mut seen = 0;
+        for (name, text) in fixture_texts() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+            let pretty = serde_json::to_string_pretty(&value).unwrap();
+            for spaced in [pretty.clone(), pretty.replace('\n', "\r\n\t"), value.to_string()] {
+                assert_eq!(compact(&spaced), value.to_string(), "{name}");
+            }
+            seen += 1;
+        }
+        assert!(seen > 50, "{seen} fixtures");
+    }
 }
