@@ -174,3 +174,50 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for NameVisitor<'_, V> {
         self.0.visit_enum(e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No two of the names the schemas and the fixtures use share a hash (a shared hash would only make the
+    /// direct path step aside, but for every record that has both names), nor do names that differ only in
+    /// trailing zero bytes or in one byte of a long name.
+    #[test]
+    fn names_of_the_documents_do_not_collide() {
+        fn names(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+            match v {
+                serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
+                    out.insert(k.clone());
+                    names(x, out);
+                }),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| names(x, out)),
+                _ => {}
+            }
+        }
+        let mut all = std::collections::BTreeSet::new();
+        for group in ["valid", "invalid"] {
+            for (_, text) in crate::direct::tests::fixtures(group) {
+                if let Ok(value) = serde_json::from_str(&text) {
+                    names(&value, &mut all);
+                }
+            }
+        }
+        for schema in [crate::schema::RECORD_SCHEMA, crate::schema::REGLAMENT_SCHEMA] {
+            names(&serde_json::from_str(schema).unwrap(), &mut all);
+        }
+        let long = "a".repeat(40);
+        for i in 0..40 {
+            let mut changed = long.clone().into_bytes();
+            changed[i] = b'b';
+            all.insert(String::from_utf8(changed).unwrap());
+        }
+        all.extend(["", "\0", "\0\0", "a", "a\0", "a\0\0\0\0\0\0\0", "a\0\0\0\0\0\0\0\0"].map(String::from));
+        assert!(all.len() > 250, "{} names", all.len());
+        let mut seen = std::collections::HashMap::new();
+        for name in &all {
+            if let Some(other) = seen.insert(hash(name), name) {
+                panic!("{name:?} and {other:?} share a hash");
+            }
+        }
+    }
+}
