@@ -223,11 +223,8 @@ impl Doc<'_> {
     /// The report (the one the full pipeline gives).
     pub fn validate(self, opts: &dxer::Options) -> dxer::Report {
         match self {
-            Doc::Tape(tape) => match Typed::read(&tape.root(), opts).and_then(|typed| typed.validate(opts)) {
-                Some(report) => report,
-                // The direct path stepped aside: the full pipeline alone (it would step aside again).
-                None => dxer::validate(&tape.to_value(), &dxer::Options { direct: false, ..opts.clone() }),
-            },
+            // The direct path over the tape, or the full pipeline over a `Value` of its own.
+            Doc::Tape(tape) => dxer::validate(&tape, opts),
             Doc::Input(input) => input.validate(opts),
         }
     }

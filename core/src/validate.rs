@@ -22,7 +22,7 @@ pub(crate) use input::duplicate_members;
 pub(crate) use input::{bom_finding, strip_bom};
 
 /// Anything [`validate`] accepts: JSON text (`str`, `String`), raw bytes (`[u8]`, `Vec<u8>`, checked to be
-/// UTF-8) or a parsed [`serde_json::Value`].
+/// UTF-8), a parsed [`serde_json::Value`] or a host language's objects copied onto a [`crate::host::Tape`].
 pub trait Source {
     /// The document as a JSON value, or the finding that says why it is not one.
     #[doc(hidden)]
@@ -37,6 +37,12 @@ pub trait Source {
     /// The document as a parsed value, when it is one.
     #[doc(hidden)]
     fn as_value(&self) -> Option<&Value> {
+        None
+    }
+
+    /// The document as a host's objects copied onto a tape, when it is one: what the direct path reads.
+    #[doc(hidden)]
+    fn as_tape(&self) -> Option<&crate::host::Tape> {
         None
     }
 
@@ -131,6 +137,18 @@ impl Source for Vec<u8> {
 
     fn to_value(&self, opts: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
         self.as_slice().to_value(opts)
+    }
+}
+
+/// A tape the direct path reads as it is; when it steps aside, the full pipeline gets a `Value` of its own,
+/// which it repairs in place (a `Value` given by the caller is copied first).
+impl Source for crate::host::Tape {
+    fn as_tape(&self) -> Option<&crate::host::Tape> {
+        Some(self)
+    }
+
+    fn to_value(&self, _: &Options) -> Result<Cow<'_, Value>, Box<Finding>> {
+        Ok(Cow::Owned(crate::host::Tape::to_value(self)))
     }
 }
 

@@ -172,9 +172,10 @@ pub(crate) fn validate_source<S: crate::Source + ?Sized>(
     if !opts.direct {
         return None;
     }
-    match (input.as_text(), input.as_value()) {
-        (Some(text), _) => validate_text_for(text, kind, opts, purpose),
-        (_, Some(value)) => validate_value(value, kind, opts),
+    match (input.as_text(), input.as_value(), input.as_tape()) {
+        (Some(text), _, _) => validate_text_for(text, kind, opts, purpose),
+        (_, Some(value), _) => validate_value(value, kind, opts),
+        (_, _, Some(tape)) => host::validate_tape(tape, kind, opts),
         _ => None,
     }
 }

@@ -228,6 +228,9 @@ fn same_from_host(text: &str, opts: &Options, what: &str) -> bool {
     assert_eq!(tape.to_value(), value, "{what}: the tape holds the document");
     let from_tape = host::Typed::read(&tape.root(), opts).and_then(|typed| typed.validate(opts));
     assert_eq!(from_tape, from_host, "{what} (from a tape): {text}");
+    // Whether the direct path answers or the full pipeline does (over a `Value` of its own, repaired in
+    // place), a tape's report is its value's.
+    assert_eq!(crate::validate(&tape, opts), crate::validate(&value, opts), "{what} (validate a tape): {text}");
     if let Some(report) = &from_host {
         let no_direct = Options { direct: false, ..opts.clone() };
         assert_eq!(report, &crate::validate(&value, &no_direct), "{what} (from a host's objects): {text}");

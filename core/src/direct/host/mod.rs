@@ -84,6 +84,11 @@ impl Typed {
     /// when only the full pipeline can tell: the document is not within the schema, or not within the
     /// limits, or `opts.direct` is off.
     pub fn read<N: HostNode + Clone>(root: &N, opts: &Options) -> Option<Typed> {
+        Typed::read_as(root, opts.kind, opts)
+    }
+
+    /// [`Typed::read`] as a document of `kind` (`opts.kind` is not read).
+    fn read_as<N: HostNode + Clone>(root: &N, kind: DocumentKind, opts: &Options) -> Option<Typed> {
         if !opts.direct {
             return None;
         }
@@ -91,7 +96,7 @@ impl Typed {
             Limits { depth: opts.max_depth.min(HARD_DEPTH), items: opts.max_list_items, string: opts.max_string_bytes };
         let hints = Hints::none();
         let de = || HostDe { node: root.clone(), depth: 1, limits: &limits };
-        read_typed(opts.kind, opts, |kind| match kind {
+        read_typed(kind, opts, |kind| match kind {
             DocumentKind::Reglament => Reglament::deserialize(Strict(de(), &hints))
                 .ok()
                 .filter(reglament_within_schema)
@@ -110,6 +115,13 @@ impl Typed {
 }
 
 /// The limits the reader checks on the way (conservatively: the walk checks them again on the typed value).
+/// The direct path over a tape, for [`crate::validate`] and [`crate::parse_record`] (a [`Tape`] is a
+/// [`crate::Source`]): the report and the typed document of `kind`, or `None` when only the full pipeline can
+/// tell.
+pub(crate) fn validate_tape(tape: &Tape, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
+    super::check_typed(Typed::read_as(&tape.root(), kind, opts)?.0, opts)
+}
+
 struct Limits {
     depth: usize,
     items: usize,

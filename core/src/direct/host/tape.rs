@@ -1,7 +1,8 @@
 //! A host language's document copied into two flat buffers ([`Tape`]), so that a binding holds its
-//! runtime's lock (Python's GIL) only for the copy: reading the copy into the typed model
-//! ([`crate::host::Typed::read`] over [`Tape::root`]), validating it and, when the direct path steps aside,
-//! converting it into a `serde_json::Value` for the full pipeline ([`Tape::to_value`]) all run on any thread.
+//! runtime's lock (Python's GIL) only for the copy: `dxer::validate(&tape, opts)` (a tape is a
+//! [`crate::Source`]) then reads the copy into the typed model, validates it and, when the direct path steps
+//! aside, converts it into a `serde_json::Value` of its own for the full pipeline ([`Tape::to_value`]), all on
+//! any thread. [`crate::host::Typed::read`] over [`Tape::root`] is the direct path alone.
 //!
 //! The copy is cheap: a node per value (no allocation of its own) and every string's bytes appended to one
 //! `String`. It holds JSON data only: a binding copies what JSON can say (a string, a finite number, an
@@ -23,8 +24,11 @@
 //! tape.close(tags);
 //! tape.close(record);
 //! assert_eq!(tape.to_value(), serde_json::json!({"record_id": "REC-1", "tags": [1, true]}));
-//! // Not a record: the direct path steps aside, and the full pipeline reports on `tape.to_value()`.
-//! assert!(Typed::read(&tape.root(), &dxer::Options::default()).is_none());
+//! // Not a record: the direct path steps aside, and the full pipeline reports on `tape.to_value()`, the
+//! // report `validate` gives for the tape.
+//! let opts = dxer::Options::default();
+//! assert!(Typed::read(&tape.root(), &opts).is_none());
+//! assert_eq!(dxer::validate(&tape, &opts), dxer::validate(&tape.to_value(), &opts));
 //! ```
 
 use serde_json::{Map, Number, Value};
