@@ -2,7 +2,7 @@
 //!
 //! A parsed value keeps one of two members of the same name (and serde's derived structs refuse a known
 //! field twice, but a map of the model would keep the last), so the direct path must not answer for such a
-//! text: the full pipeline reports `DXER-J004`. Every member name of every object goes through
+//! text: the full pipeline reports `DXER-J004`. Every member name of every object of a text goes through
 //! [`StrictMap`](super::strict::StrictMap), which hands its name to [`Names::seen`]: names are compared by a
 //! 64-bit hash of their decoded text, so two different names that happen to share a hash are taken for
 //! a duplicate too, and the direct path steps aside (the full pipeline, which compares the names

@@ -210,7 +210,7 @@ pub(crate) fn validate_text_for(
 /// Validates a parsed document straight into the types (without the JSON Schema pass over the value):
 /// the same report as the full pipeline, or `None` when only the full pipeline can tell.
 pub(crate) fn validate_value(value: &Value, kind: DocumentKind, opts: &Options) -> Option<(Report, Subject)> {
-    let hints = Hints::none();
+    let hints = Hints::unique_names();
     validate_with(kind, opts, |kind| match kind {
         DocumentKind::Reglament => {
             Reglament::deserialize(Strict(value, &hints)).ok().filter(reglament_within_schema).map(Subject::Reglament)

@@ -176,6 +176,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'_, A> {
         #[cfg(feature = "compact")]
         return self.0.next_key_seed(StrictSeed(seed, self.1));
         #[cfg(not(feature = "compact"))]
+        if !self.1.names {
+            return self.0.next_key_seed(StrictSeed(seed, self.1));
+        }
+        #[cfg(not(feature = "compact"))]
         let name = Cell::new(None);
         #[cfg(not(feature = "compact"))]
         let key = self.0.next_key_seed(NameSeed(StrictSeed(seed, self.1), &name))?;
@@ -229,6 +233,11 @@ pub(crate) fn next_quote_or_backslash(bytes: &[u8], mut i: usize) -> usize {
 pub(crate) struct Hints {
     pub(super) lengths: Vec<u32>,
     pub(super) next: std::cell::Cell<usize>,
+    /// Whether member names are noted to refuse one given twice ([`super::keys`]): not for a document whose
+    /// objects cannot hold a name twice (a parsed `Value`, a host's objects: see [`Hints::unique_names`]). The
+    /// `compact` build notes none (see [`StrictMap`]).
+    #[cfg_attr(feature = "compact", allow(dead_code))]
+    pub(super) names: bool,
 }
 
 impl Hints {
@@ -289,12 +298,20 @@ impl Hints {
             }
             i += 1;
         }
-        Hints { lengths, next: std::cell::Cell::new(0) }
+        Hints { lengths, next: std::cell::Cell::new(0), names: true }
     }
 
     /// No lengths: the deserializer's own size hints apply (a `Value` knows its arrays' lengths).
     pub(crate) fn none() -> Hints {
-        Hints { lengths: Vec::new(), next: std::cell::Cell::new(0) }
+        Hints { lengths: Vec::new(), next: std::cell::Cell::new(0), names: true }
+    }
+
+    /// [`Hints::none`] for a document whose objects hold each name once: a parsed `Value` (a map) or a
+    /// host's objects (a Python dict). Its names are not noted (hashing every name was a few percent of
+    /// reading a dict). Were a host to give a name twice anyway, the model's structs refuse a field given twice
+    /// (the direct path steps aside) and its maps keep the last, as the host's `Value` does.
+    pub(crate) fn unique_names() -> Hints {
+        Hints { names: false, ..Hints::none() }
     }
 
     fn next_length(&self) -> Option<usize> {

@@ -666,3 +666,78 @@ fn a_tape_built_wrongly_is_not_read() {
     assert_eq!(copied.to_value(), record);
     assert!(host::Typed::read(&copied.root(), &opts).is_some(), "a valid fixture reads from its tape");
 }
+
+/// A host's objects may not hold a name twice, so the reader over them does not note names; were one given
+/// twice anyway (a host's own `HostNode`, a tape built so), the report is still its `Value`'s (which keeps the
+/// last): the model's structs refuse a field given twice (the direct path steps aside) and its maps keep the
+/// last. Every object of every valid fixture, its members each given first with a wrong value, then as they are.
+#[test]
+fn a_name_given_twice_by_a_host_reads_as_its_value_does() {
+    fn copy(value: &Value, tape: &mut host::Tape, twice: &str) {
+        match value {
+            Value::Array(items) => {
+                let open = tape.open_list();
+                items.iter().for_each(|item| copy(item, tape, twice));
+                tape.close(open);
+            }
+            Value::Object(map) => {
+                let open = tape.open_object();
+                for (name, item) in map {
+                    if name == twice {
+                        // A value of the same kind where it is a list (a map of the model takes either), a
+                        // wrong one elsewhere.
+                        tape.str(name);
+                        match item {
+                            Value::Array(_) => {
+                                let empty = tape.open_list();
+                                tape.close(empty);
+                            }
+                            _ => tape.str("given first"),
+                        }
+                    }
+                    tape.str(name);
+                    copy(item, tape, twice);
+                }
+                tape.close(open);
+            }
+            Value::Null => tape.null(),
+            Value::Bool(b) => tape.bool(*b),
+            Value::String(s) => tape.str(s),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => tape.int(i),
+                (_, Some(u)) => tape.uint(u),
+                _ => tape.float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+        }
+    }
+    fn names(value: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            Value::Object(m) => m.iter().for_each(|(k, v)| {
+                out.insert(k.clone());
+                names(v, out);
+            }),
+            Value::Array(a) => a.iter().for_each(|v| names(v, out)),
+            _ => {}
+        }
+    }
+    let opts = Options::default();
+    let (mut tried, mut answered) = (0, 0);
+    for (path, text) in fixtures("valid").into_iter().filter(|(p, _)| p.contains("variants") || p.contains("identity"))
+    {
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let mut all = std::collections::BTreeSet::new();
+        names(&value, &mut all);
+        for twice in &all {
+            let mut tape = host::Tape::new();
+            copy(&value, &mut tape, twice);
+            assert_eq!(tape.to_value(), value, "{path}: {twice}: the last of the two is kept");
+            assert_eq!(crate::validate(&tape, &opts), crate::validate(&value, &opts), "{path}: {twice} given twice");
+            answered += usize::from(host::Typed::read(&tape.root(), &opts).is_some());
+            tried += 1;
+        }
+    }
+    assert!(tried > 100, "{tried} names");
+    // The maps of the model (conditions' `applicant`, variants' `when`) keep the last, and the direct path
+    // answers for those.
+    assert!(answered > 0, "the direct path answered for none of {tried}");
+}

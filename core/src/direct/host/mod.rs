@@ -94,7 +94,7 @@ impl Typed {
         }
         let limits =
             Limits { depth: opts.max_depth.min(HARD_DEPTH), items: opts.max_list_items, string: opts.max_string_bytes };
-        let hints = Hints::none();
+        let hints = Hints::unique_names();
         let de = || HostDe { node: root.clone(), depth: 1, limits: &limits };
         read_typed(kind, opts, |kind| match kind {
             DocumentKind::Reglament => Reglament::deserialize(Strict(de(), &hints))
