@@ -25,8 +25,8 @@ mod raw {
     use pyo3::ffi;
     use pyo3::prelude::*;
 
-    /// Copies `obj` onto `tape` (at `depth`, the document itself being at 1); `false` when it holds anything
-    /// the copy does not take, or a container deeper than `cap`. Holding `obj` proves the GIL is held.
+    /// Copies `obj` (the document, at depth 1) onto `tape`; `false` when it holds anything the copy does not
+    /// take, or a container deeper than `cap`. Holding `obj` proves the GIL is held.
     pub fn copy(obj: &Bound<'_, PyAny>, tape: &mut Tape, cap: usize) -> bool {
         // SAFETY: the GIL is held for as long as `obj` is borrowed, and `obj` holds a strong reference for
         // the whole call. Nothing below runs Python code (no `__eq__`, `__hash__`, `__iter__` or `__str__`:
@@ -35,8 +35,11 @@ mod raw {
         unsafe { node(obj.as_ptr(), tape, 1, cap) }
     }
 
+    /// Copies `obj`, at `depth`, onto `tape`; `false` as [`copy`].
+    ///
     /// # Safety
-    /// `obj` is a valid object, the GIL is held, and no Python code runs until the copy ends.
+    /// `obj` is a valid object (or null, read as a failure), the GIL is held, and no Python code runs until the
+    /// copy ends.
     unsafe fn node(obj: *mut ffi::PyObject, tape: &mut Tape, depth: usize, cap: usize) -> bool {
         // SAFETY (each block): as this function's contract; every pointer passed is a live object of the
         // concrete type the preceding check established.
