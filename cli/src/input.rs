@@ -304,18 +304,12 @@ fn read_lines(
 pub struct Line {
     /// 1-based.
     pub number: usize,
-    /// Offset of its first byte in the text.
-    pub offset: usize,
     /// Its first `max + 1` bytes at most, without the line feed.
     pub bytes: Vec<u8>,
-    /// Its length without the line feed.
-    pub len: usize,
     /// Its length without the line feed and a carriage return before it: what is held to the limit.
     pub content_len: usize,
     /// Whether it is only white space.
     pub blank: bool,
-    /// Whether a line feed ends it (the last line of a text may have none).
-    pub ended: bool,
     max: usize,
 }
 
@@ -333,12 +327,11 @@ pub struct Lines<R> {
     inner: R,
     max: usize,
     number: usize,
-    offset: usize,
 }
 
 impl<R: BufRead> Lines<R> {
     pub fn new(inner: R, max: usize) -> Lines<R> {
-        Lines { inner, max, number: 0, offset: 0 }
+        Lines { inner, max, number: 0 }
     }
 
     pub fn next_line(&mut self) -> std::io::Result<Option<Line>> {
@@ -372,9 +365,7 @@ impl<R: BufRead> Lines<R> {
         }
         self.number += 1;
         let content_len = len - usize::from(last == Some(b'\r'));
-        let line =
-            Line { number: self.number, offset: self.offset, bytes, len, content_len, blank, ended, max: self.max };
-        self.offset += len + usize::from(ended);
+        let line = Line { number: self.number, bytes, content_len, blank, max: self.max };
         Ok(Some(line))
     }
 }

@@ -2,21 +2,19 @@
 //! Lines streamed a piece of whole lines at a time (so a large file is never held whole, only the records
 //! it gives), and a count of what did not load, so that no command passes over it in silence.
 
-use std::io::BufRead;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dxer::registry::{Preceding, Registry, TextFormat};
 use dxer::{Finding, Options, Report};
 
-use crate::input::{self, Input, InputError, Lines};
+use crate::input::{self, Input, InputError};
+use crate::pieces::{read_pieces, Piece};
 use crate::term;
 
 /// Bytes of whole lines handed to the core at a time.
 const PIECE_BYTES: usize = 4 << 20;
-
-/// Bytes read from a JSON Lines file at a time (a record's line mostly within one read).
-const READ_BYTES: usize = 1 << 20;
 
 /// The registry, and what of the inputs did not make it.
 pub struct Loaded {
@@ -130,7 +128,7 @@ impl Loader<'_> {
         let max = self.opts.max_input_bytes;
         if input::format_of(path) == Some(TextFormat::JsonLines) {
             match input::open_regular(path) {
-                Ok((file, _)) => self.stream_lines(&source, std::io::BufReader::with_capacity(READ_BYTES, file)),
+                Ok((file, _)) => self.stream_lines(&source, file),
                 Err(e) => self.unreadable(&e),
             }
             return;
@@ -144,51 +142,46 @@ impl Loader<'_> {
 
     /// JSON Lines, a piece of whole lines at a time ([`read_pieces`]). The file is read on a thread of its
     /// own while the registry loads the piece before (on every core), so that reading is not a pause
-    /// between loads; two piece buffers go back and forth. Without a thread, it is read here.
-    fn stream_lines(&mut self, source: &str, mut reader: impl BufRead + Send) {
+    /// between loads. Without a thread, it is read here.
+    fn stream_lines(&mut self, source: &str, mut reader: impl Read + Send) {
         let opts = self.opts;
+        let mut items = 0;
         let threaded = std::thread::scope(|scope| {
-            let (to_load, read) = std::sync::mpsc::sync_channel::<Read>(1);
-            let (give_back, returned) = std::sync::mpsc::channel::<String>();
+            let (to_load, read) = std::sync::mpsc::sync_channel::<Piece>(1);
             let reader = &mut reader;
+            // The loader does not go before the end; were it gone, what is left is not read.
             let reading = std::thread::Builder::new().spawn_scoped(scope, move || {
-                read_pieces(source, reader, opts, |r| {
-                    // The loader does not go before the end; were it gone, what is left is not read.
-                    to_load.send(r).ok()?;
-                    Some(returned.try_recv().unwrap_or_default())
-                })
+                read_pieces(source, reader, opts, PIECE_BYTES, |p| to_load.send(p).is_ok())
             });
             if reading.is_err() {
                 return false;
             }
-            for r in read {
-                if let Some(buffer) = self.take(source, r) {
-                    let _ = give_back.send(buffer);
-                }
+            for piece in read {
+                self.take(source, piece, &mut items);
             }
             true
         });
         if !threaded {
-            read_pieces(source, &mut reader, opts, |r| Some(self.take(source, r).unwrap_or_default()));
+            read_pieces(source, &mut reader, opts, PIECE_BYTES, |p| {
+                self.take(source, p, &mut items);
+                true
+            });
         }
     }
 
-    /// Loads a piece, or reports a line refused or a failed read; gives back the emptied piece buffer.
-    fn take(&mut self, source: &str, read: Read) -> Option<String> {
-        match read {
-            Read::Piece(mut piece, start) => {
-                self.loaded.registry.load_json_lines_piece(Some(source), &piece, start);
-                piece.clear();
-                Some(piece)
+    /// Loads a piece (handing it over to the registry), or reports a line refused or a failed read; counts
+    /// the items (lines not blank) the file has given so far.
+    fn take(&mut self, source: &str, piece: Piece, items: &mut usize) {
+        match piece {
+            Piece::Lines(text, start) => {
+                let start = Preceding { items: *items, ..start };
+                *items += self.loaded.registry.load_json_lines_piece_owned(Some(source), text, start).items;
             }
-            Read::Refused(at, report) => {
+            Piece::Refused(at, report) => {
+                *items += 1;
                 self.refuse(&at, &report);
-                None
             }
-            Read::Failed(message) => {
-                self.unreadable(&message);
-                None
-            }
+            Piece::Failed(message) => self.unreadable(&message),
         }
     }
 
@@ -213,93 +206,6 @@ impl Loader<'_> {
             }
         }
     }
-}
-
-/// What the reading of a JSON Lines file hands over to the loader, in the file's order.
-enum Read {
-    /// Whole lines, exactly as in the file, and what of the file comes before them.
-    Piece(String, Preceding),
-    /// A line refused by itself (too long, not UTF-8): `file:line`, and the report that says why.
-    Refused(String, Report),
-    /// The file could not be read further.
-    Failed(String),
-}
-
-/// Reads JSON Lines a piece of whole lines at a time (about [`PIECE_BYTES`]), handing each piece, each line
-/// refused by itself and a failed read to `emit` in the file's order. A line too long or not UTF-8 is
-/// refused with its line number, and the pieces around it keep the lines and byte offsets of the whole
-/// file. `emit` gives back an empty buffer for the next piece, or `None` to stop.
-fn read_pieces(source: &str, reader: impl BufRead, opts: &Options, mut emit: impl FnMut(Read) -> Option<String>) {
-    /// Hands the piece over when it holds lines and takes a buffer back; `false` to stop.
-    fn flush(piece: &mut String, start: Preceding, emit: &mut impl FnMut(Read) -> Option<String>) -> bool {
-        if piece.is_empty() {
-            return true;
-        }
-        match emit(Read::Piece(std::mem::take(piece), start)) {
-            Some(buffer) => {
-                *piece = buffer;
-                true
-            }
-            None => false,
-        }
-    }
-    let mut lines = Lines::new(reader, opts.max_input_bytes);
-    let mut piece = String::with_capacity(PIECE_BYTES);
-    // Where the piece starts; where the lines read so far end. Equal whenever the piece is empty.
-    let (mut start, mut cursor) = (Preceding::default(), Preceding::default());
-    loop {
-        let line = match lines.next_line() {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
-            Err(e) => {
-                let message = format!("cannot read {} after line {}: {e}", term::quote_lines(source), cursor.lines);
-                if emit(Read::Failed(message)).is_none() {
-                    return;
-                }
-                break;
-            }
-        };
-        let after = Preceding {
-            lines: line.number,
-            bytes: line.offset + line.len + usize::from(line.ended),
-            items: cursor.items + usize::from(!line.blank),
-        };
-        let whole = line.len == line.bytes.len();
-        match std::str::from_utf8(&line.bytes) {
-            Ok(text) if whole && (line.blank || line.content().is_some()) => {
-                piece.push_str(text);
-                if line.ended {
-                    piece.push('\n');
-                }
-            }
-            _ if line.blank => {
-                if !flush(&mut piece, start, &mut emit) {
-                    return;
-                }
-            }
-            _ => {
-                if !flush(&mut piece, start, &mut emit) {
-                    return;
-                }
-                let at = format!("{source}:{}", line.number);
-                let report = match line.content() {
-                    None => dxer::input_too_large(line.content_len, opts),
-                    Some(bytes) => dxer::validate(bytes, opts),
-                };
-                if emit(Read::Refused(at, report)).is_none() {
-                    return;
-                }
-            }
-        }
-        cursor = after;
-        if piece.is_empty() || piece.len() >= PIECE_BYTES {
-            if !flush(&mut piece, start, &mut emit) {
-                return;
-            }
-            start = cursor;
-        }
-    }
-    flush(&mut piece, start, &mut emit);
 }
 
 fn print_problems(source: &str, record_id: Option<&str>, findings: &[Finding], lang: &str) {

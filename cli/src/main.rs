@@ -6,6 +6,7 @@ mod commands;
 mod input;
 mod load;
 mod output;
+mod pieces;
 mod report;
 mod term;
 

@@ -21,6 +21,7 @@ fn text() -> String {
         "{not json".into(),
         record(2) + "\r",
         "   ".into(),
+        format!("{{\"not a record\": \"{}\"}}", "x".repeat(9000)),
         "[1, 2]".into(),
         "{\"record_id\": \"REC-2026-000001\"}".into(),
         record(3),
@@ -28,8 +29,9 @@ fn text() -> String {
     lines.join("\n") + "\n"
 }
 
-/// Loads `text` cut before the lines in `cuts` (0-based line indexes, ascending).
-fn in_pieces(text: &str, cuts: &[usize]) -> Registry {
+/// Loads `text` cut before the lines in `cuts` (0-based line indexes, ascending), each piece borrowed or,
+/// with `owned`, handed over (`load_json_lines_piece_owned`).
+fn in_pieces(text: &str, cuts: &[usize], owned: bool) -> Registry {
     let mut registry = Registry::new();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut bounds = vec![0];
@@ -38,7 +40,10 @@ fn in_pieces(text: &str, cuts: &[usize]) -> Registry {
     let mut before = Preceding::default();
     for pair in bounds.windows(2) {
         let piece: String = lines[pair[0]..pair[1]].concat();
-        registry.load_json_lines_piece(Some("r.jsonl"), &piece, before);
+        match owned {
+            true => registry.load_json_lines_piece_owned(Some("r.jsonl"), piece.clone(), before),
+            false => registry.load_json_lines_piece(Some("r.jsonl"), &piece, before),
+        };
         let items = lines[pair[0]..pair[1]].iter().filter(|l| !l.trim().is_empty()).count();
         before = Preceding { lines: pair[1], bytes: before.bytes + piece.len(), items: before.items + items };
     }
@@ -51,16 +56,18 @@ fn pieces_load_as_the_whole_text_does() {
     let mut whole = Registry::new();
     whole.load_source("r.jsonl", &text);
     assert_eq!(whole.len(), 3);
-    assert_eq!(whole.problems().len(), 3);
+    assert_eq!(whole.problems().len(), 4);
     let lines = text.split_inclusive('\n').count();
-    for cuts in [vec![], vec![1], vec![3], vec![2, 4, 6], (1..lines).collect::<Vec<_>>()] {
-        let pieces = in_pieces(&text, &cuts);
+    let cuts = [vec![], vec![1], vec![3], vec![2, 4, 6], (1..lines).collect::<Vec<_>>()];
+    for (cuts, owned) in cuts.iter().flat_map(|c| [(c, false), (c, true)]) {
+        let pieces = in_pieces(&text, cuts, owned);
         assert_eq!(
             pieces.entries().collect::<Vec<_>>(),
             whole.entries().collect::<Vec<_>>(),
-            "cut before lines {cuts:?}"
+            "cut before lines {cuts:?}, handed over: {owned}"
         );
-        assert_eq!(pieces.problems(), whole.problems(), "cut before lines {cuts:?}");
+        assert_eq!(pieces.problems(), whole.problems(), "cut before lines {cuts:?}, handed over: {owned}");
+        assert!(pieces.records().eq(whole.records()), "cut before lines {cuts:?}, handed over: {owned}");
     }
     // The byte ranges point into the whole text.
     for p in whole.problems() {

@@ -7,7 +7,9 @@
 //! - [`Facts`]: the record id, version, status, service code, provider, components, information systems
 //!   and what the statistics count ([`Traits`]) — read from the typed record once, when it is loaded;
 //! - the record's text without its insignificant whitespace ([`push_compact`]), in blocks of many records
-//!   (one allocation per block, not per record);
+//!   (one allocation per block, not per record); or, for a piece of JSON Lines handed over whose records
+//!   make up most of it ([`super::Registry::load_json_lines_piece_owned`]), the piece itself, each record's
+//!   text a range of it as read (nothing copied: the command line reads a large file into memory once);
 //! - its findings (none for most records).
 //!
 //! The typed record is read again from its text on demand ([`super::Registry::records`] and the like), with
@@ -264,6 +266,30 @@ mod tests {
         assert_eq!(held, 2 * value.to_string().len(), "no whitespace is kept");
         assert!(held * 10 < pretty.len() * 8);
         assert_eq!(registry.text_of(1), value.to_string());
+    }
+
+    /// A piece handed over is kept as its records' text when they make up most of it, and copied from
+    /// (compactly) otherwise; the records read back the same either way.
+    #[test]
+    fn a_piece_handed_over_is_kept_when_it_is_mostly_records() {
+        let (_, text) = fixture_texts().into_iter().find(|(n, _)| n.contains("valid/identity-card")).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let line = format!("  {value}");
+        let junk = format!("{{\"x\": \"{}\"}}", "y".repeat(2 * line.len()));
+        for (piece, kept) in [(format!("{line}\n{line}\r\n\n"), true), (format!("{line}\n{junk}\n"), false)] {
+            let mut registry = Registry::new();
+            registry.load_json_lines_piece_owned(None, piece.clone(), super::super::Preceding::default());
+            let mut borrowed = Registry::new();
+            borrowed.load_json_lines(&piece);
+            assert!(!registry.is_empty() && registry.records().eq(borrowed.records()));
+            assert_eq!(registry.problems(), borrowed.problems());
+            let held = registry.text_of(0);
+            match kept {
+                true => assert_eq!((held, registry.texts_len()), (line.as_str(), 1), "the piece is the text"),
+                false => assert_eq!((held, registry.texts_len()), (value.to_string().as_str(), 1), "copied"),
+            }
+            assert_eq!(borrowed.text_of(0), value.to_string());
+        }
     }
 
     fn compact(json: &str) -> String {

@@ -78,13 +78,23 @@ pub enum RecordInput {
     Value(Value),
 }
 
+/// Where the text of a record being loaded is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kept {
+    /// Bytes `start..end` of its block's texts ([`LoadedBlock::text`]).
+    Block(usize, usize),
+    /// Bytes `start..end` of the text it was loaded from, which the registry keeps whole
+    /// ([`super::Registry::load_json_lines_piece_owned`]) or copies from ([`LoadedBlock::copy_input`]).
+    Input(usize, usize),
+}
+
 /// The outcome of loading one item.
 pub(super) struct Loaded {
     pub(super) line: Option<usize>,
     pub(super) bytes: Option<ByteRange>,
     pub(super) report: Report,
-    /// What the registry keeps of a record it indexes: its facts and the range of its text in the block.
-    pub(super) held: Option<(Facts, (usize, usize))>,
+    /// What the registry keeps of a record it indexes: its facts and where its text is.
+    pub(super) held: Option<(Facts, Kept)>,
     pub(super) record_id: Option<String>,
     pub(super) version: Option<u32>,
 }
@@ -104,9 +114,30 @@ impl LoadedBlock {
     /// Adds the outcome of validating a typed record (a record whose report has `DXER-S…`/`DXER-J…`
     /// findings is not indexed); the typed record is dropped once its facts and text are taken.
     pub(super) fn push_typed(&mut self, report: Report, record: Option<Record>, ids: (Option<String>, Option<u32>)) {
-        let held =
-            record.filter(|_| !structurally_invalid(&report)).map(|r| (Facts::of(&r), self.text.push_record(&r)));
+        let held = record.filter(|_| !structurally_invalid(&report)).map(|r| {
+            let (start, end) = self.text.push_record(&r);
+            (Facts::of(&r), Kept::Block(start, end))
+        });
         self.items.push(Loaded { line: None, bytes: None, report, held, record_id: ids.0, version: ids.1 });
+    }
+
+    /// Copies the texts its records have in `input` (the text they were loaded from) into its own texts,
+    /// compactly: for an input the registry does not keep.
+    pub(super) fn copy_input(&mut self, input: &str) {
+        for item in &mut self.items {
+            if let Some((_, kept)) = &mut item.held {
+                if let Kept::Input(start, end) = *kept {
+                    let (start, end) = self.text.push_compact(&input[start..end]);
+                    *kept = Kept::Block(start, end);
+                }
+            }
+        }
+    }
+
+    /// Bytes of `input` its records' texts take.
+    pub(super) fn input_bytes(&self) -> usize {
+        let spans = self.items.iter().filter_map(|i| i.held.as_ref());
+        spans.map(|(_, kept)| if let Kept::Input(start, end) = kept { end - start } else { 0 }).sum()
     }
 }
 
@@ -126,8 +157,10 @@ pub(super) fn structurally_invalid(report: &Report) -> bool {
     report.findings.iter().any(|f| f.code.starts_with("DXER-J") || f.code.starts_with("DXER-S"))
 }
 
-/// Validates one item of a text; a record it indexes leaves its facts, and its text in `block`.
-pub(super) fn load_item(item: &Item<'_>, opts: &Options, block: &mut TextBlock) -> Loaded {
+/// Validates one item of a text; a record it indexes leaves its facts, and its text in `block` or, when
+/// `input` (the whole text the item is part of) is given and the direct path read the record, its range of
+/// `input` ([`Kept::Input`]: nothing is copied).
+pub(super) fn load_item(item: &Item<'_>, opts: &Options, block: &mut TextBlock, input: Option<&str>) -> Loaded {
     let line = Some(item.line);
     // A record the schema accepts goes straight into its type (the same report, without a `Value`); a
     // leading byte order mark and duplicate names are the validator's to report, as for one document.
@@ -139,9 +172,20 @@ pub(super) fn load_item(item: &Item<'_>, opts: &Options, block: &mut TextBlock) 
             let (record_id, version) = (Some(record.record_id.as_str().to_string()), Some(record.version));
             // What the direct path read, serde's reader reads the same from the text; anything else is
             // kept as the typed record's serialisation (see `held`).
-            let range = match direct {
-                true => block.push_compact(crate::validate::strip_bom(item.text).0),
-                false => block.push_record(&record),
+            let range = match (direct, input) {
+                (true, Some(input)) => {
+                    let text = crate::validate::strip_bom(item.text).0;
+                    let start = text.as_ptr() as usize - input.as_ptr() as usize;
+                    Kept::Input(start, start + text.len())
+                }
+                (true, None) => {
+                    let (start, end) = block.push_compact(crate::validate::strip_bom(item.text).0);
+                    Kept::Block(start, end)
+                }
+                (false, _) => {
+                    let (start, end) = block.push_record(&record);
+                    Kept::Block(start, end)
+                }
             };
             Loaded { line, bytes: None, report, held: Some((Facts::of(&record), range)), record_id, version }
         }
@@ -162,6 +206,22 @@ pub(super) fn ids_of(value: &Value) -> (Option<String>, Option<u32>) {
     let record_id = value.get("record_id").and_then(Value::as_str).map(str::to_string);
     let version = value.get("version").and_then(Value::as_u64).and_then(|v| u32::try_from(v).ok());
     (record_id, version)
+}
+
+/// The lines of JSON Lines `text` that are not blank (without the carriage return of a CR LF line end),
+/// numbered after `lines_before`; every line counts.
+pub(super) fn json_lines(text: &str, lines_before: usize) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    let (mut start, mut line) = (0, lines_before);
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        line += 1;
+        let l = &text[start..end];
+        if !l.trim().is_empty() {
+            items.push(Item { line, text: l.strip_suffix('\r').unwrap_or(l) });
+        }
+        start = end + 1;
+    }
+    items
 }
 
 /// The top-level items of a syntactically valid JSON text: the elements of an array, or the one value.

@@ -5,6 +5,7 @@
 pub mod versions;
 pub mod workflow;
 
+mod cross;
 mod entries;
 mod held;
 pub mod infosystem;

@@ -14,19 +14,17 @@
 //!   withdrawn service's references no longer matter;
 //! - `X001` looks at every version: a service code, once given to a record id, is not given to another.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::entries::{Entry, LoadProblem, LoadSummary, RegistryFinding};
 use super::held::{Facts, Findings, Held, TextAt};
 use super::infosystem::{parse_cards, CardProblem, InformationSystem};
 use super::load::{
-    ids_of, load_item, map_parallel, map_parallel_chunks, split_top_level, validate_record, ByteRange, Item, Loaded,
-    LoadedBlock, Preceding, RecordInput, TextFormat,
+    ids_of, json_lines, load_item, map_parallel, map_parallel_chunks, split_top_level, validate_record, ByteRange,
+    Item, Kept, Loaded, LoadedBlock, Preceding, RecordInput, TextFormat,
 };
-use crate::codelists::ProviderStatus;
 use crate::model::{Record, RecordStatus};
 use crate::report::{DocumentKind, Finding, Report, Severity};
-use crate::rules::finding;
 use crate::{Options, RuleLevel};
 
 /// All records of the registry, indexed by service code and by provider, with the registration cards of
@@ -69,22 +67,31 @@ use crate::{Options, RuleLevel};
 /// assert_eq!(stats.totals.services, 2);
 /// ```
 ///
-/// The registry holds each record compactly (its compact JSON text and the facts its indexes, checks and
-/// statistics read: about the size of the input in all), so the methods that give records read them
+/// The registry holds each record compactly (its JSON text, without insignificant whitespace or as it came
+/// in a piece handed over, and the facts its indexes, checks and statistics read: about the size of the input
+/// in all), so the methods that give records read them
 /// again from their text and return them owned ([`Registry::records`], [`Registry::latest`], …).
 #[derive(Debug, Clone)]
 pub struct Registry {
-    opts: Options,
-    held: Vec<Held>,
-    /// The compact texts of the records, a block of records per string (see `held`).
+    pub(super) opts: Options,
+    pub(super) held: Vec<Held>,
+    /// The texts of the records, a block of records per string, or a piece handed over (see `held`).
     texts: Vec<Box<str>>,
     /// The names of the sources loaded, each once (what `Held::source` indexes).
     sources: Vec<Box<str>>,
     problems: Vec<LoadProblem>,
-    by_service: BTreeMap<String, Vec<usize>>,
+    pub(super) by_service: BTreeMap<String, Vec<usize>>,
     by_provider: BTreeMap<String, Vec<usize>>,
-    systems: Vec<InformationSystem>,
+    pub(super) systems: Vec<InformationSystem>,
     system_problems: Vec<CardProblem>,
+}
+
+/// The text the items being added were loaded from.
+enum InputText<'a> {
+    /// Handed over: kept as the text of the records in it.
+    Kept(Box<str>),
+    /// Borrowed: the texts of the records in it are copied.
+    Borrowed(&'a str),
 }
 
 impl Default for Registry {
@@ -196,6 +203,33 @@ impl Registry {
         self.load_text_after(source, piece, TextFormat::JsonLines, before)
     }
 
+    /// [`Registry::load_json_lines_piece`] for a piece the caller hands over: when the records the registry
+    /// indexes make up most of it (seven eighths or more, as in a file of valid records), the registry
+    /// keeps the piece itself as their text instead of copying each record's text out of it (a large file
+    /// is then read into memory once and held once); otherwise it copies them and drops the piece. The
+    /// same entries, problems and records either way.
+    ///
+    /// ```
+    /// use dxer::registry::{Preceding, Registry};
+    ///
+    /// let mut registry = Registry::new();
+    /// registry.load_json_lines_piece_owned(Some("big.jsonl"), "{}\n\n".to_string(), Preceding::default());
+    /// assert_eq!(registry.problems()[0].line, Some(1));
+    /// ```
+    pub fn load_json_lines_piece_owned(
+        &mut self,
+        source: Option<&str>,
+        piece: String,
+        before: Preceding,
+    ) -> LoadSummary {
+        let blocks = self.load_items(&piece, &piece, TextFormat::JsonLines, before, true);
+        let kept: usize = blocks.iter().map(LoadedBlock::input_bytes).sum();
+        if kept >= piece.len() - piece.len() / 8 {
+            return self.absorb_from(source, blocks, before.items, InputText::Kept(piece.into_boxed_str()));
+        }
+        self.absorb_from(source, blocks, before.items, InputText::Borrowed(&piece))
+    }
+
     fn load_text_after(
         &mut self,
         source: Option<&str>,
@@ -203,44 +237,51 @@ impl Registry {
         format: TextFormat,
         before: Preceding,
     ) -> LoadSummary {
-        let whole = |this: &mut Registry| {
-            let report = crate::validate(text, &this.opts);
-            let mut block = LoadedBlock::new(1, 0);
-            block.push_typed(report, None, (None, None));
-            this.absorb_from(source, vec![block], before.items)
-        };
         // A leading byte order mark is read past: reported (`DXER-J005`) with the first item of a JSON text,
         // and by the validator with the first line of JSON Lines.
-        let (body, bom) = match format {
-            TextFormat::Json => crate::validate::strip_bom(text),
-            TextFormat::JsonLines => (text, false),
+        let body = match format {
+            TextFormat::Json => crate::validate::strip_bom(text).0,
+            TextFormat::JsonLines => text,
         };
+        // A syntax check without building values; elements are parsed one by one afterwards. When it fails,
+        // the validator's input layer says where (line and column in the whole text).
+        if format == TextFormat::Json
+            && (body.len() > self.opts.max_input_bytes || serde_json::from_str::<serde::de::IgnoredAny>(body).is_err())
+        {
+            let report = crate::validate(text, &self.opts);
+            let mut block = LoadedBlock::new(1, 0);
+            block.push_typed(report, None, (None, None));
+            return self.absorb_from(source, vec![block], before.items, InputText::Borrowed(text));
+        }
+        let blocks = self.load_items(text, body, format, before, false);
+        self.absorb_from(source, blocks, before.items, InputText::Borrowed(text))
+    }
+
+    /// Validates the items of `body` (`text` without a byte order mark a JSON text starts with; JSON
+    /// syntax checked already), in parallel; with `in_place`, the texts of the records the direct path
+    /// reads are left in `text` ([`Kept::Input`]) instead of being copied.
+    fn load_items(
+        &self,
+        text: &str,
+        body: &str,
+        format: TextFormat,
+        before: Preceding,
+        in_place: bool,
+    ) -> Vec<LoadedBlock> {
+        let bom = body.len() < text.len();
         let items: Vec<Item<'_>> = match format {
-            TextFormat::Json => {
-                let text = body;
-                // A syntax check without building values; elements are parsed one by one afterwards. When
-                // it fails, the validator's input layer says where (line and column in the whole text).
-                if text.len() > self.opts.max_input_bytes
-                    || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
-                {
-                    return whole(self);
-                }
-                split_top_level(text)
-            }
-            TextFormat::JsonLines => text
-                .split('\n')
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, l)| Item { line: before.lines + i + 1, text: l.strip_suffix('\r').unwrap_or(l) })
-                .collect(),
+            TextFormat::Json => split_top_level(body),
+            TextFormat::JsonLines => json_lines(text, before.lines),
         };
         let opts = &self.opts;
         let base = text.as_ptr() as usize;
+        let input = in_place.then_some(text);
         let mut loaded = map_parallel_chunks(&items, |part| {
-            let mut block = LoadedBlock::new(part.len(), part.iter().map(|i| i.text.len()).sum());
+            let mut block =
+                LoadedBlock::new(part.len(), if in_place { 0 } else { part.iter().map(|i| i.text.len()).sum() });
             for item in part {
                 let start = before.bytes + (item.text.as_ptr() as usize - base);
-                let loaded = load_item(item, opts, &mut block.text);
+                let loaded = load_item(item, opts, &mut block.text, input);
                 block.items.push(Loaded { bytes: Some(ByteRange { start, end: start + item.text.len() }), ..loaded });
             }
             block
@@ -251,7 +292,7 @@ impl Registry {
             let report = std::mem::replace(&mut first.report, empty);
             first.report = crate::validate::with_findings(report, vec![mark], opts);
         }
-        self.absorb_from(source, loaded, before.items)
+        loaded
     }
 
     /// Loads records given one by one, as texts or values (e.g. the items of a Python list or a JS array):
@@ -263,7 +304,8 @@ impl Registry {
             for input in part {
                 match input {
                     RecordInput::Text(text) => {
-                        let loaded = load_item(&Item { line: 1, text: text.trim_end() }, opts, &mut block.text);
+                        let item = Item { line: 1, text: text.trim_end() };
+                        let loaded = load_item(&item, opts, &mut block.text, None);
                         block.items.push(Loaded { line: None, ..loaded });
                     }
                     RecordInput::Value(value) => {
@@ -274,7 +316,7 @@ impl Registry {
             }
             block
         });
-        self.absorb_from(None, loaded, 0)
+        self.absorb_from(None, loaded, 0, InputText::Borrowed(""))
     }
 
     /// Validates and adds typed records (in parallel on native targets).
@@ -286,7 +328,7 @@ impl Registry {
             let ids = (Some(record.record_id.to_string()), Some(record.version));
             block.push_typed(report, Some(record), ids);
         }
-        self.absorb_from(None, vec![block], 0)
+        self.absorb_from(None, vec![block], 0, InputText::Borrowed(""))
     }
 
     /// Validates and adds one record; returns its report. A record without the record's structure
@@ -296,24 +338,48 @@ impl Registry {
         let ids = (Some(record.record_id.to_string()), Some(record.version));
         let mut block = LoadedBlock::new(1, 0);
         block.push_typed(report.clone(), Some(record), ids);
-        self.absorb_from(None, vec![block], 0);
+        self.absorb_from(None, vec![block], 0, InputText::Borrowed(""));
         report
     }
 
-    fn absorb_from(&mut self, source: Option<&str>, blocks: Vec<LoadedBlock>, first_index: usize) -> LoadSummary {
+    /// Adds the items of `blocks` (numbered from `first_index`); the records whose text is in the input
+    /// ([`Kept::Input`]) keep it there when the input is handed over, and have it copied otherwise.
+    fn absorb_from(
+        &mut self,
+        source: Option<&str>,
+        blocks: Vec<LoadedBlock>,
+        first_index: usize,
+        input: InputText<'_>,
+    ) -> LoadSummary {
         let items = blocks.iter().map(|b| b.items.len()).sum();
         let mut summary = LoadSummary { items, ..LoadSummary::default() };
         self.held.reserve(items);
         let source_at = source.map(|name| self.source_index(name));
+        let (input_at, borrowed) = match input {
+            InputText::Kept(text) => {
+                self.texts.push(text);
+                (Some(self.texts.len() - 1), None)
+            }
+            InputText::Borrowed(text) => (None, Some(text)),
+        };
         let mut index = first_index;
-        for block in blocks {
-            // The block's texts, kept when it indexes a record (without the room left over).
+        for mut block in blocks {
+            if let Some(text) = borrowed {
+                block.copy_input(text);
+            }
+            // The block's texts, kept when it holds a record's (without the room left over).
             let block_at = self.texts.len();
-            if block.items.iter().any(|i| i.held.is_some()) {
+            if block.items.iter().any(|i| matches!(i.held, Some((_, Kept::Block(..))))) {
                 self.texts.push(block.text.text.into_boxed_str());
             }
             for item in block.items {
-                self.absorb_item(source, source_at, index, block_at, item, &mut summary);
+                let at = |kept| match kept {
+                    Kept::Block(start, end) => TextAt { block: block_at, start, end },
+                    // Only with `input_at`: a borrowed input's ranges were copied into the block above.
+                    Kept::Input(start, end) => TextAt { block: input_at.unwrap_or(block_at), start, end },
+                };
+                let held = item.held.as_ref().map(|(_, kept)| at(*kept));
+                self.absorb_item(source, source_at, index, held, item, &mut summary);
                 index += 1;
             }
         }
@@ -325,7 +391,7 @@ impl Registry {
         source: Option<&str>,
         source_at: Option<u32>,
         index: usize,
-        block: usize,
+        text: Option<TextAt>,
         item: Loaded,
         summary: &mut LoadSummary,
     ) {
@@ -347,14 +413,14 @@ impl Registry {
         } else if !item.report.findings.is_empty() {
             findings = Findings::Own(item.report.findings.into_boxed_slice());
         }
-        if let Some((facts, (start, end))) = item.held {
+        if let (Some((facts, _)), Some(text)) = (item.held, text) {
             summary.indexed += 1;
             let at = self.held.len();
             push_index(&mut self.by_service, &facts.service_code, at);
             push_index(&mut self.by_provider, &facts.provider, at);
             self.held.push(Held {
                 facts,
-                text: TextAt { block, start, end },
+                text,
                 source: source_at,
                 line: item.line,
                 bytes: item.bytes,
@@ -374,10 +440,16 @@ impl Registry {
         u32::try_from(at).unwrap_or(u32::MAX)
     }
 
-    /// The compact JSON text of the record held at `at`.
+    /// The JSON text of the record held at `at`.
     pub(crate) fn text_of(&self, at: usize) -> &str {
         let TextAt { block, start, end } = self.held[at].text;
         &self.texts[block][start..end]
+    }
+
+    /// The number of texts held (blocks of records' texts and pieces kept whole).
+    #[cfg(test)]
+    pub(crate) fn texts_len(&self) -> usize {
+        self.texts.len()
     }
 
     /// The record held at `at`, read again from its text.
@@ -549,41 +621,6 @@ impl Registry {
         &self.system_problems
     }
 
-    /// Cross-record findings, sorted by record id, version, pointer and code:
-    /// - `DXER-X001`: a service code used by more than one record id (every version counts; each record id
-    ///   involved gets a finding at its latest version carrying the code, naming the others);
-    /// - `DXER-X002`: a component (`/reglament/general/components/i`) of a service in force that no record
-    ///   has as its service code;
-    /// - `DXER-X003`: a component whose service is no longer provided (the latest version of every record
-    ///   with that code is terminated or archived);
-    /// - `DXER-X004`: one per dissolved or renamed provider that still has services in force, with their
-    ///   number and today's successor from the code list, located at the first of those services (by
-    ///   record id);
-    /// - `DXER-X005`: an information system (`/eservice/information_systems/i`) of a service in force with
-    ///   no registration card in the registry;
-    /// - `DXER-X006`: a (record id, version) loaded more than once (at every copy after the first).
-    ///
-    /// The options' `rule_levels` apply.
-    pub fn check(&self) -> Vec<RegistryFinding> {
-        let latest = self.latest_entries();
-        let mut out = Vec::new();
-        self.check_duplicate_versions(&mut out);
-        self.check_duplicate_codes(&mut out);
-        self.check_components(&latest, &mut out);
-        self.check_providers(&latest, &mut out);
-        self.check_information_systems(&latest, &mut out);
-        let mut out = apply_levels(&self.opts, out);
-        out.sort_by(|a, b| {
-            (a.record_id.as_str(), a.version, a.finding.pointer.as_str(), a.finding.code.as_str()).cmp(&(
-                b.record_id.as_str(),
-                b.version,
-                b.finding.pointer.as_str(),
-                b.finding.code.as_str(),
-            ))
-        });
-        out
-    }
-
     pub(crate) fn locate(&self, at: usize, finding: Finding) -> RegistryFinding {
         let h = &self.held[at];
         RegistryFinding {
@@ -592,109 +629,6 @@ impl Registry {
             source: self.source_of(h),
             line: h.line,
             finding,
-        }
-    }
-
-    fn check_duplicate_versions(&self, out: &mut Vec<RegistryFinding>) {
-        let mut seen: BTreeSet<(&str, u32)> = BTreeSet::new();
-        for (i, h) in self.held.iter().enumerate() {
-            let (id, version) = (&*h.facts.record_id, h.facts.version);
-            if !seen.insert((id, version)) {
-                let f = finding("DXER-X006", "/version", &[("record_id", id), ("version", &version.to_string())]);
-                out.push(self.locate(i, f));
-            }
-        }
-    }
-
-    fn check_duplicate_codes(&self, out: &mut Vec<RegistryFinding>) {
-        for (code, at) in &self.by_service {
-            // Record id → its latest entry carrying this code.
-            let mut holders: BTreeMap<&str, usize> = BTreeMap::new();
-            for &i in at {
-                let r = self.facts(i);
-                holders
-                    .entry(&r.record_id)
-                    .and_modify(|best| {
-                        if r.version > self.facts(*best).version {
-                            *best = i;
-                        }
-                    })
-                    .or_insert(i);
-            }
-            if holders.len() < 2 {
-                continue;
-            }
-            for (&id, &i) in &holders {
-                let others: Vec<&str> = holders.keys().copied().filter(|o| *o != id).collect();
-                let f = finding(
-                    "DXER-X001",
-                    "/reglament/general/service_code",
-                    &[("code", code), ("other", &others.join(", "))],
-                );
-                out.push(self.locate(i, f));
-            }
-        }
-    }
-
-    fn check_components(&self, latest: &BTreeMap<&str, usize>, out: &mut Vec<RegistryFinding>) {
-        for &i in latest.values() {
-            let r = self.facts(i);
-            if !in_force(r.status) {
-                continue;
-            }
-            for (n, component) in r.components.iter().enumerate() {
-                let pointer = format!("/reglament/general/components/{n}");
-                let Some(at) = self.by_service.get(&**component) else {
-                    out.push(self.locate(i, finding("DXER-X002", &pointer, &[("code", component)])));
-                    continue;
-                };
-                // The services with this code: the latest version of each record id that ever had it.
-                let ids: BTreeSet<&str> = at.iter().map(|&j| &*self.facts(j).record_id).collect();
-                let statuses: Vec<RecordStatus> =
-                    ids.iter().filter_map(|id| latest.get(id)).map(|&j| self.facts(j).status).collect();
-                if let Some(status) = statuses.first().filter(|_| statuses.iter().all(|s| !in_force(*s))) {
-                    let args = [("code", &**component), ("status", status.code())];
-                    out.push(self.locate(i, finding("DXER-X003", &pointer, &args)));
-                }
-            }
-        }
-    }
-
-    fn check_providers(&self, latest: &BTreeMap<&str, usize>, out: &mut Vec<RegistryFinding>) {
-        let lists = &self.opts.codelists;
-        // Provider code → (first entry by record id, number of services in force).
-        let mut held: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        for &i in latest.values() {
-            let r = self.facts(i);
-            if in_force(r.status) {
-                held.entry(&r.provider).or_insert((i, 0)).1 += 1;
-            }
-        }
-        for (code, (first, count)) in held {
-            let Some(provider) = lists.provider(code) else { continue };
-            if provider.status == ProviderStatus::Active {
-                continue;
-            }
-            let heirs: Vec<&str> = lists.current_successors(code).iter().map(|p| p.code.as_str()).collect();
-            let successor = if heirs.is_empty() { "—".to_string() } else { heirs.join(", ") };
-            let args = [("provider", code), ("count", &count.to_string()), ("successor", successor.as_str())];
-            out.push(self.locate(first, finding("DXER-X004", "/reglament/general/provider", &args)));
-        }
-    }
-
-    fn check_information_systems(&self, latest: &BTreeMap<&str, usize>, out: &mut Vec<RegistryFinding>) {
-        let registered: BTreeSet<&str> = self.systems.iter().map(|c| c.code.as_str()).collect();
-        for &i in latest.values() {
-            let r = self.facts(i);
-            if !in_force(r.status) {
-                continue;
-            }
-            for (n, code) in r.information_systems.iter().enumerate() {
-                if !registered.contains(&**code) {
-                    let pointer = format!("/eservice/information_systems/{n}");
-                    out.push(self.locate(i, finding("DXER-X005", &pointer, &[("code", code)])));
-                }
-            }
         }
     }
 }
