@@ -226,3 +226,31 @@ fn print_problems(source: &str, record_id: Option<&str>, findings: &[Finding], l
         term::warn(&format!("  error[{}] {pointer}: {}", f.code, f.message.get(lang)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file streamed in pieces, with lines refused around them, gives the registry the lines, byte ranges
+    /// and item indexes that loading it whole gives (the lines the stream refuses aside).
+    #[test]
+    fn streamed_items_keep_the_indexes_of_the_whole_file() {
+        let opts = Options { max_input_bytes: 300, ..Options::default() };
+        let long = format!("{{\"x\": \"{}\"}}", "y".repeat(400));
+        let lines = ["{}", "", &long, "[1]", "{\"a\": 1}\r", "   ", &long, "{not json", "{}"];
+        let text = lines.join("\n") + "\n";
+        let registry = Registry::with_options(Options { kind: dxer::DocumentKind::Record, ..opts.clone() });
+        let loaded = Loaded { registry, unreadable: 0, not_loaded: 0, errors: false };
+        let mut l = Loader { loaded, opts: &opts, lang: "en" };
+        l.stream_lines("f.jsonl", text.as_bytes());
+        assert_eq!(l.loaded.not_loaded, 2, "the two long lines");
+        let mut whole = Registry::with_options(opts.clone());
+        whole.load_source("f.jsonl", &text);
+        let streamed = l.loaded.registry.problems();
+        let expected: Vec<_> = whole.problems().iter().filter(|p| !matches!(p.line, Some(3 | 7))).collect();
+        assert_eq!(streamed.len(), 5);
+        assert_eq!(streamed.iter().collect::<Vec<_>>(), expected);
+        let indexes: Vec<usize> = streamed.iter().map(|p| p.index).collect();
+        assert_eq!(indexes, [0, 2, 3, 5, 6], "blank lines are not items; refused lines are");
+    }
+}
