@@ -66,6 +66,13 @@ pub fn read_pieces(
             true => buf.len(),
             false => memchr::memrchr(b'\n', &buf).map_or(0, |i| i + 1),
         };
+        if cut == 0 && failed.is_none() && !eof {
+            // No line feed in more than the limit: a line over it, counted to its end, not held.
+            let Some(rest) = skip_line(source, &mut reader, buf, &mut at, opts, &mut emit) else { return };
+            buf = Vec::with_capacity(capacity.max(rest.len() + piece_bytes));
+            buf.extend_from_slice(&rest);
+            continue;
+        }
         // The line that crosses the cut starts the next piece.
         let mut next = Vec::with_capacity(capacity.max(buf.len() - cut + piece_bytes));
         next.extend_from_slice(&buf[cut..]);
@@ -81,13 +88,6 @@ pub fn read_pieces(
             return;
         }
         buf = next;
-        if cut == 0 && buf.len() > max.saturating_add(1) {
-            // A line over the limit, whatever its end: counted to its end, not held.
-            buf = match skip_line(source, &mut reader, buf, &mut at, opts, &mut emit) {
-                Some(rest) => rest,
-                None => return,
-            };
-        }
     }
 }
 
