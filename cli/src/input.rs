@@ -321,6 +321,12 @@ impl Line {
     }
 }
 
+/// A line's length (without its line feed) less a carriage return at its end (`last`): what is held to the
+/// limit, in every reading of lines.
+pub fn content_len(len: usize, last: Option<u8>) -> usize {
+    len - usize::from(last == Some(b'\r'))
+}
+
 /// Reads a text line by line, each line bounded: of a longer line only the first `max + 1` bytes are
 /// kept (the rest is read and counted, not held).
 pub struct Lines<R> {
@@ -364,7 +370,7 @@ impl<R: BufRead> Lines<R> {
             return Ok(None);
         }
         self.number += 1;
-        let content_len = len - usize::from(last == Some(b'\r'));
+        let content_len = content_len(len, last);
         let line = Line { number: self.number, bytes, content_len, blank, max: self.max };
         Ok(Some(line))
     }

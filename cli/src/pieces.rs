@@ -11,6 +11,7 @@ use std::io::Read;
 use dxer::registry::Preceding;
 use dxer::{Options, Report};
 
+use crate::input::content_len;
 use crate::term;
 
 /// What the reading hands over to the loader, in the file's order.
@@ -228,11 +229,6 @@ fn line_lengths(block: &[u8]) -> impl Iterator<Item = (usize, Option<u8>)> + '_ 
         start = end + 1;
         (line.len(), line.last().copied())
     })
-}
-
-/// A line's length without a carriage return at its end: what is held to the limit.
-fn content_len(len: usize, last: Option<u8>) -> usize {
-    len - usize::from(last == Some(b'\r'))
 }
 
 /// Moves `at` past `text` (whole lines; the last may lack its line feed).

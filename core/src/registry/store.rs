@@ -224,7 +224,7 @@ impl Registry {
     ) -> LoadSummary {
         let blocks = self.load_items(&piece, &piece, TextFormat::JsonLines, before, true);
         let kept: usize = blocks.iter().map(LoadedBlock::input_bytes).sum();
-        if kept >= piece.len() - piece.len() / 8 {
+        if kept > 0 && kept >= piece.len() - piece.len() / 8 {
             return self.absorb_from(source, blocks, before.items, InputText::Kept(piece.into_boxed_str()));
         }
         self.absorb_from(source, blocks, before.items, InputText::Borrowed(&piece))
